@@ -1,0 +1,74 @@
+# Opvoedwijzer — the index of commands. Start with `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON_BIN := $(shell scripts/find-python 2>/dev/null)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export TESTING ?= false
+
+.PHONY: run test test-fast bench lint format messages setup assets migrate demo clean check-deploy
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
+	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+static/vendor/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	mkdir -p static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
+	@touch $@
+
+assets: static/vendor/.installed
+
+opvoedwijzer/locale/%/LC_MESSAGES/django.mo: opvoedwijzer/locale/%/LC_MESSAGES/django.po
+	msgfmt --check-format -o $@ $<
+
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard opvoedwijzer/locale/*/LC_MESSAGES/django.po))
+messages-compiled: $(MO_FILES)
+
+setup: $(VENV)/.installed assets messages-compiled
+
+migrate: setup
+	DEBUG=true $(PY) manage.py migrate --noinput
+
+demo: migrate
+	DEBUG=true $(PY) manage.py seed_demo
+
+## run: set everything up, load the demo data and start the app on http://$(HOST):$(PORT)
+run: demo
+	@echo "Opvoedwijzer runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite, browser tests included (SQLite unless DATABASE_URL says otherwise)
+test: setup
+	TESTING=true $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+## test-fast: the suite without the browser tests
+test-fast: setup
+	TESTING=true $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+
+## bench: registration latency under 20 concurrent clients, stats at 100 000 contacts
+bench: setup
+	$(PY) bench/run.py
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## messages: extract translatable strings into the .po files (then translate, then make)
+messages: setup
+	cd opvoedwijzer && DEBUG=true ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --no-location
+
+check-deploy: setup
+	DEBUG=false SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3*

@@ -1,0 +1,68 @@
+"""API v1 (django-ninja): OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs.
+
+Authentication: a personal token in `Authorization: Bearer <token>` (made on the profile page or
+with `manage.py create_api_token EMAIL`). Errors are 4xx with `{"detail": [{"loc": [...],
+"msg": "..."}]}`, the same shape as ninja's own validation errors.
+"""
+
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.security import HttpBearer
+
+from opvoedwijzer.core.services import user_for_api_token
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        user = user_for_api_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Opvoedwijzer API",
+    version="1",
+    auth=TokenAuth(),
+    urls_namespace="api-v1",
+    description=__doc__,
+)
+
+
+class ApiError(HttpError):
+    """A 4xx with field errors in ninja's validation-error shape."""
+
+    def __init__(self, status, errors):
+        super().__init__(status, "invalid")
+        self.errors = errors
+
+
+@api.exception_handler(ApiError)
+def api_error(request, exc):
+    return api.create_response(request, {"detail": exc.errors}, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request, exc):
+    return api.create_response(
+        request,
+        {
+            "detail": [
+                {
+                    "loc": ["header", "Authorization"],
+                    "msg": "A valid token is required: Authorization: Bearer <token>.",
+                }
+            ]
+        },
+        status=401,
+    )
+
+
+def field_error(field, msg, where="body"):
+    return {"loc": [where, field], "msg": msg}
+
+
+from . import contacts, reference  # noqa: E402  (routers register on `api`)
+
+api.add_router("/", reference.router)
+api.add_router("/contacts", contacts.router)

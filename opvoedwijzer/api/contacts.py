@@ -1,0 +1,202 @@
+"""Contacts: register, correct, delete, list and count."""
+
+import datetime
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from opvoedwijzer.contacts import services
+from opvoedwijzer.contacts.forms import ContactForm
+from opvoedwijzer.contacts.models import Contact, Source
+from opvoedwijzer.reports.stats import API_DIMENSIONS, count_contacts
+
+from .api import ApiError, field_error
+from .tenancy import membership_for
+
+router = Router(tags=["contacts"])
+
+
+class ContactIn(Schema):
+    date: datetime.date
+    channel: str
+    asker_role: str
+    municipality: str = Field(description="NIS code, 'outside' or 'unknown'")
+    request_kind: str
+    life_stages: list[str] = []
+    themes: list[str] = Field(min_length=1, description="The first one is the main theme")
+    offers: list[str] = Field(min_length=1)
+    duration: str
+    language: str | None = None
+    note: str = Field("", max_length=settings.CONTACT_NOTE_MAX_LENGTH)
+    organisation: str | None = Field(None, description="Slug; needed with several memberships")
+
+
+class ContactOut(Schema):
+    id: int
+    organisation: str
+    date: datetime.date
+    channel: str
+    asker_role: str
+    municipality: str
+    request_kind: str
+    life_stages: list[str]
+    themes: list[str]
+    main_theme: str
+    offers: list[str]
+    duration: str
+    language: str | None
+    note: str
+
+
+def contact_out(contact):
+    themes = contact.themes_in_order()
+    return {
+        "id": contact.pk,
+        "organisation": contact.organisation.slug,
+        "date": contact.date,
+        "channel": contact.channel.code,
+        "asker_role": contact.asker_role.code,
+        "municipality": contact.municipality_code,
+        "request_kind": contact.request_kind,
+        "life_stages": [t.code for t in contact.life_stages.all()],
+        "themes": [t.code for t in themes],
+        "main_theme": themes[0].code,
+        "offers": [t.code for t in contact.offers.all()],
+        "duration": contact.duration,
+        "language": contact.language or None,
+        "note": contact.note,
+    }
+
+
+# Form field → API field, for error messages.
+FORM_TO_API = {"main_theme": "themes", "__all__": "body"}
+
+
+def validated(membership, payload, contact=None):
+    """Run the web form's validation on the API payload; 422 with field errors when it fails."""
+    data = payload.dict()
+    form = ContactForm(
+        membership.organisation,
+        {
+            **{k: v for k, v in data.items() if k not in ("themes", "organisation", "language")},
+            "language": data["language"] or "",
+            "main_theme": data["themes"][0],
+            "themes": data["themes"][1:],
+        },
+        contact=contact,
+    )
+    if not form.is_valid():
+        raise ApiError(
+            422,
+            [
+                field_error(FORM_TO_API.get(name, name), str(msg))
+                for name, msgs in form.errors.items()
+                for msg in msgs
+            ],
+        )
+    return form.cleaned_data
+
+
+def _load(contact_id):
+    return get_object_or_404(Contact.objects.with_details().select_related("organisation"), pk=contact_id)
+
+
+@router.post("", response={201: ContactOut})
+def create_contact(request, payload: ContactIn):
+    membership = membership_for(request, payload.organisation, permission="can_register")
+    contact = services.register_contact(membership, validated(membership, payload), source=Source.API)
+    return 201, contact_out(_load(contact.pk))
+
+
+class StatsQuery(Schema):
+    start: datetime.date = Field(alias="from")
+    end: datetime.date = Field(alias="to")
+    by: str = Field("", description="Comma-separated: " + ", ".join(API_DIMENSIONS))
+    organisation: str | None = None
+
+
+class StatsOut(Schema):
+    rows: list[dict]
+    total: int
+
+
+@router.get("/stats", response=StatsOut)
+def stats(request, q: Query[StatsQuery]):
+    """Contacts counted per combination of the `by` dimensions. A contact with two themes counts
+    once in each theme row and once in `total`."""
+    membership = membership_for(request, q.organisation, where="query", permission="can_see_numbers")
+    by = [d.strip() for d in q.by.split(",") if d.strip()]
+    errors = [
+        field_error("by", f"Unknown dimension '{d}'. Use: {', '.join(API_DIMENSIONS)}.", "query")
+        for d in by
+        if d not in API_DIMENSIONS
+    ]
+    if len(set(by)) != len(by):
+        errors.append(field_error("by", "A dimension may appear only once.", "query"))
+    if q.start > q.end:
+        errors.append(field_error("from", "'from' must not be after 'to'.", "query"))
+    if errors:
+        raise ApiError(422, errors)
+    rows, total = count_contacts(membership.organisation, q.start, q.end, by)
+    return {"rows": rows, "total": total}
+
+
+class ListQuery(Schema):
+    organisation: str | None = None
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0)
+
+
+@router.get("", response=list[ContactOut])
+def list_contacts(request, q: Query[ListQuery]):
+    """Your own registrations, newest first."""
+    membership = membership_for(request, q.organisation, where="query", permission="can_register")
+    qs = (
+        Contact.objects.for_org(membership.organisation)
+        .by_author(membership.user)
+        .with_details()
+        .select_related("organisation")
+        .order_by("-id")
+    )
+    return [contact_out(c) for c in qs[q.offset : q.offset + q.limit]]
+
+
+def _editable(request, contact_id):
+    contact = _load(contact_id)
+    membership = membership_for(request, contact.organisation.slug, permission="can_register")
+    if not Contact.objects.editable_by(membership).filter(pk=contact.pk).exists():
+        raise ApiError(
+            403,
+            [
+                field_error(
+                    "id",
+                    "You can no longer change this registration (only your own, for 14 days).",
+                    "path",
+                )
+            ],
+        )
+    return membership, contact
+
+
+@router.get("/{int:contact_id}", response=ContactOut)
+def get_contact(request, contact_id: int):
+    contact = _load(contact_id)
+    membership = membership_for(request, contact.organisation.slug, permission="can_register")
+    if contact.author_id != request.auth.pk and not membership.is_coordinator:
+        raise ApiError(404, [field_error("id", "Not found.", "path")])
+    return contact_out(contact)
+
+
+@router.put("/{int:contact_id}", response=ContactOut)
+def update_contact(request, contact_id: int, payload: ContactIn):
+    membership, contact = _editable(request, contact_id)
+    services.update_contact(contact, validated(membership, payload, contact=contact))
+    return contact_out(_load(contact.pk))
+
+
+@router.delete("/{int:contact_id}", response={204: None})
+def delete_contact(request, contact_id: int):
+    _membership, contact = _editable(request, contact_id)
+    services.delete_contact(contact)
+    return 204, None

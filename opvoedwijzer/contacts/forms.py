@@ -1,0 +1,234 @@
+"""The contact form. The same form validates the web form and the API (which speaks in codes)."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.taxonomy import defaults
+from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
+
+from .models import CONTACT_LANGUAGES, Area
+
+
+class TermChoiceField(forms.ModelChoiceField):
+    """Chooses a taxonomy term by its code."""
+
+    def __init__(self, queryset, **kwargs):
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _("Unknown code. Choose one of the organisation's terms."),
+            },
+        )
+        super().__init__(queryset, to_field_name="code", **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def __init__(self, queryset, **kwargs):
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _("Unknown code: %(value)s."),
+            },
+        )
+        super().__init__(queryset, to_field_name="code", **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class MunicipalityField(forms.ChoiceField):
+    """A served municipality by its code, or 'outside' / 'unknown'. Cleans to a Municipality or
+    an Area value."""
+
+    def __init__(self, municipalities, **kwargs):
+        self.by_code = {m.code: m for m in municipalities}
+        choices = [(m.code, m.name) for m in municipalities] + [
+            (Area.OUTSIDE.value, _("Outside the region")),
+            (Area.UNKNOWN.value, _("Unknown")),
+        ]
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _(
+                    "%(value)s is not a municipality this organisation serves. "
+                    "Use 'outside' for a municipality outside the region."
+                ),
+            },
+        )
+        super().__init__(choices=choices, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.by_code.get(value, value)
+
+
+def not_in_future(day):
+    if day > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+
+
+def fixed_choices(dimension):
+    return [(code, defaults.label(dimension, code)) for code in defaults.LABELS[dimension]]
+
+
+def visible_or_current(model, org, current_ids=()):
+    """Visible terms, plus hidden ones this contact already uses (so an old contact stays valid)."""
+    qs = model.objects.for_org(org)
+    if current_ids:
+        return qs.filter(hidden=False) | qs.filter(pk__in=current_ids)
+    return qs.filter(hidden=False)
+
+
+class ContactForm(forms.Form):
+    """Field order = tab order: the fields that change every time come first, the ones with good
+    defaults last, so a typical contact takes about a dozen key presses."""
+
+    asker_role = TermChoiceField(AskerRole.objects.none(), label=_("Who asked"), empty_label=_("— choose —"))
+    municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__
+    life_stages = TermMultipleChoiceField(
+        LifeStage.objects.none(),
+        label=_("Life stage of the child"),
+        required=False,
+        help_text=_("One or more. Ctrl or Shift selects several."),
+    )
+    main_theme = TermChoiceField(Theme.objects.none(), label=_("Main theme"), empty_label=_("— choose —"))
+    offers = TermMultipleChoiceField(
+        OfferType.objects.none(), label=_("What was offered"), help_text=_("One or more.")
+    )
+    themes = TermMultipleChoiceField(
+        Theme.objects.none(),
+        label=_("Other themes"),
+        required=False,
+        help_text=_("Optional, besides the main theme."),
+    )
+    request_kind = forms.ChoiceField(label=_("Kind of request"), choices=fixed_choices("request_kind"))
+    duration = forms.ChoiceField(label=_("Time spent"), choices=fixed_choices("duration"))
+    channel = TermChoiceField(Channel.objects.none(), label=_("Channel"), empty_label=None)
+    date = forms.DateField(
+        label=_("Date"), validators=[not_in_future], widget=forms.DateInput(attrs={"type": "date"})
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the contact"),
+        required=False,
+        choices=[("", _("— not recorded —")), *CONTACT_LANGUAGES],
+    )
+    note = forms.CharField(
+        label=_("Short note"),
+        required=False,
+        max_length=settings.CONTACT_NOTE_MAX_LENGTH,
+        strip=True,
+        help_text=_("Optional. Never write a name, address or phone number."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, org, *args, contact=None, last_channel=None, **kwargs):
+        self.org = org
+        if contact is not None and not args and "data" not in kwargs:
+            kwargs["initial"] = initial_from_contact(contact)
+        super().__init__(*args, **kwargs)
+        used = _used_ids(contact)
+        f = self.fields
+        f["asker_role"].queryset = visible_or_current(AskerRole, org, used["asker_role"])
+        f["channel"].queryset = visible_or_current(Channel, org, used["channel"])
+        f["life_stages"].queryset = visible_or_current(LifeStage, org, used["life_stages"])
+        f["offers"].queryset = visible_or_current(OfferType, org, used["offers"])
+        themes = visible_or_current(Theme, org, used["themes"]).select_related("group")
+        f["main_theme"].queryset = themes
+        f["themes"].queryset = themes
+        f["municipality"] = MunicipalityField(
+            list(org.municipalities.order_by("name_nl")),
+            label=_("Municipality"),
+            help_text=_("Where the family lives."),
+        )
+        self.order_fields(["asker_role", "municipality"])
+        f = self.fields
+        for name in ("life_stages", "offers", "themes"):
+            f[name].widget.attrs["size"] = 7
+        if not self.is_bound and contact is None:
+            self.initial.setdefault("date", timezone.localdate())
+            self.initial.setdefault("request_kind", "parenting")
+            self.initial.setdefault("duration", "5to15")
+            self.initial.setdefault("channel", last_channel or "phone")
+        f["asker_role"].widget.attrs["autofocus"] = True
+
+
+def _used_ids(contact):
+    if contact is None:
+        return {"asker_role": (), "channel": (), "life_stages": (), "offers": (), "themes": ()}
+    return {
+        "asker_role": [contact.asker_role_id],
+        "channel": [contact.channel_id],
+        "life_stages": [t.pk for t in contact.life_stages.all()],
+        "offers": [t.pk for t in contact.offers.all()],
+        "themes": [ct.theme_id for ct in contact.contact_themes.all()],
+    }
+
+
+def initial_from_contact(contact):
+    cts = list(contact.contact_themes.all())
+    return {
+        "date": contact.date,
+        "channel": contact.channel.code,
+        "asker_role": contact.asker_role.code,
+        "municipality": contact.municipality_code,
+        "request_kind": contact.request_kind,
+        "life_stages": [t.code for t in contact.life_stages.all()],
+        "main_theme": next((ct.theme.code for ct in cts if ct.is_main), None),
+        "themes": [ct.theme.code for ct in cts if not ct.is_main],
+        "offers": [t.code for t in contact.offers.all()],
+        "duration": contact.duration,
+        "language": contact.language,
+        "note": contact.note,
+    }
+
+
+class TallySettingsForm(forms.Form):
+    """What every count on an outreach tally shares."""
+
+    date = forms.DateField(
+        label=_("Date"), validators=[not_in_future], widget=forms.DateInput(attrs={"type": "date"})
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__
+    place = forms.CharField(
+        label=_("Place"),
+        max_length=100,
+        required=False,
+        help_text=_("For example: school gate, market, consultation office. No names of people."),
+    )
+    asker_role = TermChoiceField(AskerRole.objects.none(), label=_("Who asked, mostly"), empty_label=None)
+    request_kind = forms.ChoiceField(label=_("Kind of request"), choices=fixed_choices("request_kind"))
+    offers = TermMultipleChoiceField(
+        OfferType.objects.none(), label=_("What was offered"), widget=forms.CheckboxSelectMultiple
+    )
+    duration = forms.ChoiceField(label=_("Time spent per contact"), choices=fixed_choices("duration"))
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.org = org
+        self.fields["municipality"] = MunicipalityField(
+            list(org.municipalities.order_by("name_nl")), label=_("Municipality")
+        )
+        self.fields["asker_role"].queryset = visible_or_current(AskerRole, org)
+        self.fields["offers"].queryset = visible_or_current(OfferType, org)
+        self.order_fields(["date", "municipality", "place"])
+        if not self.is_bound:
+            self.initial.update(
+                date=timezone.localdate(),
+                request_kind="parenting",
+                duration="lt5",
+                offers=["info"],
+                asker_role="mother",
+            )
+
+    def clean(self):
+        data = super().clean()
+        data["channel"] = Channel.objects.for_org(self.org).filter(code="outreach").first()
+        if data["channel"] is None:
+            raise ValidationError(_("This organisation has no channel with code 'outreach'."))
+        return data

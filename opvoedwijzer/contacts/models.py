@@ -1,0 +1,169 @@
+"""Anonymous contact registration (M1) and outreach tallies (M2).
+
+A contact is one question or conversation. It holds no name, address or birth date: only what
+was asked, by whom (a role), from where (a municipality), and what was offered. Dates are days
+(privacy rule 3): there is no creation timestamp.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.core.models import Municipality, Organisation
+from opvoedwijzer.taxonomy import defaults
+from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
+
+RequestKind = models.TextChoices("RequestKind", [(code, code) for code, _nl, _en in defaults.REQUEST_KINDS])
+Duration = models.TextChoices("Duration", [(code, code) for code, _nl, _en in defaults.DURATIONS])
+
+
+class Area(models.TextChoices):
+    MUNICIPALITY = "municipality", _("a municipality of the region")
+    OUTSIDE = "outside", _("outside the region")
+    UNKNOWN = "unknown", _("unknown")
+
+
+class Source(models.TextChoices):
+    FORM = "form", _("form")
+    TALLY = "tally", _("outreach tally")
+    API = "api", _("API")
+    DEMO = "demo", _("demo data")
+
+
+# Languages a contact can be held in (ISO 639-1); optional on every contact.
+CONTACT_LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("de", _("German")),
+    ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("pl", _("Polish")),
+    ("ro", _("Romanian")),
+    ("bg", _("Bulgarian")),
+    ("ru", _("Russian")),
+    ("uk", _("Ukrainian")),
+    ("es", _("Spanish")),
+    ("it", _("Italian")),
+    ("so", _("Somali")),
+    ("ti", _("Tigrinya")),
+    ("fa", _("Persian")),
+    ("ps", _("Pashto")),
+    ("other", _("Other language")),
+]
+
+
+class ContactQuerySet(models.QuerySet):
+    def for_org(self, org):
+        return self.filter(organisation=org)
+
+    def in_period(self, start, end):
+        return self.filter(date__gte=start, date__lte=end)
+
+    def by_author(self, user):
+        return self.filter(author=user)
+
+    def editable_by(self, membership):
+        """What a member may still correct: coordinators always, others their own for 14 days."""
+        qs = self.for_org(membership.organisation)
+        if membership.is_coordinator:
+            return qs
+        since = timezone.localdate() - datetime.timedelta(days=settings.CONTACT_EDIT_DAYS)
+        return qs.filter(author=membership.user, registered_on__gte=since)
+
+    def with_details(self):
+        return self.select_related("channel", "asker_role", "municipality").prefetch_related(
+            "life_stages", "offers", "contact_themes__theme"
+        )
+
+
+class Contact(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+    date = models.DateField(_("date"))
+    registered_on = models.DateField(default=timezone.localdate)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.FORM)
+    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="+")
+    asker_role = models.ForeignKey(AskerRole, on_delete=models.PROTECT, related_name="+")
+    area = models.CharField(max_length=12, choices=Area.choices, default=Area.MUNICIPALITY)
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    request_kind = models.CharField(max_length=12, choices=RequestKind.choices)
+    life_stages = models.ManyToManyField(LifeStage, related_name="+", blank=True)
+    themes = models.ManyToManyField(Theme, through="ContactTheme", related_name="+")
+    offers = models.ManyToManyField(OfferType, related_name="+", blank=True)
+    duration = models.CharField(max_length=8, choices=Duration.choices)
+    language = models.CharField(max_length=8, choices=CONTACT_LANGUAGES, blank=True)
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    note = models.TextField(_("note"), max_length=500, blank=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "date"]),
+            models.Index(fields=["organisation", "author", "registered_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(area="municipality") & Q(municipality__isnull=False))
+                | (~Q(area="municipality") & Q(municipality__isnull=True)),
+                name="contact_municipality_matches_area",
+            )
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.date}"
+
+    @property
+    def place_label(self):
+        if self.municipality_id:
+            return self.municipality.name
+        return Area(self.area).label
+
+    @property
+    def municipality_code(self):
+        """The code used in the API and exports: a NIS code, 'outside' or 'unknown'."""
+        return self.municipality.code if self.municipality_id else self.area
+
+    @property
+    def request_kind_label(self):
+        return defaults.label("request_kind", self.request_kind)
+
+    @property
+    def duration_label(self):
+        return defaults.label("duration", self.duration)
+
+    def themes_in_order(self):
+        """Main theme first (uses the prefetched contact_themes)."""
+        rows = sorted(self.contact_themes.all(), key=lambda ct: (not ct.is_main, ct.theme_id))
+        return [ct.theme for ct in rows]
+
+
+class ContactTheme(models.Model):
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="contact_themes")
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="+")
+    is_main = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "theme"], name="unique_contact_theme"),
+            models.UniqueConstraint(
+                fields=["contact"], condition=Q(is_main=True), name="one_main_theme_per_contact"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.contact_id}: {self.theme_id}{' (main)' if self.is_main else ''}"

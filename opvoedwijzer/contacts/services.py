@@ -1,0 +1,112 @@
+"""Writes on contacts: each a verb-first function in one transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Area, Contact, ContactTheme, Source
+
+
+def _apply(contact, data):
+    """Copy validated form data (see ContactForm.cleaned_data) onto a contact's own fields."""
+    municipality = data["municipality"]
+    contact.date = data["date"]
+    contact.channel = data["channel"]
+    contact.asker_role = data["asker_role"]
+    contact.area = Area.MUNICIPALITY if municipality not in (Area.OUTSIDE, Area.UNKNOWN) else municipality
+    contact.municipality = municipality if contact.area == Area.MUNICIPALITY else None
+    contact.request_kind = data["request_kind"]
+    contact.duration = data["duration"]
+    contact.language = data.get("language") or ""
+    contact.note = data.get("note") or ""
+    if "place" in data:
+        contact.place = data.get("place") or ""
+
+
+def _set_relations(contact, data):
+    contact.life_stages.set(data.get("life_stages") or [])
+    contact.offers.set(data.get("offers") or [])
+    main = data["main_theme"]
+    others = [t for t in (data.get("themes") or []) if t.pk != main.pk]
+    ContactTheme.objects.filter(contact=contact).delete()
+    ContactTheme.objects.bulk_create(
+        [ContactTheme(contact=contact, theme=main, is_main=True)]
+        + [ContactTheme(contact=contact, theme=t) for t in others]
+    )
+
+
+@transaction.atomic
+def register_contact(membership, data, *, source=Source.FORM):
+    """Register one anonymous contact for the member's organisation, authored by the member."""
+    contact = Contact(
+        organisation=membership.organisation,
+        author=membership.user,
+        source=source,
+        registered_on=timezone.localdate(),
+    )
+    _apply(contact, data)
+    contact.save()
+    _set_relations(contact, data)
+    return contact
+
+
+CONTACT_FIELDS = [
+    "date",
+    "channel",
+    "asker_role",
+    "area",
+    "municipality",
+    "request_kind",
+    "duration",
+    "language",
+    "note",
+    "place",
+]
+
+
+@transaction.atomic
+def update_contact(contact, data):
+    """Correct a contact (the caller checks it is still editable by this member)."""
+    _apply(contact, data)
+    contact.save(update_fields=CONTACT_FIELDS)
+    _set_relations(contact, data)
+    return contact
+
+
+@transaction.atomic
+def delete_contact(contact):
+    contact.delete()
+
+
+@transaction.atomic
+def add_tally_count(membership, settings_data, theme):
+    """One count on the outreach tally: one anonymous contact with the tally's settings."""
+    data = dict(settings_data, main_theme=theme, themes=[], life_stages=[], note="")
+    return register_contact(membership, data, source=Source.TALLY)
+
+
+@transaction.atomic
+def remove_tally_count(membership, settings_data, theme):
+    """Take back the last count of a theme in this tally (the author's own, same settings)."""
+    last = (
+        tally_contacts(membership, settings_data)
+        .filter(contact_themes__theme=theme, contact_themes__is_main=True)
+        .order_by("-id")
+        .first()
+    )
+    if last:
+        last.delete()
+    return last
+
+
+def tally_contacts(membership, settings_data):
+    """The contacts counted on one tally: same author, day, place and municipality."""
+    municipality = settings_data["municipality"]
+    qs = Contact.objects.for_org(membership.organisation).filter(
+        source=Source.TALLY,
+        author=membership.user,
+        date=settings_data["date"],
+        place=settings_data.get("place") or "",
+    )
+    if municipality in (Area.OUTSIDE, Area.UNKNOWN):
+        return qs.filter(area=municipality)
+    return qs.filter(municipality=municipality)

@@ -1,0 +1,5 @@
+def organisation(request):
+    return {
+        "organisation": getattr(request, "organisation", None),
+        "membership": getattr(request, "membership", None),
+    }

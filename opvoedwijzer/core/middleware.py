@@ -1,0 +1,45 @@
+"""Tenant resolution for staff URLs (`/o/<org>/…`).
+
+Every staff URL pattern carries an `org` slug. This middleware turns it into `request.organisation`
+and `request.membership` before the view runs, and removes it from the view's kwargs. Anyone who is
+not an active member of that organisation gets 404 — the same answer as for an organisation that
+does not exist, so nothing about other tenants leaks. Installation superusers may enter any
+organisation as coordinators.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+
+from .models import Membership, Organisation, Role
+
+
+class OrganisationMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.organisation = None
+        request.membership = None
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        slug = view_kwargs.pop("org", None)
+        if slug is None:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        membership = (
+            Membership.objects.active()
+            .select_related("organisation", "user")
+            .filter(user=request.user, organisation__slug=slug)
+            .first()
+        )
+        if membership is None and request.user.is_superuser:
+            org = Organisation.objects.filter(slug=slug).first()
+            if org is not None:
+                membership = Membership(user=request.user, organisation=org, role=Role.COORDINATOR)
+        if membership is None:
+            raise Http404("No such organisation.")
+        request.organisation = membership.organisation
+        request.membership = membership
+        return None

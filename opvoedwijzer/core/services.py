@@ -1,0 +1,102 @@
+"""Writes on organisations, people and tokens."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opvoedwijzer.taxonomy.services import seed_default_taxonomy
+
+from .models import ApiToken, Invitation, Membership, Organisation, hash_secret
+
+
+@transaction.atomic
+def create_organisation(*, slug, name, municipalities=()):
+    org, _created = Organisation.objects.get_or_create(slug=slug, defaults={"name": name})
+    if municipalities:
+        org.municipalities.add(*municipalities)
+    seed_default_taxonomy(org)
+    return org
+
+
+@transaction.atomic
+def invite_member(org, *, email, role, invited_by, build_url):
+    """Invite someone by e-mail. `build_url(token)` makes the absolute acceptance link."""
+    email = email.strip().lower()
+    if Membership.objects.filter(organisation=org, user__email__iexact=email).exists():
+        raise ValidationError({"email": _("This person is already a member.")})
+    token = secrets.token_urlsafe(24)
+    invitation = Invitation.objects.create(
+        organisation=org,
+        email=email,
+        role=role,
+        invited_by=invited_by,
+        token_hash=hash_secret(token),
+        expires_at=timezone.now() + Invitation.VALID_FOR,
+    )
+    context = {
+        "organisation": org,
+        "url": build_url(token),
+        "invitation": invitation,
+        "inviter": invited_by,
+    }
+    send_mail(
+        subject=_("Invitation to %(org)s on Opvoedwijzer") % {"org": org.name},
+        message=render_to_string("core/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[email],
+    )
+    return invitation
+
+
+def find_open_invitation(token):
+    return (
+        Invitation.objects.open().select_related("organisation").filter(token_hash=hash_secret(token)).first()
+    )
+
+
+@transaction.atomic
+def accept_invitation(invitation, *, password=None, user=None):
+    """Make (or reuse) the account and the membership; the invitation can be used only once."""
+    User = get_user_model()
+    if user is None:
+        user = User.objects.filter(email__iexact=invitation.email).first()
+    if user is None:
+        user = User.objects.create_user(email=invitation.email, password=password)
+    Membership.objects.update_or_create(
+        user=user,
+        organisation=invitation.organisation,
+        defaults={"role": invitation.role, "is_active": True},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return user
+
+
+@transaction.atomic
+def create_api_token(user, name=""):
+    """Make a personal API token; returns (token object, the raw token shown once)."""
+    raw = ApiToken.generate()
+    token = ApiToken.objects.create(user=user, name=name, prefix=raw[:8], token_hash=hash_secret(raw))
+    return token, raw
+
+
+def user_for_api_token(raw):
+    token = ApiToken.objects.select_related("user").filter(token_hash=hash_secret(raw)).first()
+    if token is None or not token.user.is_active:
+        return None
+    today = timezone.localdate()
+    if token.last_used_on != today:
+        token.last_used_on = today
+        token.save(update_fields=["last_used_on"])
+    return token.user
+
+
+@transaction.atomic
+def revoke_api_token(token):
+    token.delete()

@@ -1,0 +1,134 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from . import services
+from .decorators import member_may
+from .forms import InvitationForm, MunicipalitySearchForm, TokenForm
+from .models import ApiToken, Membership, Municipality
+
+
+@never_cache
+def health(request):
+    """200 when the app and its database answer, 503 otherwise. For load balancers and uptime
+    checks: no login, no personal data."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+def home(request):
+    memberships = list(Membership.objects.active().filter(user=request.user).select_related("organisation"))
+    if len(memberships) == 1:
+        return redirect("org_home", org=memberships[0].organisation.slug)
+    return render(request, "core/home.html", {"memberships": memberships})
+
+
+def org_home(request):
+    return render(request, "core/org_home.html")
+
+
+@member_may("is_coordinator")
+def members(request):
+    org = request.organisation
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_member(
+                org,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+                build_url=lambda token: request.build_absolute_uri(
+                    reverse("accept_invitation", args=[token])
+                ),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+            )
+            return redirect("members", org=org.slug)
+    context = {
+        "form": form,
+        "memberships": Membership.objects.filter(organisation=org)
+        .select_related("user")
+        .order_by("role", "user__email"),
+        "invitations": org.invitations.open().order_by("-created"),
+    }
+    return render(request, "core/members.html", context)
+
+
+@never_cache
+def accept_invitation(request, token):
+    invitation = services.find_open_invitation(token)
+    if invitation is None:
+        return render(request, "core/invitation_invalid.html", status=404)
+    if request.user.is_authenticated and request.user.email.lower() == invitation.email:
+        if request.method == "POST":
+            services.accept_invitation(invitation, user=request.user)
+            return redirect("org_home", org=invitation.organisation.slug)
+        return render(request, "core/invitation_accept.html", {"invitation": invitation})
+    form = SetPasswordForm(user=None, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.accept_invitation(invitation, password=form.cleaned_data["new_password1"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect("org_home", org=invitation.organisation.slug)
+    return render(request, "core/invitation_accept.html", {"invitation": invitation, "form": form})
+
+
+@login_required
+def profile(request):
+    form = TokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_token = services.create_api_token(request.user, form.cleaned_data["name"])
+        form = TokenForm()
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(request, "core/profile.html", {"form": form, "tokens": tokens, "new_token": new_token})
+
+
+@login_required
+@require_POST
+def revoke_token(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.revoke_api_token(token)
+    messages.success(request, _("The token was revoked."))
+    return redirect("profile")
+
+
+@member_may("is_coordinator")
+def municipalities(request):
+    """The municipalities the organisation serves; find more by postal code or name."""
+    org = request.organisation
+    if request.method == "POST":
+        m = get_object_or_404(Municipality, code=request.POST.get("code", ""))
+        if request.POST.get("action") == "remove":
+            org.municipalities.remove(m)
+            messages.success(request, _("%(name)s removed.") % {"name": m.name})
+        else:
+            org.municipalities.add(m)
+            messages.success(request, _("%(name)s added.") % {"name": m.name})
+        return redirect("municipalities", org=org.slug)
+    form = MunicipalitySearchForm(request.GET or None)
+    results = []
+    if form.is_valid() and form.cleaned_data["q"]:
+        results = Municipality.objects.search(form.cleaned_data["q"]).prefetch_related("postal_codes")[:25]
+    served = org.municipalities.prefetch_related("postal_codes").order_by("name_nl")
+    return render(request, "core/municipalities.html", {"form": form, "results": results, "served": served})

@@ -1,0 +1,143 @@
+"""Counting contacts by dimension: the one query behind the overview, its CSV and the API.
+
+A contact with two themes counts once in each theme row and once in the total: rows count
+distinct contacts per combination of values, the total counts distinct contacts.
+"""
+
+from collections import OrderedDict
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.contacts.models import Area, Contact
+from opvoedwijzer.taxonomy import defaults
+from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme, ThemeGroup
+
+# dimension → (label, ORM expression or path of its code, taxonomy model for labels or None)
+DIMENSIONS = OrderedDict(
+    [
+        ("municipality", (_("Municipality"), "municipality__code", None)),
+        ("theme", (_("Theme"), "contact_themes__theme__code", Theme)),
+        ("theme_group", (_("Theme group"), "contact_themes__theme__group__code", ThemeGroup)),
+        ("channel", (_("Channel"), "channel__code", Channel)),
+        ("asker_role", (_("Who asked"), "asker_role__code", AskerRole)),
+        ("life_stage", (_("Life stage"), "life_stages__code", LifeStage)),
+        ("offer", (_("Offer"), "offers__code", OfferType)),
+        ("request_kind", (_("Kind of request"), "request_kind", None)),
+        ("duration", (_("Time spent"), "duration", None)),
+        ("month", (_("Month"), None, None)),
+    ]
+)
+# What the API's `by` accepts (the issue's contract), a subset of DIMENSIONS.
+API_DIMENSIONS = [
+    "municipality",
+    "theme",
+    "theme_group",
+    "channel",
+    "asker_role",
+    "life_stage",
+    "offer",
+    "request_kind",
+    "duration",
+    "month",
+]
+
+
+def count_contacts(org, start, end, by, municipalities=None):
+    """Rows of {dimension: code, …, "count": n} and the total of distinct contacts.
+
+    `municipality` codes are NIS codes, or "outside" / "unknown"; `month` is "YYYY-MM"; a contact
+    without a value in a multi-valued dimension (no life stage) shows as None.
+    """
+    qs = Contact.objects.for_org(org).in_period(start, end)
+    if municipalities is not None:
+        qs = qs.filter(municipality__in=municipalities)
+    total = qs.count()
+    if not by:
+        return [], total
+    annotations, fields = {}, []
+    for dim in by:
+        if dim == "month":
+            annotations["_month"] = TruncMonth("date")
+            fields.append("_month")
+        elif dim == "municipality":
+            fields += ["municipality__code", "area"]
+        else:
+            fields.append(DIMENSIONS[dim][1])
+    grouped = qs.annotate(**annotations).values(*fields).annotate(count=Count("id", distinct=True)).order_by()
+    rows = []
+    for values in grouped:
+        row = {}
+        for dim in by:
+            if dim == "month":
+                row[dim] = values["_month"].strftime("%Y-%m")
+            elif dim == "municipality":
+                row[dim] = values["municipality__code"] or values["area"]
+            else:
+                row[dim] = values[DIMENSIONS[dim][1]]
+        row["count"] = values["count"]
+        rows.append(row)
+    rows.sort(key=lambda r: tuple(str(r[d]) for d in by))
+    return rows, total
+
+
+def value_labels(org, dimension):
+    """code → label for one dimension, in the active language (one query at most)."""
+    model = DIMENSIONS[dimension][2]
+    if model is not None:
+        return {t.code: t.label for t in model.objects.for_org(org)}
+    if dimension == "municipality":
+        labels = {m.code: m.name for m in org.municipalities.all()}
+        labels.update({a.value: str(a.label) for a in (Area.OUTSIDE, Area.UNKNOWN)})
+        return labels
+    if dimension in defaults.LABELS:
+        return {code: defaults.label(dimension, code) for code in defaults.LABELS[dimension]}
+    return {}
+
+
+def value_order(org, dimension, codes):
+    """The order in which a dimension's values appear: taxonomy order, else alphabetical."""
+    model = DIMENSIONS[dimension][2]
+    if model is not None:
+        order = list(model.objects.for_org(org).values_list("code", flat=True))
+        if model is Theme:
+            order = [t.code for t in model.objects.for_org(org).select_related("group")]
+    elif dimension in defaults.LABELS:
+        order = list(defaults.LABELS[dimension])
+    elif dimension == "municipality":
+        order = [m.code for m in org.municipalities.order_by("name_nl")] + ["outside", "unknown"]
+    else:
+        order = sorted(c for c in codes if c is not None)
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(codes, key=lambda c: (c is None, rank.get(c, len(rank)), str(c)))
+
+
+def crosstab(org, start, end, rows_dim, cols_dim):
+    """A table of rows_dim × cols_dim with row, column and grand totals (distinct contacts)."""
+    cells, total = count_contacts(org, start, end, [rows_dim, cols_dim])
+    row_totals = {r[rows_dim]: r["count"] for r in count_contacts(org, start, end, [rows_dim])[0]}
+    col_totals = {r[cols_dim]: r["count"] for r in count_contacts(org, start, end, [cols_dim])[0]}
+    row_codes = value_order(org, rows_dim, list(row_totals))
+    col_codes = value_order(org, cols_dim, list(col_totals))
+    grid = {(c[rows_dim], c[cols_dim]): c["count"] for c in cells}
+    row_labels, col_labels = value_labels(org, rows_dim), value_labels(org, cols_dim)
+    none_label = str(_("(none)"))
+    return {
+        "rows_dim": rows_dim,
+        "cols_dim": cols_dim,
+        "columns": [
+            {"code": c, "label": col_labels.get(c, c) if c else none_label, "total": col_totals[c]}
+            for c in col_codes
+        ],
+        "rows": [
+            {
+                "code": r,
+                "label": row_labels.get(r, r) if r else none_label,
+                "cells": [grid.get((r, c), 0) for c in col_codes],
+                "total": row_totals[r],
+            }
+            for r in row_codes
+        ],
+        "total": total,
+    }

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from opvoedwijzer.api.api import api
+from opvoedwijzer.core import views as core
+
+# Staff URLs carry the organisation: /o/<org>/… (resolved by core.middleware).
+staff = [
+    path("", core.org_home, name="org_home"),
+    path("members/", core.members, name="members"),
+    path("municipalities/", core.municipalities, name="municipalities"),
+    path("contacts/", include("opvoedwijzer.contacts.urls")),
+    path("taxonomy/", include("opvoedwijzer.taxonomy.urls")),
+    path("overview/", include("opvoedwijzer.reports.urls")),
+]
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("health/", core.health, name="health"),
+    path("accounts/", include("allauth.urls")),
+    path("invite/<str:token>/", core.accept_invitation, name="accept_invitation"),
+    path("profile/", core.profile, name="profile"),
+    path("profile/tokens/<int:pk>/revoke/", core.revoke_token, name="revoke_token"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("o/<slug:org>/", include(staff)),
+]
