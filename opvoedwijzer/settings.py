@@ -23,9 +23,10 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG")
+TESTING = env_bool("TESTING")  # set by `make test`: plain http on loopback, like DEBUG
 # Without DEBUG a real key is required; the fallback only ever serves development and tests.
 SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    "dev-only-insecure-key-do-not-use-in-production" if DEBUG or env_bool("TESTING") else None
+    "dev-only-insecure-key-do-not-use-in-production" if DEBUG or TESTING else None
 )
 if not SECRET_KEY:
     from django.core.exceptions import ImproperlyConfigured
@@ -159,12 +160,20 @@ if _email_url.startswith(("smtp://", "submission://")):
     from urllib.parse import unquote, urlparse
 
     _u = urlparse(_email_url)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST, EMAIL_PORT = _u.hostname, _u.port or 587
-    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = unquote(_u.username or ""), unquote(_u.password or "")
-    EMAIL_USE_TLS = True
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _u.hostname,
+                "port": _u.port or 587,
+                "username": unquote(_u.username or ""),
+                "password": unquote(_u.password or ""),
+                "use_tls": True,
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
 # Security: strict by default, relaxed only by DEBUG (plain http on loopback).
 SECURE_CSP = {
@@ -179,11 +188,12 @@ SECURE_CSP = {
 }
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))
-SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
+PLAIN_HTTP = DEBUG or TESTING
+SESSION_COOKIE_SECURE = not PLAIN_HTTP and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = not DEBUG and env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_SSL_REDIRECT = not PLAIN_HTTP and env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = 0 if PLAIN_HTTP else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not PLAIN_HTTP
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
 SECURE_REFERRER_POLICY = "same-origin"

@@ -141,6 +141,9 @@ class ContactForm(forms.Form):
         themes = visible_or_current(Theme, org, used["themes"]).select_related("group")
         f["main_theme"].queryset = themes
         f["themes"].queryset = themes
+        grouped = themes_by_group(themes)  # one query for both fields, in <optgroup>s
+        f["main_theme"].widget.choices = [("", f["main_theme"].empty_label), *grouped]
+        f["themes"].widget.choices = grouped
         f["municipality"] = MunicipalityField(
             list(org.municipalities.order_by("name_nl")),
             label=_("Municipality"),
@@ -156,6 +159,13 @@ class ContactForm(forms.Form):
             self.initial.setdefault("duration", "5to15")
             self.initial.setdefault("channel", last_channel or "phone")
         f["asker_role"].widget.attrs["autofocus"] = True
+
+
+def themes_by_group(themes):
+    groups = {}
+    for theme in themes:
+        groups.setdefault(theme.group, []).append((theme.code, theme.label))
+    return [(group.label, choices) for group, choices in groups.items()]
 
 
 def _used_ids(contact):

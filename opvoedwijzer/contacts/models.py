@@ -75,6 +75,12 @@ class ContactQuerySet(models.QuerySet):
         since = timezone.localdate() - datetime.timedelta(days=settings.CONTACT_EDIT_DAYS)
         return qs.filter(author=membership.user, registered_on__gte=since)
 
+    def for_listing(self):
+        """What the lists show: the contact, its terms and themes (main first)."""
+        return self.select_related("channel", "asker_role", "municipality", "author").prefetch_related(
+            "contact_themes__theme"
+        )
+
     def with_details(self):
         return self.select_related("channel", "asker_role", "municipality").prefetch_related(
             "life_stages", "offers", "contact_themes__theme"

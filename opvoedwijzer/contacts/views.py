@@ -95,7 +95,7 @@ def undo(request, pk):
 @member_may("can_register")
 def recent(request):
     membership = request.membership
-    qs = Contact.objects.for_org(membership.organisation).with_details().select_related("author")
+    qs = Contact.objects.for_org(membership.organisation).for_listing()
     mine_only = not membership.is_coordinator or request.GET.get("all") != "1"
     if mine_only:
         qs = qs.by_author(membership.user)

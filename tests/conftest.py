@@ -1,0 +1,83 @@
+"""Shared fixtures: two organisations and people in clear roles.
+
+Zuid-Limburg serves Sint-Truiden, Gingelom and Heers; its team is Ilse (coordinator), Sam (staff),
+Vera (volunteer) and Fons (funder). Noord-Limburg serves Pelt; Noor works there.
+"""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from opvoedwijzer.core.models import Municipality, Role
+from opvoedwijzer.core.services import create_organisation
+
+from .factories import ContactFactory, make_member
+
+
+@pytest.fixture
+def zuid(db):
+    municipalities = Municipality.objects.filter(code__in=["71053", "71017", "73022"])
+    return create_organisation(
+        slug="zuid-limburg", name="Opvoedingswinkel Zuid-Limburg", municipalities=municipalities
+    )
+
+
+@pytest.fixture
+def noord(db):
+    return create_organisation(
+        slug="noord-limburg",
+        name="Opvoedingswinkel Noord-Limburg",
+        municipalities=Municipality.objects.filter(code="72043"),
+    )
+
+
+@pytest.fixture
+def ilse(zuid):
+    return make_member(zuid, "ilse@zuid.test", Role.COORDINATOR)
+
+
+@pytest.fixture
+def sam(zuid):
+    return make_member(zuid, "sam@zuid.test", Role.STAFF)
+
+
+@pytest.fixture
+def vera(zuid):
+    return make_member(zuid, "vera@zuid.test", Role.VOLUNTEER)
+
+
+@pytest.fixture
+def fons(zuid):
+    return make_member(zuid, "fons@zuid.test", Role.FUNDER)
+
+
+@pytest.fixture
+def noor(noord):
+    return make_member(noord, "noor@noord.test", Role.STAFF)
+
+
+@pytest.fixture
+def client_for(client):
+    """Log the test client in as a membership's user: `client_for(sam)`."""
+
+    def login(membership):
+        client.force_login(membership.user)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def sams_contact(sam):
+    return ContactFactory(membership=sam)
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def days_ago(today):
+    return lambda n: today - datetime.timedelta(days=n)

@@ -1,0 +1,60 @@
+"""The outreach tally: one tap, one anonymous contact."""
+
+from opvoedwijzer.contacts.models import Contact, Source
+
+SETTINGS = {
+    "municipality": "71053",
+    "place": "schoolpoort De Regenboog",
+    "asker_role": "mother",
+    "request_kind": "parenting",
+    "offers": ["info"],
+    "duration": "lt5",
+}
+
+
+def test_each_tap_saves_one_anonymous_outreach_contact(sam, client_for, today):
+    client = client_for(sam)
+    data = dict(SETTINGS, date=today.isoformat())
+    page = client.get("/o/zuid-limburg/contacts/tally/", data)
+    assert page.status_code == 200 and 'name="add" value="screen_time"' in page.content.decode()
+    for _ in range(3):
+        client.post("/o/zuid-limburg/contacts/tally/", dict(data, add="screen_time"))
+    client.post("/o/zuid-limburg/contacts/tally/", dict(data, add="sleep"))
+    client.post("/o/zuid-limburg/contacts/tally/", dict(data, remove="screen_time"))
+    contacts = Contact.objects.all()
+    assert contacts.count() == 3
+    assert {c.source for c in contacts} == {Source.TALLY}
+    assert {c.channel.code for c in contacts} == {"outreach"}
+    assert {c.place for c in contacts} == {"schoolpoort De Regenboog"}
+    assert {c.municipality.code for c in contacts} == {"71053"}
+    page = client.get("/o/zuid-limburg/contacts/tally/", data).content.decode()
+    assert "3 contact" in page
+
+
+def test_htmx_gets_only_the_counters(sam, client_for, today):
+    client = client_for(sam)
+    response = client.post(
+        "/o/zuid-limburg/contacts/tally/",
+        dict(SETTINGS, date=today.isoformat(), add="sleep"),
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.strip().startswith('<div id="counters"')
+    assert "<html" not in body
+
+
+def test_a_count_from_another_place_is_not_taken_back(sam, client_for, today):
+    client = client_for(sam)
+    data = dict(SETTINGS, date=today.isoformat())
+    client.post("/o/zuid-limburg/contacts/tally/", dict(data, add="sleep"))
+    client.post("/o/zuid-limburg/contacts/tally/", dict(data, place="markt", remove="sleep"))
+    assert Contact.objects.count() == 1
+
+
+def test_bad_tally_settings_show_the_start_form_with_errors(sam, client_for, today):
+    page = client_for(sam).get(
+        "/o/zuid-limburg/contacts/tally/", dict(SETTINGS, date="morgen", municipality="99999")
+    )
+    assert page.status_code == 200
+    assert "error-summary" in page.content.decode()

@@ -1,0 +1,102 @@
+"""Every staff URL carries the organisation; a member of another organisation gets 404."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import ContactFactory
+
+
+def staff_url_patterns():
+    """(name, route kwargs) of every URL under /o/<org>/, found by walking the URL conf."""
+    found = []
+
+    def walk(patterns, namespace, route):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = f"{namespace}:{p.namespace}" if namespace and p.namespace else (p.namespace or namespace)
+                walk(p.url_patterns, ns, route + str(p.pattern))
+            elif isinstance(p, URLPattern) and p.name:
+                full = route + str(p.pattern)
+                if full.startswith("o/<slug:org>/"):
+                    found.append((f"{namespace}:{p.name}" if namespace else p.name, full))
+
+    walk(get_resolver().url_patterns, None, "")
+    return found
+
+
+@pytest.fixture
+def every_staff_url(zuid, sam):
+    """Reversed URLs of every staff page of Zuid-Limburg, with real objects in them."""
+    contact = ContactFactory(membership=sam)
+    from opvoedwijzer.taxonomy.models import Theme
+
+    theme = Theme.objects.for_org(zuid).first()
+    values = {"org": zuid.slug, "pk": contact.pk, "dimension": "theme"}
+    urls = []
+    for name, route in staff_url_patterns():
+        kwargs = {k: v for k, v in values.items() if f":{k}>" in route}
+        if "taxonomy" in name and "pk" in kwargs:
+            kwargs["pk"] = theme.pk
+        urls.append(reverse(name, kwargs=kwargs))
+    return urls
+
+
+def test_the_walk_finds_the_staff_pages(every_staff_url):
+    assert len(every_staff_url) >= 14
+    assert "/o/zuid-limburg/contacts/new/" in every_staff_url
+    assert "/o/zuid-limburg/overview/export.csv" in every_staff_url
+
+
+def test_staff_of_another_organisation_gets_404_on_every_staff_url(every_staff_url, noor, client_for):
+    client = client_for(noor)
+    for url in every_staff_url:
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {}).status_code == 404, url
+
+
+def test_a_coordinator_of_another_organisation_gets_404_too(every_staff_url, noord, client_for):
+    from opvoedwijzer.core.models import Role
+    from tests.factories import make_member
+
+    client = client_for(make_member(noord, "coordinator@noord.test", Role.COORDINATOR))
+    for url in every_staff_url:
+        assert client.get(url).status_code == 404, url
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(every_staff_url, client):
+    for url in every_staff_url:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/accounts/login/"), url
+
+
+def test_an_unknown_organisation_is_404_like_a_foreign_one(sam, client_for):
+    assert client_for(sam).get("/o/does-not-exist/").status_code == 404
+
+
+def test_a_deactivated_member_loses_access(sam, client_for):
+    sam.is_active = False
+    sam.save(update_fields=["is_active"])
+    assert client_for(sam).get("/o/zuid-limburg/contacts/new/").status_code == 404
+
+
+def test_the_organisation_of_a_contact_is_checked_not_only_the_url(sam, noor, client_for):
+    """Noor may use her own organisation's URL, but not reach Sam's contact through it."""
+    contact = ContactFactory(membership=sam)
+    client = client_for(noor)
+    assert client.get(f"/o/noord-limburg/contacts/{contact.pk}/edit/").status_code == 404
+    assert client.post(f"/o/noord-limburg/contacts/{contact.pk}/delete/").status_code == 404
+    contact.refresh_from_db()
+
+
+def test_funders_and_volunteers_get_403_where_their_role_does_not_reach(fons, vera, client_for, client):
+    funder = client_for(fons)
+    assert funder.get("/o/zuid-limburg/contacts/new/").status_code == 403
+    assert funder.get("/o/zuid-limburg/overview/").status_code == 403
+    assert funder.get("/o/zuid-limburg/").status_code == 200
+    client.logout()
+    volunteer = client_for(vera)
+    assert volunteer.get("/o/zuid-limburg/contacts/new/").status_code == 200
+    assert volunteer.get("/o/zuid-limburg/overview/").status_code == 403
+    assert volunteer.get("/o/zuid-limburg/taxonomy/").status_code == 403
+    assert volunteer.get("/o/zuid-limburg/members/").status_code == 403

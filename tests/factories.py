@@ -1,0 +1,67 @@
+"""Factories: contacts made through the same service the app uses, so they are always valid."""
+
+import datetime
+
+from django.utils import timezone
+
+from opvoedwijzer.contacts.models import Area
+from opvoedwijzer.contacts.services import register_contact
+from opvoedwijzer.core.models import Membership, User
+from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
+
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+def make_member(org, email, role):
+    user = User.objects.filter(email=email).first() or User.objects.create_user(
+        email=email, password=PASSWORD, first_name=email.split("@")[0].capitalize()
+    )
+    return Membership.objects.create(user=user, organisation=org, role=role)
+
+
+def contact_data(org, **overrides):
+    """Cleaned data as ContactForm gives it, from codes: a typical phone call about bullying."""
+    codes = {
+        "date": timezone.localdate(),
+        "channel": "phone",
+        "asker_role": "mother",
+        "municipality": "71053",
+        "request_kind": "parenting",
+        "life_stages": ["primary"],
+        "main_theme": "bullying",
+        "themes": [],
+        "offers": ["info"],
+        "duration": "5to15",
+        "language": "",
+        "note": "",
+    }
+    codes.update(overrides)
+    term = lambda model, code: model.objects.get(organisation=org, code=code)  # noqa: E731
+    municipality = codes["municipality"]
+    return {
+        **codes,
+        "channel": term(Channel, codes["channel"]),
+        "asker_role": term(AskerRole, codes["asker_role"]),
+        "municipality": municipality
+        if municipality in (Area.OUTSIDE, Area.UNKNOWN)
+        else org.municipalities.get(code=municipality),
+        "life_stages": [term(LifeStage, c) for c in codes["life_stages"]],
+        "main_theme": term(Theme, codes["main_theme"]),
+        "themes": [term(Theme, c) for c in codes["themes"]],
+        "offers": [term(OfferType, c) for c in codes["offers"]],
+    }
+
+
+class ContactFactory:
+    """`ContactFactory(membership=sam, main_theme="sleep", registered_days_ago=20)`."""
+
+    def __new__(cls, membership, registered_days_ago=0, **overrides):
+        contact = register_contact(membership, contact_data(membership.organisation, **overrides))
+        if registered_days_ago:
+            contact.registered_on = timezone.localdate() - datetime.timedelta(days=registered_days_ago)
+            contact.save(update_fields=["registered_on"])
+        return contact
+
+    @staticmethod
+    def create_batch(n, **kwargs):
+        return [ContactFactory(**kwargs) for _ in range(n)]
