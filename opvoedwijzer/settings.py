@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "ninja",
     "opvoedwijzer.core",
     "opvoedwijzer.taxonomy",
     "opvoedwijzer.contacts",

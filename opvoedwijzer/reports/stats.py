@@ -44,7 +44,7 @@ API_DIMENSIONS = [
 ]
 
 
-def count_contacts(org, start, end, by, municipalities=None):
+def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     """Rows of {dimension: code, …, "count": n} and the total of distinct contacts.
 
     `municipality` codes are NIS codes, or "outside" / "unknown"; `month` is "YYYY-MM"; a contact
@@ -53,7 +53,7 @@ def count_contacts(org, start, end, by, municipalities=None):
     qs = Contact.objects.for_org(org).in_period(start, end)
     if municipalities is not None:
         qs = qs.filter(municipality__in=municipalities)
-    total = qs.count()
+    total = qs.count() if with_total else None
     if not by:
         return [], total
     annotations, fields = {}, []
@@ -83,12 +83,16 @@ def count_contacts(org, start, end, by, municipalities=None):
 
 
 def value_labels(org, dimension):
-    """code → label for one dimension, in the active language (one query at most)."""
+    """code → label for one dimension, in the active language and in display order (taxonomy
+    order; municipalities by name, then outside and unknown). One query at most."""
     model = DIMENSIONS[dimension][2]
     if model is not None:
-        return {t.code: t.label for t in model.objects.for_org(org)}
+        qs = model.objects.for_org(org)
+        if model is Theme:
+            qs = qs.select_related("group")
+        return {t.code: t.label for t in qs}
     if dimension == "municipality":
-        labels = {m.code: m.name for m in org.municipalities.all()}
+        labels = {m.code: m.name for m in org.municipalities.order_by("name_nl")}
         labels.update({a.value: str(a.label) for a in (Area.OUTSIDE, Area.UNKNOWN)})
         return labels
     if dimension in defaults.LABELS:
@@ -96,32 +100,24 @@ def value_labels(org, dimension):
     return {}
 
 
-def value_order(org, dimension, codes):
-    """The order in which a dimension's values appear: taxonomy order, else alphabetical."""
-    model = DIMENSIONS[dimension][2]
-    if model is not None:
-        order = list(model.objects.for_org(org).values_list("code", flat=True))
-        if model is Theme:
-            order = [t.code for t in model.objects.for_org(org).select_related("group")]
-    elif dimension in defaults.LABELS:
-        order = list(defaults.LABELS[dimension])
-    elif dimension == "municipality":
-        order = [m.code for m in org.municipalities.order_by("name_nl")] + ["outside", "unknown"]
-    else:
-        order = sorted(c for c in codes if c is not None)
-    rank = {code: i for i, code in enumerate(order)}
+def in_order(codes, labels):
+    """Codes in the order of `labels`, unknown codes after them, None (no value) last."""
+    rank = {code: i for i, code in enumerate(labels)}
     return sorted(codes, key=lambda c: (c is None, rank.get(c, len(rank)), str(c)))
 
 
 def crosstab(org, start, end, rows_dim, cols_dim):
-    """A table of rows_dim × cols_dim with row, column and grand totals (distinct contacts)."""
+    """A table of rows_dim by cols_dim with row, column and grand totals (distinct contacts)."""
     cells, total = count_contacts(org, start, end, [rows_dim, cols_dim])
-    row_totals = {r[rows_dim]: r["count"] for r in count_contacts(org, start, end, [rows_dim])[0]}
-    col_totals = {r[cols_dim]: r["count"] for r in count_contacts(org, start, end, [cols_dim])[0]}
-    row_codes = value_order(org, rows_dim, list(row_totals))
-    col_codes = value_order(org, cols_dim, list(col_totals))
-    grid = {(c[rows_dim], c[cols_dim]): c["count"] for c in cells}
+    row_totals = {
+        r[rows_dim]: r["count"] for r in count_contacts(org, start, end, [rows_dim], with_total=False)[0]
+    }
+    col_totals = {
+        r[cols_dim]: r["count"] for r in count_contacts(org, start, end, [cols_dim], with_total=False)[0]
+    }
     row_labels, col_labels = value_labels(org, rows_dim), value_labels(org, cols_dim)
+    row_codes, col_codes = in_order(row_totals, row_labels), in_order(col_totals, col_labels)
+    grid = {(c[rows_dim], c[cols_dim]): c["count"] for c in cells}
     none_label = str(_("(none)"))
     return {
         "rows_dim": rows_dim,

@@ -78,7 +78,7 @@ def test_a_contact_with_several_themes_has_one_main(sam_client, today):
         URL, form_data(date=today.isoformat(), main_theme="divorce", themes=["siblings", "divorce", "sleep"])
     )
     contact = Contact.objects.get()
-    assert [t.code for t in contact.themes_in_order()][0] == "divorce"
+    assert contact.themes_in_order()[0].code == "divorce"
     assert contact.contact_themes.count() == 3
     assert contact.contact_themes.filter(is_main=True).count() == 1
 

@@ -1,0 +1,103 @@
+"""First numbers: contacts per municipality × another dimension, and the CSV export."""
+
+import csv
+import io
+
+import pytest
+
+from opvoedwijzer.reports.stats import count_contacts, crosstab
+from tests.factories import ContactFactory
+
+
+@pytest.fixture
+def registrations(sam, vera, days_ago):
+    """Five contacts in Zuid-Limburg this year, one of them with two themes, one outside."""
+    ContactFactory(membership=sam, municipality="71053", main_theme="bullying")
+    ContactFactory(membership=sam, municipality="71053", main_theme="bullying", themes=["sleep"])
+    ContactFactory(membership=vera, municipality="71017", main_theme="sleep", channel="email")
+    ContactFactory(membership=vera, municipality="outside", main_theme="divorce")
+    ContactFactory(membership=sam, municipality="73022", main_theme="bullying", date=days_ago(400))
+
+
+def test_a_contact_with_two_themes_counts_once_per_theme_and_once_in_the_total(
+    zuid, registrations, days_ago, today
+):
+    rows, total = count_contacts(zuid, days_ago(30), today, ["theme"])
+    assert total == 4
+    assert {r["theme"]: r["count"] for r in rows} == {"bullying": 2, "sleep": 2, "divorce": 1}
+
+
+def test_counts_by_municipality_include_outside_and_unknown(zuid, registrations, days_ago, today):
+    rows, _ = count_contacts(zuid, days_ago(30), today, ["municipality"])
+    assert {r["municipality"]: r["count"] for r in rows} == {"71053": 2, "71017": 1, "outside": 1}
+
+
+def test_the_crosstab_has_row_column_and_grand_totals(zuid, registrations, days_ago, today):
+    table = crosstab(zuid, days_ago(30), today, "municipality", "theme")
+    rows = {r["code"]: r for r in table["rows"]}
+    columns = [c["code"] for c in table["columns"]]
+    assert rows["71053"]["cells"][columns.index("bullying")] == 2
+    assert rows["71053"]["cells"][columns.index("sleep")] == 1
+    assert rows["71053"]["total"] == 2
+    assert table["total"] == 4
+    assert {c["code"]: c["total"] for c in table["columns"]}["sleep"] == 2
+
+
+def test_counts_by_month(zuid, registrations, days_ago, today):
+    rows, _ = count_contacts(zuid, days_ago(30), today, ["month"])
+    assert sum(r["count"] for r in rows) == 4
+    assert all(len(r["month"]) == 7 for r in rows)
+
+
+def test_the_overview_page_shows_the_table(sam, registrations, client_for):
+    page = client_for(sam).get("/o/zuid-limburg/overview/?by=theme").content.decode()
+    assert "Sint-Truiden" in page
+    assert "Pesten" in page or "Bullying" in page
+
+
+def test_the_overview_page_keeps_to_a_fixed_number_of_queries(
+    sam, registrations, client_for, django_assert_max_num_queries
+):
+    client = client_for(sam)
+    for by in [
+        "theme",
+        "theme_group",
+        "channel",
+        "asker_role",
+        "life_stage",
+        "offer",
+        "request_kind",
+        "duration",
+        "month",
+    ]:
+        with django_assert_max_num_queries(12):
+            assert client.get(f"/o/zuid-limburg/overview/?by={by}").status_code == 200
+
+
+def test_the_csv_opens_in_excel_with_the_right_numbers(sam, registrations, client_for, today, days_ago):
+    response = client_for(sam).get(
+        f"/o/zuid-limburg/overview/export.csv?by=theme&start={days_ago(30)}&end={today}"
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+    header, last = rows[0], rows[-1]
+    assert header[-1] in ("Totaal contacten", "Total contacts")
+    assert last[-1] == "4"
+    sint_truiden = next(r for r in rows if r[1] == "71053")
+    assert sint_truiden[-1] == "2"
+
+
+def test_a_bad_period_is_an_error_not_a_500(sam, client_for):
+    client = client_for(sam)
+    response = client.get("/o/zuid-limburg/overview/?start=2026-12-31&end=2026-01-01")
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    assert client.get("/o/zuid-limburg/overview/?start=gisteren").status_code == 200
+    assert client.get("/o/zuid-limburg/overview/export.csv?by=nonsense").status_code == 200
+
+
+def test_numbers_are_per_organisation(noor, registrations, client_for, noord, days_ago, today):
+    assert count_contacts(noord, days_ago(30), today, ["theme"]) == ([], 0)
