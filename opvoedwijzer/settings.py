@@ -24,6 +24,7 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG")
 TESTING = env_bool("TESTING")  # set by `make test`: plain http on loopback, like DEBUG
+PLAIN_HTTP = DEBUG or TESTING
 # Without DEBUG a real key is required; the fallback only ever serves development and tests.
 SECRET_KEY = os.environ.get("SECRET_KEY") or (
     "dev-only-insecure-key-do-not-use-in-production" if DEBUG or TESTING else None
@@ -154,7 +155,8 @@ STATICFILES_DIRS = [
     ("vendor", BASE_DIR / "static" / "vendor"),
 ]
 
-# E-mail: printed to the console unless EMAIL_URL points at an SMTP server (smtp://user:pw@host:587).
+# E-mail: EMAIL_URL (smtp://user:pw@host:587); without it the console in development and the local
+# mail server (localhost:25) in production.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opvoedwijzer.local")
 _email_url = os.environ.get("EMAIL_URL", "")
 if _email_url.startswith(("smtp://", "submission://")):
@@ -173,8 +175,15 @@ if _email_url.startswith(("smtp://", "submission://")):
             },
         }
     }
-else:
+elif PLAIN_HTTP:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:  # production without EMAIL_URL: the machine's own mail server
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25},
+        }
+    }
 
 # Security: strict by default, relaxed only by DEBUG (plain http on loopback).
 SECURE_CSP = {
@@ -189,13 +198,12 @@ SECURE_CSP = {
 }
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))
-PLAIN_HTTP = DEBUG or TESTING
 SESSION_COOKIE_SECURE = not PLAIN_HTTP and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = not PLAIN_HTTP and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 0 if PLAIN_HTTP else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not PLAIN_HTTP
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SECURE_HSTS_PRELOAD = not PLAIN_HTTP and env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -141,7 +141,10 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def seed_organisation(self, spec):
-        municipalities = list(Municipality.objects.filter(code__in=spec["municipalities"]))
+        municipalities = sorted(
+            Municipality.objects.filter(code__in=spec["municipalities"]),
+            key=lambda m: spec["municipalities"].index(m.code),
+        )
         org = create_organisation(slug=spec["slug"], name=spec["name"], municipalities=municipalities)
         users = []
         for name, role in spec["users"]:

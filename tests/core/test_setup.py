@@ -1,0 +1,55 @@
+"""The two commands rest on these: demo data, production settings, translations."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management import call_command
+
+from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.core.models import Membership, Organisation
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_seed_demo_makes_two_organisations_with_a_user_per_role_and_is_idempotent(db):
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    counts = (Organisation.objects.count(), Membership.objects.count(), Contact.objects.count())
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    assert (Organisation.objects.count(), Membership.objects.count(), Contact.objects.count()) == counts
+    assert set(Organisation.objects.values_list("slug", flat=True)) == {"zuid-limburg", "noord-limburg"}
+    roles = set(Membership.objects.filter(organisation__slug="zuid-limburg").values_list("role", flat=True))
+    assert roles == {"staff", "coordinator", "volunteer", "funder"}
+    zuid = Contact.objects.filter(organisation__slug="zuid-limburg")
+    assert 200 <= zuid.count() <= 1000
+    assert zuid.filter(municipality__code="71053").count() > zuid.count() / 4
+    assert zuid.dates("date", "month").count() >= 11, "about a year of registrations"
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "TESTING")}
+    env.update(
+        SECRET_KEY="x" * 50 + "production-like-secret",
+        ALLOWED_HOSTS="example.org",
+        DEBUG="false",
+        DATABASE_URL=f"sqlite:///{ROOT}/never-created.sqlite3",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_without_debug_a_secret_key_is_required():
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "TESTING", "SECRET_KEY")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
