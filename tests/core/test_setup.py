@@ -1,5 +1,6 @@
 """The two commands rest on these: demo data, production settings, translations."""
 
+import io
 import os
 import subprocess
 import sys
@@ -14,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_seed_demo_makes_two_organisations_with_a_user_per_role_and_is_idempotent(db):
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     counts = (Organisation.objects.count(), Membership.objects.count(), Contact.objects.count())
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     assert (Organisation.objects.count(), Membership.objects.count(), Contact.objects.count()) == counts
     assert set(Organisation.objects.values_list("slug", flat=True)) == {"zuid-limburg", "noord-limburg"}
     roles = set(Membership.objects.filter(organisation__slug="zuid-limburg").values_list("role", flat=True))
