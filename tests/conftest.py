@@ -15,6 +15,12 @@ from opvoedwijzer.core.services import create_organisation
 from .factories import ContactFactory, make_member
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.3 s a user; tests make hundreds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def zuid(db):
     municipalities = Municipality.objects.filter(code__in=["71053", "71017", "73022"])

@@ -54,3 +54,17 @@ def test_without_debug_a_secret_key_is_required():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_the_dutch_catalogue_is_complete():
+    po = ROOT / "opvoedwijzer" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(["msgfmt", "--check-format", "--statistics", "-o", os.devnull, str(po)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_the_interface_speaks_dutch_by_default(client, db):
+    page = client.get("/accounts/login/").content.decode()
+    assert 'lang="nl"' in page
+    assert "Aanmelden" in page
