@@ -48,7 +48,7 @@ class MunicipalityField(forms.ChoiceField):
 
     def __init__(self, municipalities, **kwargs):
         self.by_code = {m.code: m for m in municipalities}
-        choices = [(m.code, m.name) for m in municipalities] + [
+        choices = [("", _("— choose —"))] + [(m.code, m.name) for m in municipalities] + [
             (Area.OUTSIDE.value, _("Outside the region")),
             (Area.UNKNOWN.value, _("Unknown")),
         ]
