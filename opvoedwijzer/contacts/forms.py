@@ -48,10 +48,14 @@ class MunicipalityField(forms.ChoiceField):
 
     def __init__(self, municipalities, **kwargs):
         self.by_code = {m.code: m for m in municipalities}
-        choices = [("", _("— choose —"))] + [(m.code, m.name) for m in municipalities] + [
-            (Area.OUTSIDE.value, _("Outside the region")),
-            (Area.UNKNOWN.value, _("Unknown")),
-        ]
+        choices = (
+            [("", _("— choose —"))]
+            + [(m.code, m.name) for m in municipalities]
+            + [
+                (Area.OUTSIDE.value, _("Outside the region")),
+                (Area.UNKNOWN.value, _("Unknown")),
+            ]
+        )
         kwargs.setdefault(
             "error_messages",
             {
@@ -66,6 +70,10 @@ class MunicipalityField(forms.ChoiceField):
     def clean(self, value):
         value = super().clean(value)
         return self.by_code.get(value, value)
+
+
+# <input type=date> takes only ISO dates; without a format a DateInput writes the active language's.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def not_in_future(day):
@@ -110,9 +118,7 @@ class ContactForm(forms.Form):
     request_kind = forms.ChoiceField(label=_("Kind of request"), choices=fixed_choices("request_kind"))
     duration = forms.ChoiceField(label=_("Time spent"), choices=fixed_choices("duration"))
     channel = TermChoiceField(Channel.objects.none(), label=_("Channel"), empty_label=None)
-    date = forms.DateField(
-        label=_("Date"), validators=[not_in_future], widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
     language = forms.ChoiceField(
         label=_("Language of the contact"),
         required=False,
@@ -129,7 +135,8 @@ class ContactForm(forms.Form):
 
     def __init__(self, org, *args, contact=None, last_channel=None, **kwargs):
         self.org = org
-        if contact is not None and not args and "data" not in kwargs:
+        data = args[0] if args else kwargs.get("data")
+        if contact is not None and data is None:
             kwargs["initial"] = initial_from_contact(contact)
         super().__init__(*args, **kwargs)
         used = _used_ids(contact)
@@ -201,9 +208,7 @@ def initial_from_contact(contact):
 class TallySettingsForm(forms.Form):
     """What every count on an outreach tally shares."""
 
-    date = forms.DateField(
-        label=_("Date"), validators=[not_in_future], widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
     municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__
     place = forms.CharField(
         label=_("Place"),

@@ -22,9 +22,9 @@ Duration = models.TextChoices("Duration", [(code, code) for code, _nl, _en in de
 
 
 class Area(models.TextChoices):
-    MUNICIPALITY = "municipality", _("a municipality of the region")
-    OUTSIDE = "outside", _("outside the region")
-    UNKNOWN = "unknown", _("unknown")
+    MUNICIPALITY = "municipality", _("A municipality of the region")
+    OUTSIDE = "outside", _("Outside the region")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 class Source(models.TextChoices):

@@ -159,10 +159,10 @@ def tally(request):
         else:
             services.add_tally_count(membership, data, theme)
         if not is_htmx(request):
-            return redirect(
-                f"{reverse('contacts:tally', kwargs={'org': org.slug})}?"
-                f"{settings_form_querystring(request.POST)}"
-            )
+            # Back to the button that was pressed, so a phone without JavaScript keeps its place.
+            url = reverse("contacts:tally", kwargs={"org": org.slug})
+            anchor = f"#{'remove' if 'remove' in request.POST else 'add'}-{code}" if theme else ""
+            return redirect(f"{url}?{settings_form_querystring(request.POST)}{anchor}")
     counts = dict(
         services.tally_contacts(membership, data)
         .filter(contact_themes__is_main=True)

@@ -129,6 +129,10 @@ def municipalities(request):
     form = MunicipalitySearchForm(request.GET or None)
     results = []
     if form.is_valid() and form.cleaned_data["q"]:
-        results = Municipality.objects.search(form.cleaned_data["q"]).prefetch_related("postal_codes")[:25]
+        results = (
+            Municipality.objects.search(form.cleaned_data["q"])
+            .exclude(organisations=org)
+            .prefetch_related("postal_codes")[:25]
+        )
     served = org.municipalities.prefetch_related("postal_codes").order_by("name_nl")
     return render(request, "core/municipalities.html", {"form": form, "results": results, "served": served})

@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvoedwijzer.contacts.forms import ISO_DATE
+
 from .stats import DIMENSIONS
 
 
 class OverviewForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=ISO_DATE)
+    end = forms.DateField(label=_("To"), widget=ISO_DATE)
     by = forms.ChoiceField(
         label=_("Municipality by"),
         choices=[(k, v[0]) for k, v in DIMENSIONS.items() if k != "municipality"],

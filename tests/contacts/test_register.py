@@ -196,3 +196,12 @@ def test_staff_see_only_their_own_registrations_in_the_list(sam, vera, client_fo
     page = client_for(sam).get("/o/zuid-limburg/contacts/?all=1").content.decode()
     assert f"/contacts/{mine.pk}/edit/" in page
     assert page.count("/edit/") == 1
+
+
+def test_the_edit_form_opens_with_the_contact_as_it_is(sam, sam_client):
+    contact = ContactFactory(membership=sam, channel="email", duration="30to60", note="Belt terug")
+    page = sam_client.get(f"/o/zuid-limburg/contacts/{contact.pk}/edit/").content.decode()
+    assert 'value="email" selected' in page
+    assert 'value="30to60" selected' in page
+    assert "Belt terug</textarea>" in page
+    assert f'value="{contact.date.isoformat()}"' in page, "date inputs take ISO dates in any language"

@@ -1,0 +1,230 @@
+"""Browser tests: a real Chromium (Playwright) against pytest-django's live server.
+
+Every test in this folder is marked `browser` (so `make test-fast` can skip them), runs with a
+transactional database (the live server and the test must see each other's commits) and sits in one
+xdist group, so that under `pytest -n 2 --dist loadgroup` one worker runs them all with one browser.
+
+A transactional test ends with a flush, which also empties the tables the data migration filled (the
+Belgian municipalities); `_municipalities` loads them again when they are missing. (serialized_rollback
+does not help here: once Playwright's sync API has marked its event loop as running in this thread,
+Django hands out a different connection object than the one the serialized data was stored on.)
+
+`check_a11y(page, name)` runs axe on the page as it is now, saves a full-page screenshot to
+test-results/screenshots/<name>.png and fails on any violation.
+"""
+
+import os
+import weakref
+from pathlib import Path
+
+import pytest
+from django.test.utils import override_settings
+
+from tests.factories import PASSWORD
+
+HERE = Path(__file__).resolve().parent
+SCREENSHOTS = HERE.parent.parent / "test-results" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 10_000
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests of this folder (the hook sees the whole session's items, so filter)."""
+    in_xdist = config.pluginmanager.hasplugin("xdist")
+    for item in items:
+        if HERE not in Path(item.path).resolve().parents:
+            continue
+        item.add_marker(pytest.mark.browser)
+        item.add_marker(pytest.mark.django_db(transaction=True))
+        if in_xdist:  # the marker only exists with xdist (and --strict-markers is on)
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+_async_unsafe_before = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Playwright's sync API marks its event loop as running in this thread between calls, and the
+    ORM refuses to run next to a running loop: allow it, from this test's fixtures to its teardown.
+
+    Only while a browser test runs: the variable is inherited by subprocesses, and
+    `manage.py check --deploy` (tests/core/test_setup.py) rightly fails on it.
+    """
+    _async_unsafe_before.append(os.environ.get(ASYNC_UNSAFE))
+    os.environ[ASYNC_UNSAFE] = "true"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        before = _async_unsafe_before.pop() if _async_unsafe_before else None
+        if before is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = before
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, started over plain http.
+
+    Without DEBUG the settings redirect every request to https; SecurityMiddleware reads that
+    setting once, when the server thread builds its handler, so it is switched off around the start.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    config = request.config
+    addr = config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        server = LiveServer(addr)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _browser_settings(live_server):
+    """Cookies over plain http (TESTING=true does this too; the browser tests need it either way)."""
+    with override_settings(SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _municipalities(transactional_db):
+    """The data migration's municipalities, back after the previous test's flush."""
+    from opvoedwijzer.core.models import Municipality, PostalCode
+    from opvoedwijzer.core.municipalities import load_belgian_municipalities
+
+    if not Municipality.objects.exists():
+        load_belgian_municipalities(Municipality, PostalCode)
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One Chromium for the browser tests, stopped after the last of them (package scope): until
+    Playwright stops, its event loop counts as running in this thread (see above)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """`new_page(js=False)`: a page in a fresh context (own cookies), Dutch, on the live server.
+
+    Console errors and uncaught exceptions (a CSP violation, a broken script) fail the test.
+    """
+    contexts, problems = [], []
+
+    def make(js=True):
+        context = browser.new_context(
+            base_url=live_server.url,
+            locale="nl-BE",
+            java_script_enabled=js,
+            viewport={"width": 1280, "height": 900},
+            accept_downloads=True,
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        if not js:
+            _pages_without_js.add(page)
+        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        page.on("console", lambda message: console_error(message, problems))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not problems, "The browser reported problems:\n" + "\n".join(problems)
+
+
+def console_error(message, problems):
+    """A console error is a problem, except the browser's own request for /favicon.ico."""
+    url = message.location.get("url") or ""
+    if message.type == "error" and not url.endswith("/favicon.ico"):
+        problems.append(f"console {message.type}: {message.text} ({url})")
+
+
+def log_in(page, membership, password=PASSWORD):
+    """Log in through the real login page, as a person would. (Elements are found by name and
+    type, not by text: the interface language depends on the translation catalogues.)"""
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", membership.user.email)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert "/accounts/login/" not in page.url, f"login failed for {membership.user.email}"
+    return page
+
+
+@pytest.fixture
+def logged_in(new_page):
+    """`page = logged_in(sam)` or `logged_in(sam, js=False)`: a fresh page, logged in as that member."""
+
+    def make(membership, js=True):
+        return log_in(new_page(js=js), membership)
+
+    return make
+
+
+_axe = None
+_pages_without_js = weakref.WeakSet()
+
+
+def check_a11y(page, name):
+    """Save a full-page screenshot as test-results/screenshots/<name>.png and assert that axe finds
+    no accessibility violations on the page as it is now.
+
+    axe is JavaScript: on a page without JavaScript it runs on a copy of the page's HTML, served at
+    the same address (so styles load) in a page of its own.
+    """
+    global _axe
+    if _axe is None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        _axe = Axe()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    if page in _pages_without_js:
+        html, url = page.content(), page.url
+        context = page.context.browser.new_context(viewport=page.viewport_size)
+        try:
+            copy = context.new_page()
+            copy.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+            copy.goto(url)
+            results = _axe.run(copy)
+        finally:
+            context.close()
+    else:
+        results = _axe.run(page)
+    if results.violations_count:
+        lines = [f"axe found {results.violations_count} kind(s) of violation on {name} ({page.url}):"]
+        for v in results.response["violations"]:
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']}  {v['helpUrl']}")
+            for node in v["nodes"]:
+                lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+                lines.append(f"      {node.get('failureSummary', '').replace(chr(10), ' / ')}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+@pytest.fixture(name="check_a11y")
+def check_a11y_fixture():
+    return check_a11y
