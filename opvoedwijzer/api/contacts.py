@@ -50,22 +50,13 @@ class ContactOut(Schema):
 
 
 def contact_out(contact):
-    themes = contact.themes_in_order()
+    codes = contact.as_codes()
     return {
+        **codes,
         "id": contact.pk,
         "organisation": contact.organisation.slug,
-        "date": contact.date,
-        "channel": contact.channel.code,
-        "asker_role": contact.asker_role.code,
-        "municipality": contact.municipality_code,
-        "request_kind": contact.request_kind,
-        "life_stages": [t.code for t in contact.life_stages.all()],
-        "themes": [t.code for t in themes],
-        "main_theme": themes[0].code,
-        "offers": [t.code for t in contact.offers.all()],
-        "duration": contact.duration,
+        "themes": [codes["main_theme"], *codes["themes"]],
         "language": contact.language or None,
-        "note": contact.note,
     }
 
 

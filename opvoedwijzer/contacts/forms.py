@@ -137,7 +137,7 @@ class ContactForm(forms.Form):
         self.org = org
         data = args[0] if args else kwargs.get("data")
         if contact is not None and data is None:
-            kwargs["initial"] = initial_from_contact(contact)
+            kwargs["initial"] = contact.as_codes()
         super().__init__(*args, **kwargs)
         used = _used_ids(contact)
         f = self.fields
@@ -184,24 +184,6 @@ def _used_ids(contact):
         "life_stages": [t.pk for t in contact.life_stages.all()],
         "offers": [t.pk for t in contact.offers.all()],
         "themes": [ct.theme_id for ct in contact.contact_themes.all()],
-    }
-
-
-def initial_from_contact(contact):
-    cts = list(contact.contact_themes.all())
-    return {
-        "date": contact.date,
-        "channel": contact.channel.code,
-        "asker_role": contact.asker_role.code,
-        "municipality": contact.municipality_code,
-        "request_kind": contact.request_kind,
-        "life_stages": [t.code for t in contact.life_stages.all()],
-        "main_theme": next((ct.theme.code for ct in cts if ct.is_main), None),
-        "themes": [ct.theme.code for ct in cts if not ct.is_main],
-        "offers": [t.code for t in contact.offers.all()],
-        "duration": contact.duration,
-        "language": contact.language,
-        "note": contact.note,
     }
 
 

@@ -152,6 +152,24 @@ class Contact(models.Model):
     def duration_label(self):
         return defaults.label("duration", self.duration)
 
+    def as_codes(self):
+        """The contact in codes, as the form and the API speak them (uses prefetched relations)."""
+        themes = self.themes_in_order()
+        return {
+            "date": self.date,
+            "channel": self.channel.code,
+            "asker_role": self.asker_role.code,
+            "municipality": self.municipality_code,
+            "request_kind": self.request_kind,
+            "life_stages": [t.code for t in self.life_stages.all()],
+            "main_theme": themes[0].code if themes else None,
+            "themes": [t.code for t in themes[1:]],
+            "offers": [t.code for t in self.offers.all()],
+            "duration": self.duration,
+            "language": self.language,
+            "note": self.note,
+        }
+
     def themes_in_order(self):
         """Main theme first (uses the prefetched contact_themes)."""
         rows = sorted(self.contact_themes.all(), key=lambda ct: (not ct.is_main, ct.theme_id))
