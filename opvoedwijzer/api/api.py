@@ -6,10 +6,13 @@ with `manage.py create_api_token EMAIL`). Errors are 4xx with `{"detail": [{"loc
 """
 
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
 from opvoedwijzer.core.services import user_for_api_token
+
+from . import contacts, reference
+from .errors import ApiError, field_error
 
 
 class TokenAuth(HttpBearer):
@@ -27,14 +30,8 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     description=__doc__,
 )
-
-
-class ApiError(HttpError):
-    """A 4xx with field errors in ninja's validation-error shape."""
-
-    def __init__(self, status, errors):
-        super().__init__(status, "invalid")
-        self.errors = errors
+api.add_router("/", reference.router)
+api.add_router("/contacts", contacts.router)
 
 
 @api.exception_handler(ApiError)
@@ -44,25 +41,5 @@ def api_error(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def unauthorised(request, exc):
-    return api.create_response(
-        request,
-        {
-            "detail": [
-                {
-                    "loc": ["header", "Authorization"],
-                    "msg": "A valid token is required: Authorization: Bearer <token>.",
-                }
-            ]
-        },
-        status=401,
-    )
-
-
-def field_error(field, msg, where="body"):
-    return {"loc": [where, field], "msg": msg}
-
-
-from . import contacts, reference  # noqa: E402  (routers register on `api`)
-
-api.add_router("/", reference.router)
-api.add_router("/contacts", contacts.router)
+    msg = "A valid token is required: Authorization: Bearer <token>."
+    return api.create_response(request, {"detail": [field_error("Authorization", msg, "header")]}, status=401)

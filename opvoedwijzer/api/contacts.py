@@ -11,7 +11,7 @@ from opvoedwijzer.contacts.forms import ContactForm
 from opvoedwijzer.contacts.models import Contact, Source
 from opvoedwijzer.reports.stats import API_DIMENSIONS, count_contacts
 
-from .api import ApiError, field_error
+from .errors import ApiError, field_error
 from .tenancy import membership_for
 
 router = Router(tags=["contacts"])

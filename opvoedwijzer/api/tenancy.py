@@ -1,6 +1,6 @@
 from opvoedwijzer.core.models import Membership
 
-from .api import ApiError, field_error
+from .errors import ApiError, field_error
 
 
 def membership_for(request, slug=None, where="body", permission=None):
