@@ -42,12 +42,33 @@ class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
         return obj.label
 
 
+class MunicipalitySelect(forms.Select):
+    """Each option carries its postal codes (`data-postcodes`), so that typing a postal code on the
+    select picks the municipality (static/js/app.js); without JavaScript, type-ahead on the name."""
+
+    def __init__(self, postal_codes, *args, **kwargs):
+        self.postal_codes = postal_codes
+        super().__init__(*args, **kwargs)
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value in self.postal_codes:
+            option["attrs"]["data-postcodes"] = " ".join(self.postal_codes[value])
+        return option
+
+
 class MunicipalityField(forms.ChoiceField):
     """A served municipality by its code, or 'outside' / 'unknown'. Cleans to a Municipality or
     an Area value."""
 
     def __init__(self, municipalities, **kwargs):
         self.by_code = {m.code: m for m in municipalities}
+        kwargs.setdefault(
+            "widget",
+            MunicipalitySelect(
+                {m.code: sorted({p.code for p in m.postal_codes.all()}) for m in municipalities}
+            ),
+        )
         choices = (
             [("", _("— choose —"))]
             + [(m.code, m.name) for m in municipalities]
@@ -74,6 +95,10 @@ class MunicipalityField(forms.ChoiceField):
 
 # <input type=date> takes only ISO dates; without a format a DateInput writes the active language's.
 ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def served_municipalities(org):
+    return list(org.municipalities.order_by("name_nl").prefetch_related("postal_codes"))
 
 
 def not_in_future(day):
@@ -152,9 +177,9 @@ class ContactForm(forms.Form):
         f["main_theme"].widget.choices = [("", f["main_theme"].empty_label), *grouped]
         f["themes"].widget.choices = grouped
         f["municipality"] = MunicipalityField(
-            list(org.municipalities.order_by("name_nl")),
+            served_municipalities(org),
             label=_("Municipality"),
-            help_text=_("Where the family lives."),
+            help_text=_("Where the family lives: type the name or the postal code."),
         )
         self.order_fields(["asker_role", "municipality"])
         f = self.fields
@@ -208,9 +233,7 @@ class TallySettingsForm(forms.Form):
     def __init__(self, org, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.org = org
-        self.fields["municipality"] = MunicipalityField(
-            list(org.municipalities.order_by("name_nl")), label=_("Municipality")
-        )
+        self.fields["municipality"] = MunicipalityField(served_municipalities(org), label=_("Municipality"))
         self.fields["asker_role"].queryset = visible_or_current(AskerRole, org)
         self.fields["offers"].queryset = visible_or_current(OfferType, org)
         self.order_fields(["date", "municipality", "place"])

@@ -135,3 +135,23 @@ def test_an_incomplete_registration_shows_what_is_missing_and_keeps_what_was_typ
     expect(page.locator("#id_channel")).to_have_value("phone")
     expect(page.locator("#id_date")).not_to_have_value("")
     check_a11y(page, "register-errors")
+
+
+def test_typing_a_postal_code_on_the_municipality_picks_it(sam, logged_in):
+    """A caller says "3806" (Velm, a part of Sint-Truiden): the digits pick Sint-Truiden."""
+    page = logged_in(sam)
+    page.goto(REGISTER)
+    expect(page.locator("#id_asker_role")).to_be_focused()
+    page.keyboard.press("Tab")
+    for digit in "3806":
+        page.keyboard.press(digit)
+    expect(page.locator("#id_municipality")).to_have_value("71053")
+    page.keyboard.press("Tab")
+    for digit in "3870":  # Heers
+        page.keyboard.press(digit)
+    expect(page.locator("#id_municipality")).to_have_value("71053"), "focus had moved on"
+    page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(1600)  # a new number after a pause
+    for digit in "3870":
+        page.keyboard.press(digit)
+    expect(page.locator("#id_municipality")).to_have_value("73022")

@@ -178,7 +178,7 @@ def test_editing_a_contact_with_a_term_hidden_since_keeps_it_valid(sam, sam_clie
 
 def test_the_registration_page_needs_few_queries(sam, sam_client, django_assert_max_num_queries):
     ContactFactory.create_batch(12, membership=sam)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         assert sam_client.get(URL).status_code == 200
 
 
@@ -205,3 +205,10 @@ def test_the_edit_form_opens_with_the_contact_as_it_is(sam, sam_client):
     assert 'value="30to60" selected' in page
     assert "Belt terug</textarea>" in page
     assert f'value="{contact.date.isoformat()}"' in page, "date inputs take ISO dates in any language"
+
+
+def test_municipality_options_carry_their_postal_codes(sam_client):
+    page = sam_client.get(URL).content.decode()
+    assert 'data-postcodes="3800 3803 3806" value="71053"' in page or (
+        'value="71053" data-postcodes="3800 3803 3806"' in page
+    )

@@ -58,8 +58,12 @@ def test_without_debug_a_secret_key_is_required():
 
 def test_the_dutch_catalogue_is_complete():
     po = ROOT / "opvoedwijzer" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
-    result = subprocess.run(["msgfmt", "--check-format", "--statistics", "-o", os.devnull, str(po)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "--statistics", "-o", os.devnull, str(po)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
 

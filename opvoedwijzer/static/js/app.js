@@ -11,3 +11,28 @@ document.addEventListener("keydown", function (event) {
   event.preventDefault();
   form.requestSubmit();
 });
+
+// A <select> whose options carry data-postcodes: typing digits picks the municipality with that
+// postal code (the browser's own type-ahead only matches the start of the name).
+(function () {
+  let typed = "";
+  let timer = null;
+  document.addEventListener("keydown", function (event) {
+    const select = event.target;
+    if (select.tagName !== "SELECT" || !select.querySelector("option[data-postcodes]")) return;
+    if (!/^[0-9]$/.test(event.key) || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    typed += event.key;
+    clearTimeout(timer);
+    timer = setTimeout(function () { typed = ""; }, 1500);
+    const match = Array.from(select.options).find(function (option) {
+      return (option.dataset.postcodes || "").split(" ").some(function (code) {
+        return code.startsWith(typed);
+      });
+    });
+    if (match && select.value !== match.value) {
+      select.value = match.value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
+})();
