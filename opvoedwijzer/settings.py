@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.contacts",
     "opvoedwijzer.reports",
     "opvoedwijzer.api",
+    "opvoedwijzer.privacy",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +213,12 @@ X_FRAME_OPTIONS = "DENY"
 CONTACT_EDIT_DAYS = int(os.environ.get("CONTACT_EDIT_DAYS", "14"))
 CONTACT_UNDO_SECONDS = int(os.environ.get("CONTACT_UNDO_SECONDS", "300"))
 CONTACT_NOTE_MAX_LENGTH = 500
+
+# Phone numbers the PII guard leaves alone: services' own numbers (helplines), comma-separated.
+PII_ALLOWED_PHONE_NUMBERS = env_list(
+    "PII_ALLOWED_PHONE_NUMBERS",
+    "078 15 00 10,102,106,116 000,1813,1712,0800 20 100,0800 32 123",
+)
 
 LOGGING = {
     "version": 1,

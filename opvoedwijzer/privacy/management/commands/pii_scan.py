@@ -1,0 +1,31 @@
+"""Reads JSON lines {"id": …, "text": …} on stdin; writes {"id": …, "findings": [...]} per line."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from opvoedwijzer.privacy.pii import _allowed_phones, find_pii
+
+
+class Command(BaseCommand):
+    help = "Find personal data in JSON lines on stdin; one JSON line of findings per input line."
+
+    def handle(self, *args, **options):
+        allowed = _allowed_phones()
+        out = sys.stdout
+        for number, line in enumerate(sys.stdin, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text = item.get("text") or ""
+                if not isinstance(text, str):
+                    raise TypeError("text must be a string")
+            except (ValueError, TypeError, AttributeError) as error:
+                self.stderr.write(f"line {number}: {error}")
+                out.write(json.dumps({"id": None, "error": str(error), "findings": []}) + "\n")
+                continue
+            findings = [f.as_dict() for f in find_pii(text, allowed_phones=allowed)]
+            out.write(json.dumps({"id": item.get("id"), "findings": findings}, ensure_ascii=False) + "\n")
+            out.flush()
