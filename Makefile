@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export TESTING ?= false
 
-.PHONY: run test test-fast bench lint format messages setup assets migrate demo clean check-deploy
+.PHONY: run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -51,9 +51,13 @@ test: setup
 test-fast: setup
 	TESTING=true $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
-## bench: registration latency under 20 concurrent clients, stats at 100 000 contacts
+## bench: registration latency under 20 concurrent clients, stats at 100 000 contacts, PII guard
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/pii.py
+
+bench-pii: setup
+	$(PY) bench/pii.py
 
 lint: setup
 	$(VENV)/bin/ruff check .
