@@ -30,6 +30,11 @@ class ContactIn(Schema):
     language: str | None = None
     note: str = Field("", max_length=settings.CONTACT_NOTE_MAX_LENGTH)
     organisation: str | None = Field(None, description="Slug; needed with several memberships")
+    note_pii_reason: str | None = Field(
+        None,
+        max_length=200,
+        description="When the PII guard refuses the note but it holds no personal data: why (logged)",
+    )
 
 
 class ContactOut(Schema):
@@ -70,13 +75,19 @@ def validated(membership, payload, contact=None):
     form = ContactForm(
         membership.organisation,
         {
-            **{k: v for k, v in data.items() if k not in ("themes", "organisation", "language")},
+            **{
+                k: v
+                for k, v in data.items()
+                if k not in ("themes", "organisation", "language", "note_pii_reason")
+            },
+            "note_pii_reason": data["note_pii_reason"] or "",
             "language": data["language"] or "",
             "main_theme": data["themes"][0],
             "themes": data["themes"][1:],
         },
         contact=contact,
     )
+    form.pii_user = membership.user
     if not form.is_valid():
         raise ApiError(
             422,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvoedwijzer.privacy.forms import PIIGuardMixin
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
@@ -118,7 +119,7 @@ def visible_or_current(model, org, current_ids=()):
     return qs.filter(hidden=False)
 
 
-class ContactForm(forms.Form):
+class ContactForm(PIIGuardMixin, forms.Form):
     """Field order = tab order: the fields that change every time come first, the ones with good
     defaults last, so a typical contact takes about a dozen key presses."""
 
@@ -157,6 +158,8 @@ class ContactForm(forms.Form):
         help_text=_("Optional. Never write a name, address or phone number."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    pii_guarded_fields = ("note",)
 
     def __init__(self, org, *args, contact=None, last_channel=None, **kwargs):
         self.org = org

@@ -54,6 +54,7 @@ def register(request):
     membership = request.membership
     if request.method == "POST":
         form = ContactForm(membership.organisation, request.POST)
+        form.pii_user = request.user
         if form.is_valid():
             contact = services.register_contact(membership, form.cleaned_data)
             request.session[UNDO_SESSION_KEY] = {
@@ -117,6 +118,7 @@ def edit(request, pk):
     membership = request.membership
     contact = get_object_or_404(Contact.objects.editable_by(membership).with_details(), pk=pk)
     form = ContactForm(membership.organisation, request.POST or None, contact=contact)
+    form.pii_user = request.user
     if request.method == "POST" and form.is_valid():
         services.update_contact(contact, form.cleaned_data)
         messages.success(request, _("Registration #%(id)s saved.") % {"id": contact.pk})

@@ -155,3 +155,23 @@ def test_typing_a_postal_code_on_the_municipality_picks_it(sam, logged_in):
     for digit in "3870":
         page.keyboard.press(digit)
     expect(page.locator("#id_municipality")).to_have_value("73022")
+
+
+def test_a_note_with_personal_data_is_caught_and_replaced_in_one_tick(sam, logged_in, check_a11y):
+    page = logged_in(sam)
+    page.goto(REGISTER)
+    page.select_option("#id_asker_role", "mother")
+    page.select_option("#id_municipality", "71053")
+    page.select_option("#id_main_theme", "bullying")
+    page.select_option("#id_offers", ["info"])
+    page.fill("#id_note", "mama van Lotte belt terug op 0470 12 34 56")
+    with page.expect_navigation():
+        page.click("#contact-form button[type=submit]")
+    assert Contact.objects.count() == 0
+    expect(page.locator(".error-summary")).to_contain_text("Lotte")
+    check_a11y(page, "register-pii-found")
+
+    page.check("#id_note_pii_redact")
+    with page.expect_navigation():
+        page.click("#contact-form button[type=submit]")
+    assert Contact.objects.get().note == "mama van [naam] belt terug op [telefoon]"

@@ -1,0 +1,75 @@
+"""The PII guard in staff forms: one mixin for every free-text field staff type."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .pii import PLACEHOLDERS, find_pii, redact
+
+audit = logging.getLogger("opvoedwijzer.audit")
+
+KIND_LABELS = {
+    "person_name": gettext_lazy("name"),
+    "phone": gettext_lazy("phone number"),
+    "email": gettext_lazy("e-mail address"),
+    "street_address": gettext_lazy("address"),
+    "national_id": gettext_lazy("national number"),
+    "iban": gettext_lazy("bank account"),
+    "date_of_birth": gettext_lazy("date of birth"),
+    "online_handle": gettext_lazy("online account"),
+}
+
+
+class PIIGuardMixin:
+    """A text with personal data in one of `pii_guarded_fields` is refused, showing what was
+    found, until staff either tick "replace" (the spans become [naam], [telefoon], …) or give a
+    reason why it is no personal data (logged, without the text). Set `self.pii_user` for the log.
+    """
+
+    pii_guarded_fields = ()
+    pii_findings = {}  # field name → findings, filled by clean()
+    pii_user = None
+
+    def redact_field_name(self, name):
+        return f"{name}_pii_redact"
+
+    def reason_field_name(self, name):
+        return f"{name}_pii_reason"
+
+    def clean(self):
+        cleaned = super().clean()
+        self.pii_findings = {}
+        for name in self.pii_guarded_fields:
+            text = cleaned.get(name)
+            findings = find_pii(text) if text else []
+            if not findings:
+                continue
+            reason = (self.data.get(self.reason_field_name(name)) or "").strip()
+            if self.data.get(self.redact_field_name(name)):
+                cleaned[name] = redact(text, findings)
+            elif reason:
+                audit.info(
+                    "pii confirmed as not personal: user=%s form=%s field=%s kinds=%s reason=%r",
+                    getattr(self.pii_user, "pk", None),
+                    type(self).__name__,
+                    name,
+                    sorted({f.kind for f in findings}),
+                    redact(reason)[:200],
+                )
+            else:
+                self.pii_findings[name] = findings
+                found = ", ".join(f"«{f.text}» ({KIND_LABELS[f.kind]})" for f in findings)
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("This looks like personal data: %(found)s. Replace it, or say why it is not.")
+                        % {"found": found},
+                        code="pii",
+                    ),
+                )
+        return cleaned
+
+    def pii_placeholders(self, name):
+        return sorted({PLACEHOLDERS[f.kind] for f in self.pii_findings.get(name, [])})

@@ -1,0 +1,80 @@
+"""The contact note goes through the PII guard: caught before it is saved."""
+
+import logging
+
+import pytest
+
+from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.core.services import create_api_token
+
+URL = "/o/zuid-limburg/contacts/new/"
+NOTE = "mama van Lotte belt terug op 0470 12 34 56"
+
+
+@pytest.fixture
+def form_data(today):
+    return {
+        "asker_role": "mother",
+        "municipality": "71053",
+        "life_stages": ["primary"],
+        "main_theme": "bullying",
+        "offers": ["info"],
+        "request_kind": "parenting",
+        "duration": "5to15",
+        "channel": "phone",
+        "date": today.isoformat(),
+        "note": NOTE,
+    }
+
+
+def test_a_note_with_a_name_or_number_is_caught_before_it_is_saved(sam, client_for, form_data):
+    response = client_for(sam).post(URL, form_data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "«Lotte»" in page and "«0470 12 34 56»" in page
+    assert 'name="note_pii_redact"' in page and 'name="note_pii_reason"' in page
+    assert NOTE in page, "what was typed is kept"
+    assert not Contact.objects.exists()
+
+
+def test_one_tick_replaces_the_findings_by_placeholders(sam, client_for, form_data):
+    response = client_for(sam).post(URL, dict(form_data, note_pii_redact="1"))
+    assert response.status_code == 302
+    assert Contact.objects.get().note == "mama van [naam] belt terug op [telefoon]"
+
+
+def test_staff_may_confirm_with_a_reason_which_is_logged_without_the_note(sam, client_for, form_data, caplog):
+    with caplog.at_level(logging.INFO, logger="opvoedwijzer.audit"):
+        response = client_for(sam).post(URL, dict(form_data, note_pii_reason="naam van een pop"))
+    assert response.status_code == 302
+    assert Contact.objects.get().note == NOTE
+    record = next(r for r in caplog.records if "pii confirmed" in r.getMessage())
+    assert "Lotte" not in record.getMessage() and "0470" not in record.getMessage()
+    assert "person_name" in record.getMessage()
+
+
+def test_the_api_refuses_a_note_with_personal_data_naming_the_field(sam, client, today):
+    _token, raw = create_api_token(sam.user)
+    body = {
+        "date": today.isoformat(),
+        "channel": "phone",
+        "asker_role": "mother",
+        "municipality": "71053",
+        "request_kind": "parenting",
+        "life_stages": ["primary"],
+        "themes": ["bullying"],
+        "offers": ["info"],
+        "duration": "5to15",
+        "note": NOTE,
+    }
+    headers = {"Authorization": f"Bearer {raw}"}
+    response = client.post("/api/v1/contacts", body, content_type="application/json", headers=headers)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "note"]
+    response = client.post(
+        "/api/v1/contacts",
+        dict(body, note_pii_reason="geen echte naam"),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 201
