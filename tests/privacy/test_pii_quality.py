@@ -1,5 +1,11 @@
-"""The PII guard against a labelled corpus of Dutch and Flemish texts (pii_corpus.jsonl):
-recall ≥ 95 % of the PII items, findings on ≤ 5 % of the clean texts. Prints both figures."""
+"""The PII guard against labelled corpora of Dutch and Flemish texts: recall ≥ 95 % of the PII items,
+findings on ≤ 5 % of the clean texts. Prints both figures per corpus.
+
+pii_corpus.jsonl (281 texts) is the development set the rules were tuned on. pii_holdout.jsonl
+(160 texts) was written afterwards by someone who never saw the rules; its first, blind result was
+97.7 % recall and 21.1 % of clean texts flagged, which led to general fixes (acronyms, titles of
+courses, diminutives, nationalities, ambiguous names) — so it is no longer blind either.
+"""
 
 import json
 from pathlib import Path
@@ -8,11 +14,12 @@ import pytest
 
 from opvoedwijzer.privacy.pii import find_pii
 
-CORPUS = Path(__file__).with_name("pii_corpus.jsonl")
+CORPORA = ["pii_corpus.jsonl", "pii_holdout.jsonl"]
 
 
-def load_corpus():
-    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_corpus(name="pii_corpus.jsonl"):
+    path = Path(__file__).with_name(name)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def gold_spans(case):
@@ -57,15 +64,16 @@ def evaluate(corpus):
     }
 
 
-@pytest.fixture(scope="module")
-def result():
-    return evaluate(load_corpus())
+@pytest.fixture(scope="module", params=CORPORA)
+def result(request):
+    return evaluate(load_corpus(request.param))
 
 
-def test_the_corpus_is_big_and_balanced_enough():
-    corpus = load_corpus()
+@pytest.mark.parametrize("name", CORPORA)
+def test_the_corpus_is_big_and_a_third_clean(name):
+    corpus = load_corpus(name)
     assert len(corpus) >= 150
-    assert sum(1 for c in corpus if not c["pii"]) >= len(corpus) / 3 - 1
+    assert sum(1 for c in corpus if not c["pii"]) >= len(corpus) / 3
 
 
 def test_the_guard_finds_at_least_95_percent_of_the_pii_items(result):
