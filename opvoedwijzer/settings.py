@@ -214,6 +214,12 @@ CONTACT_EDIT_DAYS = int(os.environ.get("CONTACT_EDIT_DAYS", "14"))
 CONTACT_UNDO_SECONDS = int(os.environ.get("CONTACT_UNDO_SECONDS", "300"))
 CONTACT_NOTE_MAX_LENGTH = 500
 
+# Retention periods in days (privacy rule 6); `manage.py purge_expired` applies them daily.
+RETENTION_DAYS = {
+    "contact_note": int(os.environ.get("RETENTION_CONTACT_NOTE_DAYS", "365")),
+    "invitation": int(os.environ.get("RETENTION_INVITATION_DAYS", "30")),
+}
+
 # Phone numbers the PII guard leaves alone: services' own numbers (helplines), comma-separated.
 PII_ALLOWED_PHONE_NUMBERS = env_list(
     "PII_ALLOWED_PHONE_NUMBERS",

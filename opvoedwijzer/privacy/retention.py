@@ -1,0 +1,40 @@
+"""Retention (privacy rule 6): what expires, and when. Periods live in settings.RETENTION_DAYS.
+
+Each rule blanks or deletes personal or free-text data; the anonymous counts (the contacts
+themselves, their terms and municipality) are never deleted by a purge.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.core.models import Invitation
+
+
+def _before(kind):
+    return timezone.localdate() - datetime.timedelta(days=settings.RETENTION_DAYS[kind])
+
+
+def expired_contact_notes():
+    """Notes and tally places of contacts registered longer ago than the period."""
+    return Contact.objects.filter(registered_on__lt=_before("contact_note")).exclude(note="", place="")
+
+
+def expired_invitations():
+    """Invitations (an e-mail address) accepted or expired longer ago than the period."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.RETENTION_DAYS["invitation"])
+    return Invitation.objects.filter(expires_at__lt=cutoff)
+
+
+@transaction.atomic
+def purge_expired():
+    """Blank or delete what expired; returns {kind: count}. Running it twice changes nothing."""
+    counts = {}
+    counts["contact notes blanked"] = expired_contact_notes().update(note="", place="")
+    counts["invitations deleted"] = expired_invitations().delete()[0]
+    counts["sessions deleted"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
+    return counts
