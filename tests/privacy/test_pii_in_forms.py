@@ -6,6 +6,7 @@ import pytest
 
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.services import create_api_token
+from tests.api.test_api import body as api_body
 
 URL = "/o/zuid-limburg/contacts/new/"
 NOTE = "mama van Lotte belt terug op 0470 12 34 56"
@@ -55,18 +56,7 @@ def test_staff_may_confirm_with_a_reason_which_is_logged_without_the_note(sam, c
 
 def test_the_api_refuses_a_note_with_personal_data_naming_the_field(sam, client, today):
     _token, raw = create_api_token(sam.user)
-    body = {
-        "date": today.isoformat(),
-        "channel": "phone",
-        "asker_role": "mother",
-        "municipality": "71053",
-        "request_kind": "parenting",
-        "life_stages": ["primary"],
-        "themes": ["bullying"],
-        "offers": ["info"],
-        "duration": "5to15",
-        "note": NOTE,
-    }
+    body = api_body(date=today.isoformat(), note=NOTE)
     headers = {"Authorization": f"Bearer {raw}"}
     response = client.post("/api/v1/contacts", body, content_type="application/json", headers=headers)
     assert response.status_code == 422
