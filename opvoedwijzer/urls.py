@@ -12,6 +12,7 @@ staff = [
     path("contacts/", include("opvoedwijzer.contacts.urls")),
     path("taxonomy/", include("opvoedwijzer.taxonomy.urls")),
     path("overview/", include("opvoedwijzer.reports.urls")),
+    path("audit/", include("opvoedwijzer.privacy.urls")),
 ]
 
 urlpatterns = [

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opvoedwijzer.privacy.audit import AuditAction, record
 from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 
 from .models import ApiToken, Invitation, Membership, Organisation, hash_secret
@@ -45,6 +46,9 @@ def invite_member(org, *, email, role, invited_by, build_url):
         "invitation": invitation,
         "inviter": invited_by,
     }
+    record(
+        AuditAction.INVITATION_SENT, actor=invited_by, organisation=org, role=role, invitation=invitation.pk
+    )
     send_mail(
         subject=_("Invitation to %(org)s on Opvoedwijzer") % {"org": org.name},
         message=render_to_string("core/email/invitation.txt", context),
@@ -75,6 +79,13 @@ def accept_invitation(invitation, *, password=None, user=None):
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    record(
+        AuditAction.INVITATION_ACCEPTED,
+        actor=user,
+        organisation=invitation.organisation,
+        role=invitation.role,
+        invitation=invitation.pk,
+    )
     return user
 
 
@@ -83,6 +94,7 @@ def create_api_token(user, name=""):
     """Make a personal API token; returns (token object, the raw token shown once)."""
     raw = ApiToken.generate()
     token = ApiToken.objects.create(user=user, name=name, prefix=raw[:8], token_hash=hash_secret(raw))
+    record(AuditAction.TOKEN_CREATED, actor=user, prefix=token.prefix)
     return token, raw
 
 
@@ -99,4 +111,5 @@ def user_for_api_token(raw):
 
 @transaction.atomic
 def revoke_api_token(token):
+    record(AuditAction.TOKEN_REVOKED, actor=token.user, prefix=token.prefix)
     token.delete()

@@ -1,14 +1,11 @@
 """The PII guard in staff forms: one mixin for every free-text field staff type."""
 
-import logging
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .audit import AuditAction, record
 from .pii import PLACEHOLDERS, find_pii, redact
-
-audit = logging.getLogger("opvoedwijzer.audit")
 
 KIND_LABELS = {
     "person_name": gettext_lazy("name"),
@@ -25,7 +22,7 @@ KIND_LABELS = {
 class PIIGuardMixin:
     """A text with personal data in one of `pii_guarded_fields` is refused, showing what was
     found, until staff either tick "replace" (the spans become [naam], [telefoon], …) or give a
-    reason why it is no personal data (logged, without the text). Set `self.pii_user` for the log.
+    reason why it is no personal data (in the audit log, without the text). Set `self.pii_user` for the log.
     """
 
     pii_guarded_fields = ()
@@ -50,13 +47,14 @@ class PIIGuardMixin:
             if self.data.get(self.redact_field_name(name)):
                 cleaned[name] = redact(text, findings)
             elif reason:
-                audit.info(
-                    "pii confirmed as not personal: user=%s form=%s field=%s kinds=%s reason=%r",
-                    getattr(self.pii_user, "pk", None),
-                    type(self).__name__,
-                    name,
-                    sorted({f.kind for f in findings}),
-                    redact(reason)[:200],
+                record(
+                    AuditAction.PII_CONFIRMED,
+                    actor=self.pii_user,
+                    organisation=getattr(self, "org", None),
+                    form=type(self).__name__,
+                    field=name,
+                    kinds=sorted({f.kind for f in findings}),
+                    reason=redact(reason)[:200],
                 )
             else:
                 self.pii_findings[name] = findings

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.core.decorators import member_may
+from opvoedwijzer.privacy.audit import AuditAction, record
 
 from .forms import OverviewForm
 from .stats import DIMENSIONS, crosstab
@@ -41,6 +42,15 @@ def overview_csv(request):
         return overview(request)
     d = form.cleaned_data
     table = crosstab(request.organisation, d["start"], d["end"], "municipality", d["by"])
+    record(
+        AuditAction.EXPORT,
+        actor=request.user,
+        organisation=request.organisation,
+        export="overview.csv",
+        by=d["by"],
+        start=d["start"].isoformat(),
+        end=d["end"].isoformat(),
+    )
     filename = f"{request.organisation.slug}-{d['by']}-{d['start']}-{d['end']}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slugify(filename[:-4])}.csv"'

@@ -32,6 +32,8 @@ def test_the_login_page_is_accessible_also_with_an_error(new_page, check_a11y, s
         ("profile", "/profile/"),
         ("municipalities", "/o/zuid-limburg/municipalities/"),
         ("municipalities-search", "/o/zuid-limburg/municipalities/?q=38"),
+        ("audit-log", "/o/zuid-limburg/audit/"),
+        ("audit-log-filtered", "/o/zuid-limburg/audit/?action=login&start=2026-01-01"),
     ],
 )
 def test_the_coordinators_pages_are_accessible(ilse, sam, logged_in, check_a11y, name, path):
