@@ -54,13 +54,14 @@ def test_staff_of_another_organisation_gets_404_on_every_staff_url(every_staff_u
         assert client.post(url, {}).status_code == 404, url
 
 
-def test_a_coordinator_of_another_organisation_gets_404_too(every_staff_url, noord, client_for):
-    from opvoedwijzer.core.models import Role
+@pytest.mark.parametrize("role", ["coordinator", "volunteer", "funder"])
+def test_every_role_of_another_organisation_gets_404_too(every_staff_url, noord, client_for, role):
     from tests.factories import make_member
 
-    client = client_for(make_member(noord, "coordinator@noord.test", Role.COORDINATOR))
+    client = client_for(make_member(noord, f"{role}@noord.test", role))
     for url in every_staff_url:
         assert client.get(url).status_code == 404, url
+        assert client.post(url, {}).status_code == 404, url
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(every_staff_url, client):
