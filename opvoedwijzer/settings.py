@@ -189,7 +189,7 @@ else:  # production without EMAIL_URL: the machine's own mail server
 # Security: strict by default, relaxed only by DEBUG (plain http on loopback).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "form-action": [CSP.SELF],

@@ -72,3 +72,12 @@ def test_the_interface_speaks_dutch_by_default(client, db):
     page = client.get("/accounts/login/").content.decode()
     assert 'lang="nl"' in page
     assert "Aanmelden" in page
+
+
+def test_pages_carry_a_strict_content_security_policy(client, db):
+    response = client.get("/accounts/login/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    nonce = policy.split("'nonce-", 1)[1].split("'", 1)[0]
+    assert f'nonce="{nonce}"' in response.content.decode()
