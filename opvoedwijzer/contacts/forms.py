@@ -215,8 +215,10 @@ def _used_ids(contact):
     }
 
 
-class TallySettingsForm(forms.Form):
+class TallySettingsForm(PIIGuardMixin, forms.Form):
     """What every count on an outreach tally shares."""
+
+    pii_guarded_fields = ("place",)
 
     date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
     municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__

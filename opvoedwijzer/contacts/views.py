@@ -4,6 +4,7 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
+from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
@@ -147,9 +148,23 @@ def tally(request):
     org = membership.organisation
     source = request.POST if request.method == "POST" else request.GET
     settings_form = TallySettingsForm(org, source if "date" in source else None)
+    settings_form.pii_user = request.user
+    if _place_confirmed(source):
+        settings_form.pii_guarded_fields = ()  # checked, and confirmed, when the tally started
     if not settings_form.is_bound or not settings_form.is_valid() or "change" in source:
         return render(request, "contacts/tally_start.html", {"form": settings_form})
     data = settings_form.cleaned_data
+    raw_place = (source.get("place") or "").strip()
+    if data["place"] != raw_place or source.get("place_pii_reason"):
+        # The PII guard replaced the place, or staff confirmed it: go on with a clean URL, in
+        # which a signature says the place was confirmed (so a tap is not audited again).
+        query = source.copy()
+        query["place"] = data["place"]
+        for key in ("place_pii_redact", "place_pii_reason", "csrfmiddlewaretoken", "add", "remove"):
+            query.pop(key, None)
+        if data["place"] == raw_place:
+            query["place_ok"] = signing.dumps(raw_place, salt=PLACE_SALT)
+        return redirect(f"{reverse('contacts:tally', kwargs={'org': org.slug})}?{query.urlencode()}")
     themes = list(Theme.objects.for_org(org).visible().select_related("group"))
     if request.method == "POST":
         code = request.POST.get("add") or request.POST.get("remove")
@@ -182,6 +197,16 @@ def tally(request):
     if is_htmx(request):
         return render(request, "contacts/tally.html#counters", context)
     return render(request, "contacts/tally.html", context)
+
+
+PLACE_SALT = "opvoedwijzer.tally.place-confirmed"
+
+
+def _place_confirmed(source):
+    try:
+        return signing.loads(source.get("place_ok", ""), salt=PLACE_SALT) == source.get("place")
+    except signing.BadSignature:
+        return False
 
 
 def settings_form_querystring(source):
