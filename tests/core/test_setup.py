@@ -28,13 +28,13 @@ def test_seed_demo_makes_two_organisations_with_a_user_per_role_and_is_idempoten
     assert zuid.dates("date", "month").count() >= 11, "about a year of registrations"
 
 
-def test_check_deploy_is_clean_with_production_settings():
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "TESTING")}
     env.update(
         SECRET_KEY="x" * 50 + "production-like-secret",
         ALLOWED_HOSTS="example.org",
         DEBUG="false",
-        DATABASE_URL=f"sqlite:///{ROOT}/never-created.sqlite3",
+        DATABASE_URL=f"sqlite:///{tmp_path}/deploy-check.sqlite3",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
