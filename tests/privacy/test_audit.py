@@ -3,6 +3,7 @@
 import pytest
 
 from opvoedwijzer.privacy.models import AuditAction, AuditEvent
+from tests.contacts.test_register import form_data as contact_form
 from tests.factories import PASSWORD, ContactFactory
 
 
@@ -39,18 +40,11 @@ def test_every_export_is_logged(sam, client_for):
 def test_a_confirmed_note_is_logged_without_the_note(sam, client_for, today):
     client_for(sam).post(
         "/o/zuid-limburg/contacts/new/",
-        {
-            "asker_role": "mother",
-            "municipality": "71053",
-            "main_theme": "bullying",
-            "offers": ["info"],
-            "request_kind": "parenting",
-            "duration": "5to15",
-            "channel": "phone",
-            "date": today.isoformat(),
-            "note": "Lotte belt terug",
-            "note_pii_reason": "Lotte is de naam van een knuffel",
-        },
+        contact_form(
+            date=today.isoformat(),
+            note="Lotte belt terug",
+            note_pii_reason="Lotte is de naam van een knuffel",
+        ),
     )
     event = AuditEvent.objects.get(action=AuditAction.PII_CONFIRMED)
     assert event.detail["kinds"] == ["person_name"]

@@ -6,6 +6,7 @@ from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.services import create_api_token
 from opvoedwijzer.privacy.models import AuditAction, AuditEvent
 from tests.api.test_api import body as api_body
+from tests.contacts.test_register import form_data as contact_form
 
 URL = "/o/zuid-limburg/contacts/new/"
 NOTE = "mama van Lotte belt terug op 0470 12 34 56"
@@ -13,18 +14,7 @@ NOTE = "mama van Lotte belt terug op 0470 12 34 56"
 
 @pytest.fixture
 def form_data(today):
-    return {
-        "asker_role": "mother",
-        "municipality": "71053",
-        "life_stages": ["primary"],
-        "main_theme": "bullying",
-        "offers": ["info"],
-        "request_kind": "parenting",
-        "duration": "5to15",
-        "channel": "phone",
-        "date": today.isoformat(),
-        "note": NOTE,
-    }
+    return contact_form(date=today.isoformat(), note=NOTE)
 
 
 def test_a_note_with_a_name_or_number_is_caught_before_it_is_saved(sam, client_for, form_data):
