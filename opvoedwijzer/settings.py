@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "ninja",
     "opvoedwijzer.core",
     "opvoedwijzer.taxonomy",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "opvoedwijzer.core.middleware.OrganisationMiddleware",
+    "opvoedwijzer.core.middleware.RequireMFAMiddleware",
 ]
 
 ROOT_URLCONF = "opvoedwijzer.urls"
@@ -142,6 +144,17 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 
+# Two-step login (allauth.mfa): an authenticator app (TOTP) or a passkey/security key, plus recovery
+# codes. Required for the roles below; a new member has MFA_GRACE_DAYS to set it up, after that the
+# account opens nothing until it is set up or a coordinator reopens the grace period.
+MFA_ADAPTER = "opvoedwijzer.core.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = PLAIN_HTTP
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_REQUIRED_ROLES = set(env_list("MFA_REQUIRED_ROLES", "staff,coordinator,funder"))
+MFA_GRACE_DAYS = int(os.environ.get("MFA_GRACE_DAYS", "7"))
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "opvoedwijzer" / "locale"]
@@ -199,6 +212,7 @@ SECURE_CSP = {
 }
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = not PLAIN_HTTP and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = not PLAIN_HTTP and env_bool("SECURE_SSL_REDIRECT", True)

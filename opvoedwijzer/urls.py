@@ -8,6 +8,7 @@ from opvoedwijzer.core import views as core
 staff = [
     path("", core.org_home, name="org_home"),
     path("members/", core.members, name="members"),
+    path("members/<int:pk>/", core.member_edit, name="member_edit"),
     path("municipalities/", core.municipalities, name="municipalities"),
     path("contacts/", include("opvoedwijzer.contacts.urls")),
     path("taxonomy/", include("opvoedwijzer.taxonomy.urls")),
@@ -18,6 +19,7 @@ staff = [
 urlpatterns = [
     path("", core.home, name="home"),
     path("health/", core.health, name="health"),
+    path("accounts/2fa/required/", core.mfa_required, name="mfa_required"),
     path("accounts/", include("allauth.urls")),
     path("invite/<str:token>/", core.accept_invitation, name="accept_invitation"),
     path("profile/", core.profile, name="profile"),

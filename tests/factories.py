@@ -65,3 +65,19 @@ class ContactFactory:
     @staticmethod
     def create_batch(n, **kwargs):
         return [ContactFactory(**kwargs) for _ in range(n)]
+
+
+def turn_on_authenticator_app(user):
+    """Give `user` an authenticator app (TOTP), as the set-up page does; returns its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def authenticator_code(secret):
+    """The six digits the person's authenticator app shows now."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))

@@ -2,4 +2,5 @@ def organisation(request):
     return {
         "organisation": getattr(request, "organisation", None),
         "membership": getattr(request, "membership", None),
+        "mfa_deadline": getattr(request, "mfa_deadline", None),
     }

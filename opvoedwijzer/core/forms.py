@@ -16,6 +16,34 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
+class MembershipForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    is_active = forms.BooleanField(
+        label=_("Active member"),
+        required=False,
+        help_text=_(
+            "An inactive member can no longer log in to this organisation; their registrations stay."
+        ),
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities (funders only)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A funder sees the numbers of these municipalities only."),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = organisation.municipalities.order_by("name_nl")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") == Role.FUNDER and not data.get("municipalities"):
+            self.add_error("municipalities", _("Choose the municipalities this funder may see."))
+        return data
+
+
 class TokenForm(forms.Form):
     name = forms.CharField(
         label=_("Name of the token"),

@@ -9,7 +9,9 @@ organisation as coordinators.
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.shortcuts import redirect
 
+from .mfa import MFAStatus, mfa_status, setup_deadline
 from .models import Membership, Organisation, Role
 
 
@@ -42,4 +44,36 @@ class OrganisationMiddleware:
             raise Http404("No such organisation.")
         request.organisation = membership.organisation
         request.membership = membership
+        return None
+
+
+# What an account without its required second factor may still reach after the grace period.
+OPEN_WHEN_LOCKED = {"account_logout", "mfa_required", "set_language", "health"}
+
+
+class RequireMFAMiddleware:
+    """Staff, coordinators and funders must have a second factor (see core/mfa.py).
+
+    During the grace period every page says until when (`request.mfa_deadline`); after it, every page
+    but logout redirects to the page that explains what to do. The API is left alone: it takes tokens,
+    not passwords, and a token can only be made with two-step login active.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.mfa_deadline = None
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.user.is_authenticated or request.path.startswith("/api/"):
+            return None
+        status = mfa_status(request.user)
+        if status is MFAStatus.GRACE:
+            request.mfa_deadline = setup_deadline(request.user)
+        elif status is MFAStatus.LOCKED:
+            match = request.resolver_match
+            if match is None or match.url_name not in OPEN_WHEN_LOCKED:
+                return redirect("mfa_required")
         return None

@@ -118,6 +118,9 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # Until when this account may still work without a second factor (see core/mfa.py); empty means
+    # the grace period counted from `date_joined`.
+    mfa_setup_deadline = models.DateTimeField(_("two-step login set up before"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

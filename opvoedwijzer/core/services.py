@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -13,7 +14,8 @@ from django.utils.translation import gettext as _
 from opvoedwijzer.privacy.audit import AuditAction, record
 from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 
-from .models import ApiToken, Invitation, Membership, Organisation, hash_secret
+from . import mfa
+from .models import ApiToken, Invitation, Membership, Organisation, Role, hash_secret
 
 
 @transaction.atomic
@@ -77,6 +79,7 @@ def accept_invitation(invitation, *, password=None, user=None):
         organisation=invitation.organisation,
         defaults={"role": invitation.role, "is_active": True},
     )
+    _start_grace_period_if_needed(user, invitation.role)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     record(
@@ -87,6 +90,68 @@ def accept_invitation(invitation, *, password=None, user=None):
         invitation=invitation.pk,
     )
     return user
+
+
+def _start_grace_period_if_needed(user, role):
+    """A role that needs two-step login, for someone without it: the grace period starts now (it is
+    never shortened)."""
+    if role not in settings.MFA_REQUIRED_ROLES or mfa.has_second_factor(user):
+        return
+    deadline = timezone.now() + mfa.grace_period()
+    if user.mfa_setup_deadline is None or user.mfa_setup_deadline < deadline:
+        user.mfa_setup_deadline = deadline
+        user.save(update_fields=["mfa_setup_deadline"])
+
+
+@transaction.atomic
+def change_membership(membership, *, role, is_active, municipalities=(), changed_by):
+    """A coordinator changes someone's role, activity or (for funders) municipalities. The last active
+    coordinator cannot be removed; every change is audited with the old and new role."""
+    org = membership.organisation
+    losing_coordinator = membership.role == Role.COORDINATOR and (role != Role.COORDINATOR or not is_active)
+    if (
+        losing_coordinator
+        and not Membership.objects.active()
+        .filter(organisation=org, role=Role.COORDINATOR)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ValidationError({"role": _("The organisation needs at least one active coordinator.")})
+    old_role, was_active = membership.role, membership.is_active
+    membership.role, membership.is_active = role, is_active
+    membership.save(update_fields=["role", "is_active"])
+    membership.municipalities.set(municipalities if role == Role.FUNDER else [])
+    if is_active:
+        _start_grace_period_if_needed(membership.user, role)
+    record(
+        AuditAction.ROLE_CHANGED,
+        actor=changed_by,
+        organisation=org,
+        member=membership.user_id,
+        old_role=old_role,
+        new_role=role,
+        was_active=was_active,
+        is_active=is_active,
+        municipalities=sorted(m.code for m in membership.municipalities.all()),
+    )
+    return membership
+
+
+@transaction.atomic
+def reopen_mfa_setup(membership, *, reopened_by):
+    """For a member who lost their phone or missed the deadline: their second factors are removed and
+    they get a new grace period to set one up. Audited."""
+    user = membership.user
+    removed = user.authenticator_set.all().delete()[0]
+    user.mfa_setup_deadline = timezone.now() + mfa.grace_period()
+    user.save(update_fields=["mfa_setup_deadline"])
+    record(
+        AuditAction.MFA_REOPENED,
+        actor=reopened_by,
+        organisation=membership.organisation,
+        member=user.pk,
+        removed=removed,
+    )
 
 
 @transaction.atomic

@@ -7,13 +7,14 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import mfa, services
 from .decorators import member_may
-from .forms import InvitationForm, MunicipalitySearchForm, TokenForm
+from .forms import InvitationForm, MembershipForm, MunicipalitySearchForm, TokenForm
 from .models import ApiToken, Membership, Municipality
 
 
@@ -74,6 +75,51 @@ def members(request):
     return render(request, "core/members.html", context)
 
 
+@member_may("is_coordinator")
+def member_edit(request, pk):
+    """A coordinator changes a member's role (and a funder's municipalities), deactivates them, or
+    reopens their two-step login set-up."""
+    org = request.organisation
+    membership = get_object_or_404(Membership.objects.select_related("user"), organisation=org, pk=pk)
+    initial = {
+        "role": membership.role,
+        "is_active": membership.is_active,
+        "municipalities": membership.municipalities.all(),
+    }
+    if request.method == "POST" and request.POST.get("action") == "reopen_mfa":
+        services.reopen_mfa_setup(membership, reopened_by=request.user)
+        messages.success(
+            request,
+            _("%(email)s can set up two-step login again until %(date)s.")
+            % {
+                "email": membership.user.email,
+                "date": formats.date_format(timezone.localtime(mfa.setup_deadline(membership.user))),
+            },
+        )
+        return redirect("members", org=org.slug)
+    form = MembershipForm(request.POST or None, initial=initial, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_membership(membership, **form.cleaned_data, changed_by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The membership of %(email)s was saved.") % {"email": membership.user.email}
+            )
+            return redirect("members", org=org.slug)
+    context = {"form": form, "member": membership, "mfa_status": mfa.mfa_status(membership.user).value}
+    return render(request, "core/member_edit.html", context)
+
+
+@login_required
+def mfa_required(request):
+    """Where an account without its required second factor lands after the grace period."""
+    if mfa.mfa_status(request.user) is not mfa.MFAStatus.LOCKED:
+        return redirect("home")
+    return render(request, "core/mfa_required.html", status=403)
+
+
 @never_cache
 def accept_invitation(request, token):
     invitation = services.find_open_invitation(token)
@@ -97,11 +143,20 @@ def accept_invitation(request, token):
 def profile(request):
     form = TokenForm(request.POST or None)
     new_token = None
-    if request.method == "POST" and form.is_valid():
+    status = mfa.mfa_status(request.user)
+    # A token outlives any session: whoever must use two-step login gets one only once it is active.
+    may_make_tokens = status is not mfa.MFAStatus.GRACE
+    if request.method == "POST" and may_make_tokens and form.is_valid():
         _token, new_token = services.create_api_token(request.user, form.cleaned_data["name"])
         form = TokenForm()
-    tokens = ApiToken.objects.filter(user=request.user)
-    return render(request, "core/profile.html", {"form": form, "tokens": tokens, "new_token": new_token})
+    context = {
+        "form": form,
+        "tokens": ApiToken.objects.filter(user=request.user),
+        "new_token": new_token,
+        "mfa_status": status.value,
+        "may_make_tokens": may_make_tokens,
+    }
+    return render(request, "core/profile.html", context)
 
 
 @login_required

@@ -16,6 +16,11 @@ class AuditAction(models.TextChoices):
     PII_CONFIRMED = "pii_confirmed", _("personal data confirmed as none")
     TOKEN_CREATED = "token_created", _("API token made")
     TOKEN_REVOKED = "token_revoked", _("API token revoked")
+    ROLE_CHANGED = "role_changed", _("role changed")
+    MFA_ADDED = "mfa_added", _("second factor added")
+    MFA_REMOVED = "mfa_removed", _("second factor removed")
+    MFA_FAILED = "mfa_failed", _("failed second factor")
+    MFA_REOPENED = "mfa_reopened", _("two-step login set-up reopened")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from opvoedwijzer.core.models import Invitation
+from tests.factories import turn_on_authenticator_app
 
 PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="
 
@@ -60,6 +61,7 @@ def test_a_coordinator_invites_a_colleague(ilse, logged_in, check_a11y):
 
 def test_a_member_makes_an_api_token_on_the_profile_page(sam, logged_in, check_a11y):
     page = logged_in(sam)
+    turn_on_authenticator_app(sam.user)  # a token needs two-step login for staff
     page.goto("/profile/")
     page.fill("#id_name", "Rekenblad")
     with page.expect_navigation():

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from opvoedwijzer.core.models import ApiToken, Membership, Role, User
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, turn_on_authenticator_app
 
 
 def test_staff_log_in_with_their_email_address(sam, client):
@@ -76,6 +76,7 @@ def test_a_user_of_several_organisations_chooses_one(sam, noord, client_for):
 
 
 def test_a_personal_api_token_is_made_on_the_profile_page_and_shown_once(sam, client_for):
+    turn_on_authenticator_app(sam.user)
     client = client_for(sam)
     page = client.post("/profile/", {"name": "spreadsheet"}).content.decode()
     token = re.search(r"ow_[A-Za-z0-9_-]{20,}", page).group(0)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source
+from opvoedwijzer.core import mfa
 from opvoedwijzer.core.models import Membership, Municipality, Role, User
 from opvoedwijzer.core.services import create_organisation
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
@@ -138,6 +139,9 @@ class Command(BaseCommand):
         for spec in ORGANISATIONS:
             for name, role in spec["users"]:
                 self.stdout.write(f"  {name}@{spec['slug']}.demo  ({role.label})")
+        self.stdout.write(
+            f"Staff, coordinators and funders must set up two-step login within {mfa.grace_period().days} days."
+        )
 
     @transaction.atomic
     def seed_organisation(self, spec):
@@ -157,6 +161,9 @@ class Command(BaseCommand):
             membership, _ = Membership.objects.get_or_create(
                 user=user, organisation=org, defaults={"role": role}
             )
+            # Demo accounts: the two-step login grace period starts again with every seeding.
+            user.mfa_setup_deadline = timezone.now() + mfa.grace_period()
+            user.save(update_fields=["mfa_setup_deadline"])
             if role == Role.FUNDER:
                 membership.municipalities.add(*[m for m in municipalities if m.code == "71053"])
             if role in (Role.STAFF, Role.COORDINATOR, Role.VOLUNTEER):

@@ -1,0 +1,84 @@
+"""Two-step login in a real browser: Sam (staff) sets up an authenticator app, Ilse (coordinator) a
+passkey on Chromium's virtual authenticator; both then log in with it."""
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import log_in
+from tests.factories import PASSWORD, authenticator_code
+
+
+def confirm_password_if_asked(page, check_a11y):
+    """Adding a second factor asks for the password again when the login is not recent."""
+    if "/accounts/reauthenticate/" in page.url:
+        check_a11y(page, "mfa-reauthenticate")
+        page.fill("input[name=password]", PASSWORD)
+        with page.expect_navigation():
+            page.click("main form button[type=submit]")
+
+
+def test_staff_sets_up_an_authenticator_app_and_then_needs_its_code(sam, new_page, check_a11y):
+    page = log_in(new_page(), sam)
+    expect(page.locator(".panel--warning a[href='/accounts/2fa/']")).to_be_visible()
+    check_a11y(page, "mfa-grace-banner")
+
+    page.goto("/accounts/2fa/")
+    check_a11y(page, "mfa-index")
+    page.goto("/accounts/2fa/totp/activate/")
+    confirm_password_if_asked(page, check_a11y)
+    secret = page.locator("#authenticator_secret").input_value()
+    check_a11y(page, "mfa-totp-activate")
+    page.fill("input[name=code]", authenticator_code(secret))
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert "/accounts/2fa/" in page.url
+    check_a11y(page, "mfa-after-activation")
+
+    with page.expect_navigation():
+        page.click("header form button[type=submit]")  # log out
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", sam.user.email)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.url.endswith("/accounts/2fa/authenticate/")
+    check_a11y(page, "mfa-authenticate")
+    page.fill("input[name=code]", authenticator_code(secret))
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert "/o/zuid-limburg/" in page.url
+    expect(page.locator(".panel--warning")).to_have_count(0)
+
+
+def test_a_coordinator_adds_a_passkey_and_logs_in_with_it_alone(ilse, new_page, check_a11y):
+    page = log_in(new_page(), ilse)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    page.goto("/accounts/2fa/webauthn/add/?passwordless")
+    confirm_password_if_asked(page, check_a11y)
+    check_a11y(page, "mfa-passkey-add")
+    page.fill("input[name=name]", "Laptop")
+    passwordless = page.locator("input[name=passwordless]")
+    if passwordless.count():
+        passwordless.check()
+    with page.expect_navigation():
+        page.click("#mfa_webauthn_add")
+    assert ilse.user.authenticator_set.filter(type="webauthn").exists()
+
+    with page.expect_navigation():
+        page.click("header form button[type=submit]")  # log out
+    page.goto("/accounts/login/")
+    with page.expect_navigation():
+        page.click("#passkey_login")
+    assert "/o/zuid-limburg/" in page.url, page.url
