@@ -140,7 +140,8 @@ class Command(BaseCommand):
             for name, role in spec["users"]:
                 self.stdout.write(f"  {name}@{spec['slug']}.demo  ({role.label})")
         self.stdout.write(
-            f"Staff, coordinators and funders must set up two-step login within {mfa.grace_period().days} days."
+            "Staff, coordinators and funders must set up two-step login "
+            f"within {mfa.grace_period().days} days."
         )
 
     @transaction.atomic
