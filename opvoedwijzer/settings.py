@@ -228,6 +228,9 @@ CONTACT_EDIT_DAYS = int(os.environ.get("CONTACT_EDIT_DAYS", "14"))
 CONTACT_UNDO_SECONDS = int(os.environ.get("CONTACT_UNDO_SECONDS", "300"))
 CONTACT_NOTE_MAX_LENGTH = 500
 
+# Numbers that leave the service (funders, external exports) hide counts below this (privacy rule 4).
+DISCLOSURE_MIN_COUNT = int(os.environ.get("DISCLOSURE_MIN_COUNT", "5"))
+
 # Retention periods in days (privacy rule 6); `manage.py purge_expired` applies them daily.
 RETENTION_DAYS = {
     "contact_note": int(os.environ.get("RETENTION_CONTACT_NOTE_DAYS", "365")),

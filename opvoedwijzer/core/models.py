@@ -141,6 +141,8 @@ class Role(models.TextChoices):
 # Which roles may do what; views and the API ask these sets, never the roles one by one.
 ROLES_THAT_REGISTER = {Role.STAFF, Role.COORDINATOR, Role.VOLUNTEER}
 ROLES_THAT_SEE_NUMBERS = {Role.STAFF, Role.COORDINATOR}
+# Funders read reports too, but only of their own municipalities and with small numbers suppressed.
+ROLES_THAT_READ_REPORTS = ROLES_THAT_SEE_NUMBERS | {Role.FUNDER}
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -174,6 +176,16 @@ class Membership(models.Model):
     @property
     def can_see_numbers(self):
         return self.role in ROLES_THAT_SEE_NUMBERS
+
+    @property
+    def can_read_reports(self):
+        return self.role in ROLES_THAT_READ_REPORTS
+
+    @property
+    def reads_outside_numbers(self):
+        """True when this member sees numbers as they leave the service: only their own
+        municipalities, small counts suppressed (reports/disclosure.py)."""
+        return self.role == Role.FUNDER
 
     @property
     def is_coordinator(self):

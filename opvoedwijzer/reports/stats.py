@@ -108,14 +108,17 @@ def in_order(codes, labels):
     return sorted(codes, key=lambda c: (c is None, rank.get(c, len(rank)), str(c)))
 
 
-def crosstab(org, start, end, rows_dim, cols_dim):
-    """A table of rows_dim by cols_dim with row, column and grand totals (distinct contacts)."""
-    cells, total = count_contacts(org, start, end, [rows_dim, cols_dim])
+def crosstab(org, start, end, rows_dim, cols_dim, municipalities=None):
+    """A table of rows_dim by cols_dim with row, column and grand totals (distinct contacts);
+    only of `municipalities` when given (a funder's)."""
+    cells, total = count_contacts(org, start, end, [rows_dim, cols_dim], municipalities)
     row_totals = {
-        r[rows_dim]: r["count"] for r in count_contacts(org, start, end, [rows_dim], with_total=False)[0]
+        r[rows_dim]: r["count"]
+        for r in count_contacts(org, start, end, [rows_dim], municipalities, with_total=False)[0]
     }
     col_totals = {
-        r[cols_dim]: r["count"] for r in count_contacts(org, start, end, [cols_dim], with_total=False)[0]
+        r[cols_dim]: r["count"]
+        for r in count_contacts(org, start, end, [cols_dim], municipalities, with_total=False)[0]
     }
     row_labels, col_labels = value_labels(org, rows_dim), value_labels(org, cols_dim)
     row_codes, col_codes = in_order(row_totals, row_labels), in_order(col_totals, col_labels)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from opvoedwijzer.core.decorators import member_may
 from opvoedwijzer.privacy.audit import AuditAction, record
 
+from .disclosure import suppress_small_counts
 from .forms import OverviewForm
 from .stats import DIMENSIONS, crosstab
 
@@ -20,13 +21,24 @@ def _form(request):
     return OverviewForm(data)
 
 
-@member_may("can_see_numbers")
+def _table(request, d):
+    """The overview table as this member may see it: a funder's only of their own municipalities,
+    with small numbers suppressed."""
+    membership = request.membership
+    if not membership.reads_outside_numbers:
+        return crosstab(request.organisation, d["start"], d["end"], "municipality", d["by"])
+    own = list(membership.municipalities.all())
+    table = crosstab(request.organisation, d["start"], d["end"], "municipality", d["by"], municipalities=own)
+    return suppress_small_counts(table)
+
+
+@member_may("can_read_reports")
 def overview(request):
     form = _form(request)
     table = None
     if form.is_valid():
         d = form.cleaned_data
-        table = crosstab(request.organisation, d["start"], d["end"], "municipality", d["by"])
+        table = _table(request, d)
         table["cols_label"] = DIMENSIONS[d["by"]][0]
     return render(
         request,
@@ -35,13 +47,13 @@ def overview(request):
     )
 
 
-@member_may("can_see_numbers")
+@member_may("can_read_reports")
 def overview_csv(request):
     form = _form(request)
     if not form.is_valid():
         return overview(request)
     d = form.cleaned_data
-    table = crosstab(request.organisation, d["start"], d["end"], "municipality", d["by"])
+    table = _table(request, d)
     record(
         AuditAction.EXPORT,
         actor=request.user,
@@ -50,6 +62,7 @@ def overview_csv(request):
         by=d["by"],
         start=d["start"].isoformat(),
         end=d["end"].isoformat(),
+        suppressed=bool(table.get("suppressed")),
     )
     filename = f"{request.organisation.slug}-{d['by']}-{d['start']}-{d['end']}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -59,7 +72,24 @@ def overview_csv(request):
     writer.writerow(
         [_("Municipality"), _("Code")] + [c["label"] for c in table["columns"]] + [_("Total contacts")]
     )
+    hidden = "x"  # a suppressed count; the note below the table says why
+
+    def shown(n):
+        return hidden if n is None else n
+
     for row in table["rows"]:
-        writer.writerow([row["label"], row["code"] or ""] + row["cells"] + [row["total"]])
-    writer.writerow([_("Total contacts"), ""] + [c["total"] for c in table["columns"]] + [table["total"]])
+        writer.writerow([row["label"], row["code"] or ""] + [shown(n) for n in row["cells"]] + [shown(row["total"])])
+    writer.writerow(
+        [_("Total contacts"), ""] + [shown(c["total"]) for c in table["columns"]] + [shown(table["total"])]
+    )
+    if table.get("suppressed"):
+        writer.writerow([])
+        writer.writerow([suppression_note(table["min_count"])])
     return response
+
+
+def suppression_note(k):
+    return _(
+        "x: fewer than %(k)d contacts, or hidden so that such a small number cannot be worked out "
+        "from the totals."
+    ) % {"k": k}

@@ -46,3 +46,18 @@ def test_staff_sees_contacts_per_municipality_and_theme_and_downloads_them(sam, 
     assert rows[0][2:-1] == ["Slapen", "Pesten"]
     assert rows[1][:2] == ["Heers", "73022"]
     assert rows[-1][2:] == ["2", "4", "5"]
+
+
+def test_a_funder_sees_their_municipality_with_small_numbers_hidden(fons, zuid, sam, logged_in, check_a11y):
+    fons.municipalities.set([zuid.municipalities.get(code="71053")])
+    ContactFactory.create_batch(6, membership=sam, channel="phone")  # Sint-Truiden
+    ContactFactory(membership=sam, channel="email")
+    ContactFactory(membership=sam, municipality="73022")  # Heers: not Fons's
+
+    page = logged_in(fons)
+    page.goto("/o/zuid-limburg/overview/?by=channel")
+    body = table_rows(page, "tbody")
+    assert [row[0] for row in body] == ["Sint-Truiden"]
+    assert "x" in body[0] and "1" not in body[0]
+    expect(page.locator("#suppression-note")).to_be_visible()
+    check_a11y(page, "overview-funder")

@@ -1,0 +1,93 @@
+"""Fons, the funder, sees the numbers of Sint-Truiden only, as they leave the service: small counts
+hidden so that no family can be pointed at, also not by subtracting from a total."""
+
+import csv
+import io
+import random
+
+import pytest
+
+from opvoedwijzer.reports.disclosure import suppress_small_counts
+from tests.factories import ContactFactory
+
+SINT_TRUIDEN, GINGELOM = "71053", "71017"
+
+
+@pytest.fixture
+def fons_sees_sint_truiden(fons, zuid):
+    fons.municipalities.set([zuid.municipalities.get(code=SINT_TRUIDEN)])
+    return fons
+
+
+@pytest.fixture
+def registrations(sam):
+    """Sint-Truiden: 12 by phone and 2 by e-mail; Gingelom: 7 by phone."""
+    ContactFactory.create_batch(12, membership=sam, municipality=SINT_TRUIDEN, channel="phone")
+    ContactFactory.create_batch(2, membership=sam, municipality=SINT_TRUIDEN, channel="email")
+    ContactFactory.create_batch(7, membership=sam, municipality=GINGELOM, channel="phone")
+
+
+def overview_csv(client):
+    response = client.get("/o/zuid-limburg/overview/export.csv?by=channel")
+    assert response.status_code == 200
+    rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    return [row for row in rows if len(row) > 1]  # the table, without the note below it
+
+
+def test_a_funder_sees_only_their_municipalities_with_small_numbers_hidden(
+    fons_sees_sint_truiden, registrations, client_for
+):
+    client = client_for(fons_sees_sint_truiden)
+    page = client.get("/o/zuid-limburg/overview/?by=channel").content.decode()
+    assert "Sint-Truiden" in page and "Gingelom" not in page
+    rows = overview_csv(client)
+    sint_truiden = next(r for r in rows if r[1] == SINT_TRUIDEN)
+    assert "2" not in sint_truiden[2:]  # the two e-mails
+    assert "x" in sint_truiden
+    # ...and the 2 cannot be worked out as 14 − 12 either: the phone count is hidden as well.
+    assert "12" not in sint_truiden[2:] or "14" not in sint_truiden[2:]
+    assert not any(r[1] == GINGELOM for r in rows)
+
+
+def test_staff_see_every_municipality_and_every_number(sam, registrations, client_for):
+    rows = overview_csv(client_for(sam))
+    sint_truiden = next(r for r in rows if r[1] == SINT_TRUIDEN)
+    assert "2" in sint_truiden and "12" in sint_truiden and "x" not in sint_truiden
+    assert any(r[1] == GINGELOM for r in rows)
+
+
+def test_a_funder_without_municipalities_sees_no_numbers(fons, registrations, client_for):
+    rows = overview_csv(client_for(fons))
+    assert not any(r[1] in (SINT_TRUIDEN, GINGELOM) for r in rows)
+
+
+def test_a_funder_of_another_organisation_gets_nothing(noord, client_for):
+    from opvoedwijzer.core.models import Role
+    from tests.factories import make_member
+
+    funder = make_member(noord, "funder@noord.test", Role.FUNDER)
+    assert client_for(funder).get("/o/zuid-limburg/overview/").status_code == 404
+
+
+def table_of(cells):
+    return {
+        "rows": [{"cells": list(row), "total": sum(row)} for row in cells],
+        "columns": [{"total": sum(col)} for col in zip(*cells, strict=True)],
+        "total": sum(map(sum, cells)),
+    }
+
+
+def test_no_line_keeps_a_single_hidden_number_next_to_its_total():
+    """Over many random small tables: no count below 5 is shown, and no row or column with a shown
+    total hides exactly one number (which its total would give away)."""
+    rng = random.Random(2026)
+    for _ in range(500):
+        n_rows, n_cols = rng.randint(1, 5), rng.randint(1, 5)
+        cells = [[rng.choice([0, 1, 2, 3, 4, 5, 8, 13, 40]) for _ in range(n_cols)] for _ in range(n_rows)]
+        table = suppress_small_counts(table_of(cells), k=5)
+        grid = [row["cells"] + [row["total"]] for row in table["rows"]]
+        grid.append([c["total"] for c in table["columns"]] + [table["total"]])
+        for line in grid + [list(col) for col in zip(*grid, strict=True)]:
+            assert all(n is None or n == 0 or n >= 5 for n in line)
+            if line[-1] is not None:
+                assert sum(n is None for n in line[:-1]) != 1, (cells, grid)
