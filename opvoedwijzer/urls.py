@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from opvoedwijzer.api.api import api
 from opvoedwijzer.core import views as core
+from opvoedwijzer.privacy import views as privacy
 
 # Staff URLs carry the organisation: /o/<org>/… (resolved by core.middleware).
 staff = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("invite/<str:token>/", core.accept_invitation, name="accept_invitation"),
     path("profile/", core.profile, name="profile"),
+    path("privacy/check/", privacy.pii_check, name="pii_check"),
     path("profile/tokens/<int:pk>/revoke/", core.revoke_token, name="revoke_token"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,9 @@
 """The PII guard in staff forms: one mixin for every free-text field staff type."""
 
+import json
+
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +31,22 @@ class PIIGuardMixin:
     pii_guarded_fields = ()
     pii_findings = {}  # field name → findings, filled by clean()
     pii_user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.pii_guarded_fields:
+            # While staff type, htmx asks the guard (debounced) and shows what it finds under the
+            # field (`forms/field.html` renders the live region). Without JavaScript: on submit.
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-post": reverse("pii_check"),
+                    "hx-trigger": "input changed delay:500ms",
+                    "hx-sync": "this:replace",
+                    "hx-target": f"#{self[name].auto_id}_pii_live",
+                    "hx-swap": "innerHTML",
+                    "hx-vals": json.dumps({"pii_field": self.add_prefix(name)}),
+                }
+            )
 
     def redact_field_name(self, name):
         return f"{name}_pii_redact"

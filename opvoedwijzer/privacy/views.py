@@ -1,14 +1,23 @@
-"""The coordinator's view of the audit log."""
+"""The coordinator's view of the audit log, and the PII guard's live check while staff type."""
 
 from django import forms
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.forms import ISO_DATE
 from opvoedwijzer.core.decorators import member_may
 
+from .forms import KIND_LABELS
 from .models import AuditAction, AuditEvent
+from .pii import find_pii
+
+CHECK_MAX_CHARS = 5000
 
 
 class AuditFilterForm(forms.Form):
@@ -35,3 +44,26 @@ def audit_log(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "privacy/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@never_cache
+@login_required
+@require_POST
+def pii_check(request):
+    """A fragment for htmx: the text of one field with what the guard found marked. Nothing is
+    stored or logged; the text lives only in this request."""
+    text = request.POST.get(request.POST.get("pii_field", ""), "")[:CHECK_MAX_CHARS]
+    findings = find_pii(text) if text.strip() else []
+    parts, position = [], 0
+    for f in findings:
+        parts.append(escape(text[position : f.start]))
+        label = escape(KIND_LABELS[f.kind])
+        parts.append(f'<mark>{escape(f.text)}</mark><span class="visually-hidden"> ({label})</span>')
+        position = f.end
+    parts.append(escape(text[position:]))
+    context = {
+        "findings": findings,
+        "kinds": sorted({str(KIND_LABELS[f.kind]) for f in findings}),
+        "marked": mark_safe("".join(parts)),  # every piece escaped above
+    }
+    return render(request, "privacy/pii_live.html", context)

@@ -164,7 +164,10 @@ def test_a_note_with_personal_data_is_caught_and_replaced_in_one_tick(sam, logge
     page.select_option("#id_municipality", "71053")
     page.select_option("#id_main_theme", "bullying")
     page.select_option("#id_offers", ["info"])
-    page.fill("#id_note", "mama van Lotte belt terug op 0470 12 34 56")
+    page.locator("#id_note").press_sequentially("mama van Lotte belt terug op 0470 12 34 56", delay=5)
+    # While typing, the guard marks what it found (htmx, debounced), before anything is sent to be saved.
+    expect(page.locator("#id_note_pii_live mark")).to_have_text(["Lotte", "0470 12 34 56"])
+    check_a11y(page, "register-pii-live")
     with page.expect_navigation():
         page.click("#contact-form button[type=submit]")
     assert Contact.objects.count() == 0

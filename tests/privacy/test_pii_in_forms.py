@@ -57,3 +57,33 @@ def test_the_api_refuses_a_note_with_personal_data_naming_the_field(sam, client,
         headers=headers,
     )
     assert response.status_code == 201
+
+
+def test_the_live_check_marks_what_the_guard_finds_while_staff_type(sam, client_for):
+    from opvoedwijzer.privacy.models import AuditEvent
+
+    before = AuditEvent.objects.count()
+    response = client_for(sam).post(
+        "/privacy/check/", {"pii_field": "note", "note": "<b>mama</b> van Lotte, bel 0470 12 34 56"}
+    )
+    page = response.content.decode()
+    assert "<mark>Lotte</mark>" in page and "<mark>0470 12 34 56</mark>" in page
+    assert "&lt;b&gt;mama&lt;/b&gt;" in page  # the rest of the text is escaped, never markup
+    assert AuditEvent.objects.count() == before  # nothing kept of the text
+
+
+def test_the_live_check_says_nothing_about_a_clean_text(sam, client_for):
+    response = client_for(sam).post("/privacy/check/", {"pii_field": "note", "note": "vraag over slapen"})
+    assert "<mark>" not in response.content.decode()
+    assert "<p" not in response.content.decode()
+
+
+def test_the_live_check_is_only_for_people_who_are_logged_in(client):
+    response = client.post("/privacy/check/", {"pii_field": "note", "note": "Lotte"})
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_the_note_field_asks_the_live_check_while_typing(sam, client_for):
+    page = client_for(sam).get("/o/zuid-limburg/contacts/new/").content.decode()
+    assert 'hx-post="/privacy/check/"' in page
+    assert 'id="id_note_pii_live"' in page
