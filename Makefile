@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export TESTING ?= false
 
-.PHONY: run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
+.PHONY: audit run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -38,14 +38,18 @@ migrate: setup
 demo: migrate
 	DEBUG=true $(PY) manage.py seed_demo
 
-## run: set everything up, load the demo data and start the app on http://$(HOST):$(PORT)
+## run: set everything up, load the demo data, start the task runner and the app on http://$(HOST):$(PORT)
 run: demo
 	@echo "Opvoedwijzer runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	scripts/run-dev $(PY) $(HOST):$(PORT)
 
 ## test: the whole suite, browser tests included (SQLite unless DATABASE_URL says otherwise)
 test: setup
 	TESTING=true $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+## audit: known vulnerabilities in the installed packages (pip-audit; fails when one is found)
+audit: setup
+	$(PY) -m pip_audit --skip-editable --progress-spinner off
 
 ## test-fast: the suite without the browser tests
 test-fast: setup

@@ -4,6 +4,7 @@ Development: `make run` sets DEBUG=true. Production: set SECRET_KEY, ALLOWED_HOS
 with DEBUG unset, `manage.py check --deploy` is clean.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "ninja",
+    "dbtasks",
     "opvoedwijzer.core",
     "opvoedwijzer.taxonomy",
     "opvoedwijzer.contacts",
@@ -235,6 +237,23 @@ DISCLOSURE_MIN_COUNT = int(os.environ.get("DISCLOSURE_MIN_COUNT", "5"))
 RETENTION_DAYS = {
     "contact_note": int(os.environ.get("RETENTION_CONTACT_NOTE_DAYS", "365")),
     "invitation": int(os.environ.get("RETENTION_INVITATION_DAYS", "30")),
+    "audit_event": int(os.environ.get("RETENTION_AUDIT_EVENT_DAYS", "730")),
+}
+
+# Background tasks: Django's task framework with django-dbtasks (tasks in the database, a runner
+# process `manage.py taskrunner`, periodic tasks by crontab). The purge runs every night.
+TASKS = {
+    "default": {
+        "BACKEND": "dbtasks.backend.DatabaseBackend",
+        "OPTIONS": {
+            "retain": datetime.timedelta(days=30),
+            "periodic": {
+                "opvoedwijzer.privacy.tasks.purge_expired_data": os.environ.get(
+                    "PURGE_SCHEDULE", "15 3 * * *"
+                ),
+            },
+        },
+    }
 }
 
 # Phone numbers the PII guard leaves alone: services' own numbers (helplines), comma-separated.

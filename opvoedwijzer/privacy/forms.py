@@ -90,3 +90,24 @@ class PIIGuardMixin:
 
     def pii_placeholders(self, name):
         return sorted({PLACEHOLDERS[f.kind] for f in self.pii_findings.get(name, [])})
+
+
+class RedactPublicTextMixin:
+    """Text from the public (a parent's question, an evaluation comment) is redacted before it is
+    stored: personal data in `pii_redacted_fields` becomes [naam], [telefoon], … without asking, and
+    the form is still valid. `pii_redactions` tells which kinds were replaced per field, so the page
+    can show the person their text as it was stored and why."""
+
+    pii_redacted_fields = ()
+    pii_redactions = {}
+
+    def clean(self):
+        cleaned = super().clean()
+        self.pii_redactions = {}
+        for name in self.pii_redacted_fields:
+            text = cleaned.get(name)
+            findings = find_pii(text) if text else []
+            if findings:
+                cleaned[name] = redact(text, findings)
+                self.pii_redactions[name] = sorted({f.kind for f in findings})
+        return cleaned

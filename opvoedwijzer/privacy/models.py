@@ -21,6 +21,7 @@ class AuditAction(models.TextChoices):
     MFA_REMOVED = "mfa_removed", _("second factor removed")
     MFA_FAILED = "mfa_failed", _("failed second factor")
     MFA_REOPENED = "mfa_reopened", _("two-step login set-up reopened")
+    PURGED = "purged", _("expired data removed")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -14,6 +14,8 @@ from django.utils import timezone
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import Invitation
 
+from .models import AuditEvent
+
 
 def _before(kind):
     return timezone.localdate() - datetime.timedelta(days=settings.RETENTION_DAYS[kind])
@@ -30,6 +32,12 @@ def expired_invitations():
     return Invitation.objects.filter(expires_at__lt=cutoff)
 
 
+def expired_audit_events():
+    """Audit events (who did what, with their e-mail address) older than the period."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.RETENTION_DAYS["audit_event"])
+    return AuditEvent.objects.filter(created__lt=cutoff)
+
+
 @transaction.atomic
 def purge_expired():
     """Blank or delete what expired; returns {kind: count}. Running it twice changes nothing."""
@@ -37,4 +45,5 @@ def purge_expired():
     counts["contact notes blanked"] = expired_contact_notes().update(note="", place="")
     counts["invitations deleted"] = expired_invitations().delete()[0]
     counts["sessions deleted"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
+    counts["audit events deleted"] = expired_audit_events().delete()[0]
     return counts

@@ -6,9 +6,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.forms import ISO_DATE
 from opvoedwijzer.core.decorators import member_may

@@ -20,7 +20,7 @@ def suppress_small_counts(table, k=None):
     n_rows, n_cols = len(table["rows"]), len(table["columns"])
     # The table as a grid with its margins: row n_rows holds the column totals, column n_cols the
     # row totals, and [n_rows][n_cols] the grand total.
-    grid = [list(row["cells"]) + [row["total"]] for row in table["rows"]]
+    grid = [[*row["cells"], row["total"]] for row in table["rows"]]
     grid.append([c["total"] for c in table["columns"]] + [table["total"]])
     hidden = {(i, j) for i in range(n_rows + 1) for j in range(n_cols + 1) if 0 < grid[i][j] < k}
 

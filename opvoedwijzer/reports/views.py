@@ -78,7 +78,9 @@ def overview_csv(request):
         return hidden if n is None else n
 
     for row in table["rows"]:
-        writer.writerow([row["label"], row["code"] or ""] + [shown(n) for n in row["cells"]] + [shown(row["total"])])
+        writer.writerow(
+            [row["label"], row["code"] or ""] + [shown(n) for n in row["cells"]] + [shown(row["total"])]
+        )
     writer.writerow(
         [_("Total contacts"), ""] + [shown(c["total"]) for c in table["columns"]] + [shown(table["total"])]
     )

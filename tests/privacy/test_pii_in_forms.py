@@ -1,9 +1,11 @@
 """The contact note goes through the PII guard: caught before it is saved."""
 
 import pytest
+from django import forms
 
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.services import create_api_token
+from opvoedwijzer.privacy.forms import RedactPublicTextMixin
 from opvoedwijzer.privacy.models import AuditAction, AuditEvent
 from tests.api.test_api import body as api_body
 from tests.contacts.test_register import form_data as contact_form
@@ -87,3 +89,24 @@ def test_the_note_field_asks_the_live_check_while_typing(sam, client_for):
     page = client_for(sam).get("/o/zuid-limburg/contacts/new/").content.decode()
     assert 'hx-post="/privacy/check/"' in page
     assert 'id="id_note_pii_live"' in page
+
+
+class ParentsQuestionForm(RedactPublicTextMixin, forms.Form):
+    """The shape of every public form with free text (questions, evaluations)."""
+
+    question = forms.CharField()
+    pii_redacted_fields = ("question",)
+
+
+def test_text_from_the_public_is_redacted_before_it_is_stored_without_asking():
+    form = ParentsQuestionForm({"question": "Ik ben de mama van Lotte, bel me op 0470 12 34 56 aub"})
+    assert form.is_valid()
+    assert form.cleaned_data["question"] == "Ik ben de mama van [naam], bel me op [telefoon] aub"
+    assert form.pii_redactions == {"question": ["person_name", "phone"]}
+
+
+def test_a_clean_question_from_the_public_is_kept_as_it_was_typed():
+    form = ParentsQuestionForm({"question": "Mijn peuter van 2 jaar slaapt slecht, wat kan ik doen?"})
+    assert form.is_valid()
+    assert form.cleaned_data["question"] == "Mijn peuter van 2 jaar slaapt slecht, wat kan ik doen?"
+    assert form.pii_redactions == {}
