@@ -92,6 +92,6 @@ def overview_csv(request):
 
 def suppression_note(k):
     return _(
-        "x: fewer than %(k)d contacts, or hidden so that such a small number cannot be worked out "
+        "x: fewer than %(k)s contacts, or hidden so that such a small number cannot be worked out "
         "from the totals."
     ) % {"k": k}

@@ -163,3 +163,14 @@ def test_the_last_coordinator_cannot_step_down(ilse, client_for):
     )
     assert response.status_code == 200
     assert Membership.objects.get(pk=ilse.pk).role == Role.COORDINATOR
+
+
+def test_the_operator_reopens_the_set_up_of_the_last_coordinator(ilse, capsys):
+    from django.core.management import call_command
+
+    turn_on_authenticator_app(ilse.user)
+    past_the_deadline(ilse)
+    call_command("reopen_mfa_setup", "ILSE@zuid.test")
+    assert "ilse@zuid.test can set up two-step login until" in capsys.readouterr().out
+    ilse.user.refresh_from_db()
+    assert mfa_status(ilse.user) is MFAStatus.GRACE
