@@ -20,4 +20,5 @@ class Command(BaseCommand):
             raise CommandError(f"No member with e-mail address {email}.")
         reopen_mfa_setup(membership, reopened_by=None)
         deadline = mfa.setup_deadline(membership.user)
-        self.stdout.write(f"{membership.user.email} can set up two-step login until {deadline:%Y-%m-%d %H:%M}.")
+        email = membership.user.email
+        self.stdout.write(f"{email} can set up two-step login until {deadline:%Y-%m-%d %H:%M}.")
