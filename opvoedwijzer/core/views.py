@@ -117,7 +117,7 @@ def mfa_required(request):
     """Where an account without its required second factor lands after the grace period."""
     if mfa.mfa_status(request.user) is not mfa.MFAStatus.LOCKED:
         return redirect("home")
-    return render(request, "core/mfa_required.html", status=403)
+    return render(request, "core/mfa_required.html")
 
 
 @never_cache

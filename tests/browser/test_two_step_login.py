@@ -82,3 +82,30 @@ def test_a_coordinator_adds_a_passkey_and_logs_in_with_it_alone(ilse, new_page, 
     with page.expect_navigation():
         page.click("#passkey_login")
     assert "/o/zuid-limburg/" in page.url, page.url
+
+
+def test_after_the_grace_period_the_account_only_explains_what_to_do(sam, logged_in, check_a11y):
+    import datetime
+
+    from django.utils import timezone
+
+    page = logged_in(sam)
+    sam.user.mfa_setup_deadline = timezone.now() - datetime.timedelta(minutes=1)
+    sam.user.save(update_fields=["mfa_setup_deadline"])
+    page.goto("/o/zuid-limburg/contacts/new/")
+    assert page.url.endswith("/accounts/2fa/required/")
+    expect(page.locator("main h1")).to_be_visible()
+    expect(page.locator("nav a[href*='/contacts/']")).to_have_count(0)
+    check_a11y(page, "mfa-required")
+
+
+def test_a_coordinator_gives_a_funder_their_municipality(ilse, fons, logged_in, check_a11y):
+    page = logged_in(ilse)
+    page.goto("/o/zuid-limburg/members/")
+    page.click(f"a[href='/o/zuid-limburg/members/{fons.pk}/']")
+    check_a11y(page, "member-edit")
+    page.get_by_label("Sint-Truiden").check()
+    with page.expect_navigation():
+        page.click("main form button[type=submit] >> nth=0")
+    assert page.url.endswith("/o/zuid-limburg/members/")
+    assert [m.code for m in fons.municipalities.all()] == ["71053"]
