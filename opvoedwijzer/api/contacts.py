@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 from opvoedwijzer.contacts import services
 from opvoedwijzer.contacts.forms import ContactForm
 from opvoedwijzer.contacts.models import Contact, Source
+from opvoedwijzer.reports.outside import outside_rows, period_rule, whole_past_years
 from opvoedwijzer.reports.stats import API_DIMENSIONS, count_contacts
 
 from .errors import ApiError, field_error
@@ -120,14 +121,18 @@ class StatsQuery(Schema):
 
 class StatsOut(Schema):
     rows: list[dict]
-    total: int
+    total: int | None
 
 
 @router.get("/stats", response=StatsOut)
 def stats(request, q: Query[StatsQuery]):
     """Contacts counted per combination of the `by` dimensions. A contact with two themes counts
-    once in each theme row and once in `total`."""
-    membership = membership_for(request, q.organisation, where="query", permission="can_see_numbers")
+    once in each theme row and once in `total`.
+
+    For a funder's token the numbers are as they leave the service: only the funder's municipalities,
+    whole calendar years that have ended, `by` at most municipality and one other dimension, and a
+    small count (or one that would give a small count away) as `"count": null, "suppressed": true`."""
+    membership = membership_for(request, q.organisation, where="query", permission="can_read_reports")
     by = [d.strip() for d in q.by.split(",") if d.strip()]
     errors = [
         field_error("by", f"Unknown dimension '{d}'. Use: {', '.join(API_DIMENSIONS)}.", "query")
@@ -138,8 +143,19 @@ def stats(request, q: Query[StatsQuery]):
         errors.append(field_error("by", "A dimension may appear only once.", "query"))
     if q.start > q.end:
         errors.append(field_error("from", "'from' must not be after 'to'.", "query"))
+    if membership.reads_outside_numbers:
+        if len([d for d in by if d != "municipality"]) > 1:
+            errors.append(
+                field_error("by", "Funders see municipality and at most one other dimension.", "query")
+            )
+        if q.start <= q.end and not whole_past_years(q.start, q.end):
+            errors.append(field_error("from", period_rule(), "query"))
     if errors:
         raise ApiError(422, errors)
+    if membership.reads_outside_numbers:
+        own = list(membership.municipalities.all())
+        rows, total = outside_rows(membership.organisation, q.start, q.end, by, own)
+        return {"rows": rows, "total": total}
     rows, total = count_contacts(membership.organisation, q.start, q.end, by)
     return {"rows": rows, "total": total}
 

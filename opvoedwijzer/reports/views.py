@@ -16,18 +16,19 @@ from .stats import DIMENSIONS, crosstab
 
 
 def _form(request):
-    data = OverviewForm.defaults()
-    data.update({k: v for k, v in request.GET.items() if k in data and v})
-    return OverviewForm(data)
+    outside_only = request.membership.reads_outside_numbers
+    data = OverviewForm.defaults(outside_only)
+    data.update({k: v for k, v in request.GET.items() if k in (*data, "external") and v})
+    return OverviewForm(data, outside_only=outside_only)
 
 
-def _table(request, d):
-    """The overview table as this member may see it: a funder's only of their own municipalities,
-    with small numbers suppressed."""
-    membership = request.membership
-    if not membership.reads_outside_numbers:
+def _table(request, form):
+    """The overview table as this member may see it: for outside the service (a funder, or staff
+    ticking "for outside"), small numbers suppressed — a funder's only of their own municipalities."""
+    d, membership = form.cleaned_data, request.membership
+    if not form.for_outside:
         return crosstab(request.organisation, d["start"], d["end"], "municipality", d["by"])
-    own = list(membership.municipalities.all())
+    own = list(membership.municipalities.all()) if membership.reads_outside_numbers else None
     table = crosstab(request.organisation, d["start"], d["end"], "municipality", d["by"], municipalities=own)
     return suppress_small_counts(table)
 
@@ -38,7 +39,7 @@ def overview(request):
     table = None
     if form.is_valid():
         d = form.cleaned_data
-        table = _table(request, d)
+        table = _table(request, form)
         table["cols_label"] = DIMENSIONS[d["by"]][0]
     return render(
         request,
@@ -53,7 +54,7 @@ def overview_csv(request):
     if not form.is_valid():
         return overview(request)
     d = form.cleaned_data
-    table = _table(request, d)
+    table = _table(request, form)
     record(
         AuditAction.EXPORT,
         actor=request.user,

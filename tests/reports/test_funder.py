@@ -2,6 +2,7 @@
 hidden so that no family can be pointed at, also not by subtracting from a total."""
 
 import csv
+import datetime
 import io
 import random
 
@@ -11,6 +12,8 @@ from opvoedwijzer.reports.disclosure import suppress_small_counts
 from tests.factories import ContactFactory
 
 SINT_TRUIDEN, GINGELOM = "71053", "71017"
+LAST_YEAR = datetime.date.today().year - 1
+IN_LAST_YEAR = datetime.date(LAST_YEAR, 6, 15)
 
 
 @pytest.fixture
@@ -22,13 +25,15 @@ def fons_sees_sint_truiden(fons, zuid):
 @pytest.fixture
 def registrations(sam):
     """Sint-Truiden: 12 by phone and 2 by e-mail; Gingelom: 7 by phone."""
-    ContactFactory.create_batch(12, membership=sam, municipality=SINT_TRUIDEN, channel="phone")
-    ContactFactory.create_batch(2, membership=sam, municipality=SINT_TRUIDEN, channel="email")
-    ContactFactory.create_batch(7, membership=sam, municipality=GINGELOM, channel="phone")
+    day = IN_LAST_YEAR
+    ContactFactory.create_batch(12, membership=sam, municipality=SINT_TRUIDEN, channel="phone", date=day)
+    ContactFactory.create_batch(2, membership=sam, municipality=SINT_TRUIDEN, channel="email", date=day)
+    ContactFactory.create_batch(7, membership=sam, municipality=GINGELOM, channel="phone", date=day)
 
 
-def overview_csv(client):
-    response = client.get("/o/zuid-limburg/overview/export.csv?by=channel")
+def overview_csv(client, **params):
+    query = {"by": "channel", "start": f"{LAST_YEAR}-01-01", "end": f"{LAST_YEAR}-12-31", **params}
+    response = client.get("/o/zuid-limburg/overview/export.csv", query)
     assert response.status_code == 200
     rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
     return [row for row in rows if len(row) > 1]  # the table, without the note below it
@@ -38,7 +43,7 @@ def test_a_funder_sees_only_their_municipalities_with_small_numbers_hidden(
     fons_sees_sint_truiden, registrations, client_for
 ):
     client = client_for(fons_sees_sint_truiden)
-    page = client.get("/o/zuid-limburg/overview/?by=channel").content.decode()
+    page = client.get("/o/zuid-limburg/overview/?by=channel").content.decode()  # last year by default
     assert "Sint-Truiden" in page and "Gingelom" not in page
     rows = overview_csv(client)
     sint_truiden = next(r for r in rows if r[1] == SINT_TRUIDEN)
@@ -54,6 +59,34 @@ def test_staff_see_every_municipality_and_every_number(sam, registrations, clien
     sint_truiden = next(r for r in rows if r[1] == SINT_TRUIDEN)
     assert "2" in sint_truiden and "12" in sint_truiden and "x" not in sint_truiden
     assert any(r[1] == GINGELOM for r in rows)
+
+
+def test_a_funder_sees_whole_years_that_have_ended_only(fons_sees_sint_truiden, registrations, client_for):
+    """Otherwise January–July minus January–June would give away a small July."""
+    client = client_for(fons_sees_sint_truiden)
+    response = client.get(
+        "/o/zuid-limburg/overview/",
+        {"by": "channel", "start": f"{LAST_YEAR}-01-01", "end": f"{LAST_YEAR}-06-30"},
+    )
+    assert response.status_code == 200
+    assert "Sint-Truiden" not in response.content.decode()
+    assert 'class="error-summary' in response.content.decode()
+    assert (
+        client.get(
+            "/o/zuid-limburg/overview/export.csv",
+            {"by": "channel", "start": f"{LAST_YEAR}-01-01", "end": f"{LAST_YEAR}-06-30"},
+        ).status_code
+        == 200
+    )
+
+
+def test_staff_export_for_outside_the_service_hides_small_numbers(sam, registrations, client_for):
+    from opvoedwijzer.privacy.models import AuditAction, AuditEvent
+
+    rows = overview_csv(client_for(sam), external="on")
+    sint_truiden = next(r for r in rows if r[1] == SINT_TRUIDEN)
+    assert "2" not in sint_truiden[2:] and "x" in sint_truiden
+    assert AuditEvent.objects.get(action=AuditAction.EXPORT).detail["suppressed"] is True
 
 
 def test_a_funder_without_municipalities_sees_no_numbers(fons, registrations, client_for):
@@ -91,3 +124,48 @@ def test_no_line_keeps_a_single_hidden_number_next_to_its_total():
             assert all(n is None or n == 0 or n >= 5 for n in line)
             if line[-1] is not None:
                 assert sum(n is None for n in line[:-1]) != 1, (cells, grid)
+
+
+def funder_stats(client, fons, by, **period):
+    from opvoedwijzer.core.services import create_api_token
+
+    _token, raw = create_api_token(fons.user)
+    params = {"from": f"{LAST_YEAR}-01-01", "to": f"{LAST_YEAR}-12-31", "by": by, **period}
+    return client.get("/api/v1/contacts/stats", params, headers={"Authorization": f"Bearer {raw}"})
+
+
+def test_a_funders_token_gets_small_counts_as_null_and_suppressed(
+    fons_sees_sint_truiden, registrations, client
+):
+    response = funder_stats(client, fons_sees_sint_truiden, "municipality,channel")
+    assert response.status_code == 200
+    body = response.json()
+    by_channel = {r["channel"]: r for r in body["rows"]}
+    assert {r["municipality"] for r in body["rows"]} == {SINT_TRUIDEN}
+    assert by_channel["email"] == {
+        "municipality": SINT_TRUIDEN,
+        "channel": "email",
+        "count": None,
+        "suppressed": True,
+    }
+    assert by_channel["phone"]["count"] is None  # else 14 − 12 gives the 2 away
+    assert body["total"] == 14
+
+
+def test_the_page_the_csv_and_the_api_agree_for_a_funder(fons_sees_sint_truiden, registrations, client_for):
+    client = client_for(fons_sees_sint_truiden)
+    csv_row = next(r for r in overview_csv(client) if r[1] == SINT_TRUIDEN)
+    api_rows = funder_stats(client, fons_sees_sint_truiden, "municipality,channel").json()["rows"]
+    api_by_channel = {r["channel"]: r["count"] for r in api_rows}
+    header = overview_csv(client)[0]
+    for label, code in (("Telefoon", "phone"), ("E-mail", "email")):
+        shown = csv_row[header.index(label)]
+        assert shown == ("x" if api_by_channel[code] is None else str(api_by_channel[code]))
+
+
+def test_a_funders_token_is_refused_a_period_that_is_not_whole_years(fons_sees_sint_truiden, client):
+    response = funder_stats(client, fons_sees_sint_truiden, "channel", to=f"{LAST_YEAR}-06-30")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "from"]
+    response = funder_stats(client, fons_sees_sint_truiden, "channel,theme")
+    assert response.status_code == 422
