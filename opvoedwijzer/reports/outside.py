@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .disclosure import suppress_small_counts
-from .stats import count_contacts, crosstab
+from .stats import crosstab
 
 
 def whole_past_years(start, end):
@@ -36,23 +36,13 @@ def last_complete_year():
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
-def municipality_table(org, start, end, municipalities):
-    """Contacts per municipality as a one-column table (rows, the column, the grand total)."""
-    rows, total = count_contacts(org, start, end, ["municipality"], municipalities)
-    return {
-        "rows": [{"code": r["municipality"], "cells": [r["count"]], "total": r["count"]} for r in rows],
-        "columns": [{"code": None, "total": total}],
-        "total": total,
-    }
-
-
 def outside_rows(org, start, end, by, municipalities, k=None):
     """What GET /contacts/stats answers a funder: rows with "count" (None when hidden) and
     "suppressed", and the total (None when hidden). `by` is [], [municipality], [dim] or
     [municipality, dim] in either order."""
     others = [d for d in by if d != "municipality"]
     if not others:
-        table = suppress_small_counts(municipality_table(org, start, end, municipalities), k)
+        table = suppress_small_counts(crosstab(org, start, end, "municipality", None, municipalities), k)
         rows = []
         if by:
             rows = [

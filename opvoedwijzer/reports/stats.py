@@ -27,6 +27,7 @@ DIMENSIONS = OrderedDict(
         ("request_kind", (_("Kind of request"), "request_kind", None)),
         ("duration", (_("Time spent"), "duration", None)),
         ("month", (_("Month"), None, None)),
+        ("quarter", (_("Quarter"), None, None)),
     ]
 )
 # What the API's `by` accepts (the issue's contract), a subset of DIMENSIONS.
@@ -47,8 +48,8 @@ API_DIMENSIONS = [
 def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     """Rows of {dimension: code, …, "count": n} and the total of distinct contacts.
 
-    `municipality` codes are NIS codes, or "outside" / "unknown"; `month` is "YYYY-MM"; a contact
-    without a value in a multi-valued dimension (no life stage) shows as None.
+    `municipality` codes are NIS codes, or "outside" / "unknown"; `month` is "YYYY-MM", `quarter`
+    "YYYY-Qn"; a contact without a value in a multi-valued dimension (no life stage) shows as None.
     """
     qs = Contact.objects.for_org(org).in_period(start, end)
     if municipalities is not None:
@@ -58,30 +59,39 @@ def count_contacts(org, start, end, by, municipalities=None, with_total=True):
         return [], total
     annotations, fields = {}, []
     for dim in by:
-        if dim == "month":
+        if dim in ("month", "quarter"):
             # "YYYY-MM" from the ISO text of the day: portable and cheap on SQLite, where
             # TruncMonth runs a Python function per row.
             annotations["_month"] = Substr(Cast("date", output_field=CharField()), 1, 7)
-            fields.append("_month")
+            if "_month" not in fields:
+                fields.append("_month")
         elif dim == "municipality":
             fields += ["municipality__code", "area"]
         else:
             fields.append(DIMENSIONS[dim][1])
     grouped = qs.annotate(**annotations).values(*fields).annotate(count=Count("id", distinct=True)).order_by()
-    rows = []
+    counts = {}
     for values in grouped:
-        row = {}
+        key = []
         for dim in by:
             if dim == "month":
-                row[dim] = values["_month"]
+                key.append(values["_month"])
+            elif dim == "quarter":
+                key.append(quarter_of(values["_month"]))
             elif dim == "municipality":
-                row[dim] = values["municipality__code"] or values["area"]
+                key.append(values["municipality__code"] or values["area"])
             else:
-                row[dim] = values[DIMENSIONS[dim][1]]
-        row["count"] = values["count"]
-        rows.append(row)
+                key.append(values[DIMENSIONS[dim][1]])
+        # Months of one quarter add up: every contact has exactly one day.
+        counts[tuple(key)] = counts.get(tuple(key), 0) + values["count"]
+    rows = [{**dict(zip(by, key, strict=True)), "count": n} for key, n in counts.items()]
     rows.sort(key=lambda r: tuple(str(r[d]) for d in by))
     return rows, total
+
+
+def quarter_of(month):
+    """ "2026-05" → "2026-Q2"."""
+    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
 
 
 def value_labels(org, dimension):
@@ -110,7 +120,9 @@ def in_order(codes, labels):
 
 def crosstab(org, start, end, rows_dim, cols_dim, municipalities=None):
     """A table of rows_dim by cols_dim with row, column and grand totals (distinct contacts);
-    only of `municipalities` when given (a funder's)."""
+    only of `municipalities` when given (a funder's). Without cols_dim: one column, the contacts."""
+    if cols_dim is None:
+        return one_column_table(org, start, end, rows_dim, municipalities)
     cells, total = count_contacts(org, start, end, [rows_dim, cols_dim], municipalities)
     row_totals = {
         r[rows_dim]: r["count"]
@@ -139,6 +151,29 @@ def crosstab(org, start, end, rows_dim, cols_dim, municipalities=None):
                 "total": row_totals[r],
             }
             for r in row_codes
+        ],
+        "total": total,
+    }
+
+
+def one_column_table(org, start, end, rows_dim, municipalities=None):
+    """Contacts per value of one dimension, shaped like a crosstab with a single column."""
+    counted, total = count_contacts(org, start, end, [rows_dim], municipalities)
+    row_totals = {r[rows_dim]: r["count"] for r in counted}
+    labels = value_labels(org, rows_dim)
+    none_label = str(_("(none)"))
+    return {
+        "rows_dim": rows_dim,
+        "cols_dim": None,
+        "columns": [{"code": None, "label": str(_("Contacts")), "total": total}],
+        "rows": [
+            {
+                "code": r,
+                "label": labels.get(r, r) if r else none_label,
+                "cells": [row_totals[r]],
+                "total": row_totals[r],
+            }
+            for r in in_order(row_totals, labels)
         ],
         "total": total,
     }

@@ -69,7 +69,7 @@ def test_a_funder_sees_whole_years_that_have_ended_only(fons_sees_sint_truiden, 
         {"by": "channel", "start": f"{LAST_YEAR}-01-01", "end": f"{LAST_YEAR}-06-30"},
     )
     assert response.status_code == 200
-    assert "Sint-Truiden" not in response.content.decode()
+    assert "<table" not in response.content.decode()
     assert 'class="error-summary' in response.content.decode()
     assert (
         client.get(

@@ -82,10 +82,10 @@ def test_the_csv_opens_in_excel_with_the_right_numbers(sam, registrations, clien
     assert "attachment" in response["Content-Disposition"]
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+    rows = [r for r in csv.reader(io.StringIO(body[1:]), delimiter=";") if len(r) > 1]  # not the notes
     header, last = rows[0], rows[-1]
     assert header[-1] in ("Totaal contacten", "Total contacts")
-    assert last[-1] == "4"
+    assert last[0] in ("Totaal contacten", "Total contacts") and last[-1] == "4"
     sint_truiden = next(r for r in rows if r[1] == "71053")
     assert sint_truiden[-1] == "2"
 
@@ -101,3 +101,71 @@ def test_a_bad_period_is_an_error_not_a_500(sam, client_for):
 
 def test_numbers_are_per_organisation(noor, registrations, client_for, noord, days_ago, today):
     assert count_contacts(noord, days_ago(30), today, ["theme"]) == ([], 0)
+
+
+def report_params(days_ago, today, **extra):
+    return {"rows": "municipality", "by": "theme", "start": days_ago(30), "end": today, **extra}
+
+
+def test_the_xlsx_has_headers_numbers_as_numbers_and_a_sheet_of_notes(
+    sam, registrations, client_for, today, days_ago
+):
+    from openpyxl import load_workbook
+
+    response = client_for(sam).get("/o/zuid-limburg/overview/export.xlsx", report_params(days_ago, today))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    workbook = load_workbook(io.BytesIO(response.content))
+    table, notes = workbook.worksheets
+    rows = list(table.iter_rows(values_only=True))
+    header = rows[2]
+    assert header[0] in ("Gemeente", "Municipality") and header[-1] in ("Totaal contacten", "Total contacts")
+    sint_truiden = next(r for r in rows if r[1] == "71053")
+    assert sint_truiden[-1] == 2 and isinstance(sint_truiden[-1], int)
+    assert rows[-1][-1] == 4
+    assert notes["A1"].value.startswith(("Contacten per", "Contacts per"))
+
+
+def test_the_pdf_shows_the_same_table(sam, registrations, client_for, today, days_ago):
+    from pypdf import PdfReader
+
+    response = client_for(sam).get("/o/zuid-limburg/overview/export.pdf", report_params(days_ago, today))
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Sint-Truiden" in text and "Gingelom" in text
+    assert "Pesten" in text or "Bullying" in text
+
+
+def test_one_dimension_compared_with_a_year_earlier(sam, zuid, client_for, today):
+    ContactFactory.create_batch(3, membership=sam, channel="phone")
+    ContactFactory.create_batch(2, membership=sam, channel="email")
+    a_year_ago = today.replace(year=today.year - 1)
+    ContactFactory.create_batch(4, membership=sam, channel="phone", date=a_year_ago)
+    response = client_for(sam).get(
+        "/o/zuid-limburg/overview/export.csv",
+        {"rows": "channel", "by": "", "start": today, "end": today, "compare": "last_year"},
+    )
+    rows = [
+        r for r in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";") if len(r) > 1
+    ]
+    phone = next(r for r in rows if r[1] == "phone")
+    assert phone[2:] == ["3", "4", "-25"]  # now, a year earlier, change in per cent
+    email = next(r for r in rows if r[1] == "email")
+    assert email[2:] == ["2", "0", ""]
+
+
+def test_contacts_per_quarter_add_up_their_months(sam, zuid, today):
+    import datetime as dt
+
+    from opvoedwijzer.reports.stats import count_contacts
+
+    year = today.year - 1
+    for month in (1, 2, 3, 4):
+        ContactFactory(membership=sam, date=dt.date(year, month, 10))
+    rows, total = count_contacts(zuid, dt.date(year, 1, 1), dt.date(year, 12, 31), ["quarter"])
+    assert {r["quarter"]: r["count"] for r in rows} == {f"{year}-Q1": 3, f"{year}-Q2": 1}
+    assert total == 4
+
+
+def test_the_same_dimension_twice_is_an_error(sam, client_for):
+    response = client_for(sam).get("/o/zuid-limburg/overview/", {"rows": "theme", "by": "theme"})
+    assert "error-summary" in response.content.decode()
