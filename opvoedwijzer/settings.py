@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.reports",
     "opvoedwijzer.api",
     "opvoedwijzer.privacy",
+    "opvoedwijzer.policy",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +251,10 @@ TASKS = {
             "periodic": {
                 "opvoedwijzer.privacy.tasks.purge_expired_data": os.environ.get(
                     "PURGE_SCHEDULE", "15 3 * * *"
+                ),
+                # Rising themes → proposed signals, on the first of every month.
+                "opvoedwijzer.policy.tasks.propose_signals_everywhere": os.environ.get(
+                    "SIGNALS_SCHEDULE", "0 4 1 * *"
                 ),
             },
         },

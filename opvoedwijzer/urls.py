@@ -15,6 +15,7 @@ staff = [
     path("taxonomy/", include("opvoedwijzer.taxonomy.urls")),
     path("overview/", include("opvoedwijzer.reports.urls")),
     path("audit/", include("opvoedwijzer.privacy.urls")),
+    path("policy/", include("opvoedwijzer.policy.urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,152 @@
+"""Writes on meetings, actions and signals."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opvoedwijzer.core.models import Municipality
+from opvoedwijzer.taxonomy.models import Theme, ThemeGroup
+
+from . import detect
+from .models import MeetingAction, Signal, SignalSource, SignalStatus
+
+# Where a signal may go from each status (closing is always possible while it is open).
+STEPS = {
+    SignalStatus.NEW: [SignalStatus.REVIEWED, SignalStatus.CLOSED],
+    SignalStatus.REVIEWED: [SignalStatus.BROUGHT_TO_POLICY, SignalStatus.CLOSED],
+    SignalStatus.BROUGHT_TO_POLICY: [SignalStatus.ACTED_ON, SignalStatus.CLOSED],
+    SignalStatus.ACTED_ON: [],
+    SignalStatus.CLOSED: [],
+}
+
+
+@transaction.atomic
+def save_meeting(form, *, organisation, user):
+    meeting = form.save(commit=False)
+    meeting.organisation = organisation
+    if meeting.pk is None:
+        meeting.created_by = user
+    meeting.save()
+    form.save_m2m()
+    return meeting
+
+
+@transaction.atomic
+def add_action(meeting, *, description, owner_member=None, owner_partner="", due_on=None):
+    return MeetingAction.objects.create(
+        meeting=meeting,
+        description=description,
+        owner_member=owner_member,
+        owner_partner=owner_partner if owner_member is None else "",
+        due_on=due_on,
+    )
+
+
+@transaction.atomic
+def complete_action(action, *, day):
+    action.done_on = day
+    action.save(update_fields=["done_on"])
+    return action
+
+
+@transaction.atomic
+def raise_signal(organisation, data, *, user=None, source=SignalSource.STAFF, statistics=None):
+    return Signal.objects.create(
+        organisation=organisation,
+        raised_by=user,
+        source=source,
+        statistics=statistics or {},
+        **data,
+    )
+
+
+@transaction.atomic
+def move_signal(signal, *, step, day, brought_to="", outcome=""):
+    """new → reviewed → brought to policy (when, to whom) → acted on; closed from any open step."""
+    if step not in STEPS[signal.status]:
+        raise ValidationError({"step": _("A signal cannot go from this status to that one.")})
+    fields = ["status"]
+    signal.status = step
+    if step == SignalStatus.REVIEWED:
+        signal.reviewed_on = day
+        fields.append("reviewed_on")
+    elif step == SignalStatus.BROUGHT_TO_POLICY:
+        if not brought_to:
+            raise ValidationError({"brought_to": _("Say to whom the signal was brought.")})
+        signal.brought_on, signal.brought_to = day, brought_to
+        fields += ["brought_on", "brought_to"]
+    elif step in (SignalStatus.ACTED_ON, SignalStatus.CLOSED):
+        signal.closed_on = day
+        fields.append("closed_on")
+    if outcome:
+        signal.outcome = outcome
+        fields.append("outcome")
+    signal.save(update_fields=fields)
+    return signal
+
+
+@transaction.atomic
+def propose_rising_signals(organisation, today=None):
+    """Turn what `detect.rising` finds into new signals (source: system), once per municipality and
+    theme while an earlier proposal for it is still open. Returns the new signals."""
+    today = today or timezone.localdate()
+    found = detect.rising(organisation, today)
+    if not found:
+        return []
+    (recent_start, recent_end), (base_start, base_end) = detect.windows(today)
+    period = {
+        "recent_window": [recent_start.isoformat(), recent_end.isoformat()],
+        "baseline_window": [base_start.isoformat(), base_end.isoformat()],
+    }
+    municipalities = {
+        m.code: m for m in Municipality.objects.filter(code__in={f.municipality for f in found})
+    }
+    themes = {t.code: t for t in Theme.objects.for_org(organisation)}
+    groups = {g.code: g for g in ThemeGroup.objects.for_org(organisation)}
+    open_ones = {
+        (s.municipality_id, s.theme_id, s.theme_group_id)
+        for s in Signal.objects.for_org(organisation).open().filter(source=SignalSource.SYSTEM)
+    }
+    created = []
+    for f in found:
+        municipality = municipalities[f.municipality]
+        theme = themes.get(f.code) if f.dimension == "theme" else None
+        group = groups.get(f.code) if f.dimension == "theme_group" else None
+        if theme is None and group is None:
+            continue
+        if (municipality.pk, getattr(theme, "pk", None), getattr(group, "pk", None)) in open_ones:
+            continue
+        label = (theme or group).label
+        created.append(
+            raise_signal(
+                organisation,
+                {
+                    "title": _("%(theme)s rising in %(municipality)s")
+                    % {"theme": label, "municipality": municipality.name},
+                    "theme": theme,
+                    "theme_group": group,
+                    "municipality": municipality,
+                    "description": _(
+                        "%(theme)s was asked about more often in %(municipality)s in the last 13 weeks than in "
+                        "the year before, compared with all questions from there."
+                    )
+                    % {"theme": label, "municipality": municipality.name},
+                    "evidence": _(
+                        "%(recent)s of %(recent_total)s contacts in the last 13 weeks, against %(baseline)s of "
+                        "%(baseline_total)s in the 52 weeks before (share ×%(ratio)s; q = %(q)s)."
+                    )
+                    % {
+                        "recent": f.recent,
+                        "recent_total": f.recent_total,
+                        "baseline": f.baseline,
+                        "baseline_total": f.baseline_total,
+                        "ratio": f"{f.ratio:.1f}",
+                        "q": f"{f.q:.3f}",
+                    },
+                },
+                source=SignalSource.SYSTEM,
+                statistics=f.as_statistics(period),
+            )
+        )
+    return created
