@@ -118,35 +118,32 @@ def propose_rising_signals(organisation, today=None):
         if (municipality.pk, getattr(theme, "pk", None), getattr(group, "pk", None)) in open_ones:
             continue
         label = (theme or group).label
-        created.append(
-            raise_signal(
-                organisation,
-                {
-                    "title": _("%(theme)s rising in %(municipality)s")
-                    % {"theme": label, "municipality": municipality.name},
-                    "theme": theme,
-                    "theme_group": group,
-                    "municipality": municipality,
-                    "description": _(
-                        "%(theme)s was asked about more often in %(municipality)s in the last 13 weeks than in "
-                        "the year before, compared with all questions from there."
-                    )
-                    % {"theme": label, "municipality": municipality.name},
-                    "evidence": _(
-                        "%(recent)s of %(recent_total)s contacts in the last 13 weeks, against %(baseline)s of "
-                        "%(baseline_total)s in the 52 weeks before (share ×%(ratio)s; q = %(q)s)."
-                    )
-                    % {
-                        "recent": f.recent,
-                        "recent_total": f.recent_total,
-                        "baseline": f.baseline,
-                        "baseline_total": f.baseline_total,
-                        "ratio": f"{f.ratio:.1f}",
-                        "q": f"{f.q:.3f}",
-                    },
-                },
-                source=SignalSource.SYSTEM,
-                statistics=f.as_statistics(period),
-            )
-        )
+        texts = _proposal_texts(f, label, municipality.name)
+        data = {"theme": theme, "theme_group": group, "municipality": municipality, **texts}
+        statistics = f.as_statistics(period)
+        created.append(raise_signal(organisation, data, source=SignalSource.SYSTEM, statistics=statistics))
     return created
+
+
+def _proposal_texts(found, label, municipality):
+    names = {"theme": label, "municipality": municipality}
+    return {
+        "title": _("%(theme)s rising in %(municipality)s") % names,
+        "description": _(
+            "%(theme)s was asked about more often in %(municipality)s in the last 13 weeks than in the "
+            "year before, compared with all questions from there."
+        )
+        % names,
+        "evidence": _(
+            "%(recent)s of %(recent_total)s contacts in the last 13 weeks, against %(baseline)s of "
+            "%(baseline_total)s in the 52 weeks before (share ×%(ratio)s; q = %(q)s)."
+        )
+        % {
+            "recent": found.recent,
+            "recent_total": found.recent_total,
+            "baseline": found.baseline,
+            "baseline_total": found.baseline_total,
+            "ratio": f"{found.ratio:.1f}",
+            "q": f"{found.q:.3f}",
+        },
+    }
