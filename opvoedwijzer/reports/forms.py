@@ -109,3 +109,15 @@ class OverviewForm(forms.Form):
         if outside and data.get("rows") != "municipality":
             self.add_error("rows", _("Numbers for outside the service have the municipalities as rows."))
         return data
+
+
+class YearlyReportForm(forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None, empty_label=_("— choose —"))
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = organisation.municipalities.order_by("name_nl")
+        this_year = timezone.localdate().year
+        # Whole years that have ended: the report leaves the service (see outside.py).
+        self.fields["year"].choices = [(y, y) for y in range(this_year - 1, this_year - 8, -1)]

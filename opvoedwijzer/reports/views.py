@@ -1,15 +1,18 @@
 """Reports (M11): any dimension or a cross of two, compared with another period, as a chart and a
 table, exported to CSV, XLSX and PDF. The same `build_report` feeds all four."""
 
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
 
-from opvoedwijzer.core.decorators import member_may
+from opvoedwijzer.core.decorators import is_htmx, member_may
 from opvoedwijzer.privacy.audit import AuditAction, record
 
-from . import exports
+from . import exports, services
 from .build import build_report
-from .forms import OverviewForm
+from .forms import OverviewForm, YearlyReportForm
+from .models import ReportStatus, YearlyReport
 
 
 def _form(request):
@@ -72,3 +75,54 @@ def overview_xlsx(request):
 @member_may("can_read_reports")
 def overview_pdf(request):
     return _export(request, "pdf")
+
+
+# The yearly report per municipality -------------------------------------------------------------
+
+
+@member_may("can_see_numbers")
+def yearly_reports(request):
+    org = request.organisation
+    form = YearlyReportForm(request.POST or None, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        report = services.request_yearly_report(org, **form.cleaned_data, user=request.user)
+        return redirect("reports:yearly_report", org=org.slug, pk=report.pk)
+    reports = YearlyReport.objects.for_org(org).select_related("municipality").defer("pdf")[:50]
+    return render(request, "reports/yearly_list.html", {"form": form, "reports": reports})
+
+
+@never_cache
+@member_may("can_see_numbers")
+def yearly_report(request, pk):
+    """The report's page: its progress while it is made (htmx polls the fragment; without JavaScript
+    the page refreshes itself), then the download."""
+    report = get_object_or_404(
+        YearlyReport.objects.for_org(request.organisation).select_related("municipality").defer("pdf"), pk=pk
+    )
+    template = "reports/yearly_progress.html" if is_htmx(request) else "reports/yearly_detail.html"
+    return render(
+        request,
+        template,
+        {"report": report, "busy": report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)},
+    )
+
+
+@member_may("can_see_numbers")
+def yearly_report_pdf(request, pk):
+    report = get_object_or_404(
+        YearlyReport.objects.for_org(request.organisation).select_related("municipality", "organisation"),
+        pk=pk,
+        status=ReportStatus.DONE,
+    )
+    record(
+        AuditAction.EXPORT,
+        actor=request.user,
+        organisation=request.organisation,
+        export="yearly_report.pdf",
+        municipality=report.municipality.code,
+        year=report.year,
+        suppressed=True,
+    )
+    response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    return response
