@@ -102,18 +102,26 @@ def propose_rising_signals(organisation, today=None):
     municipalities = {
         m.code: m for m in Municipality.objects.filter(code__in={f.municipality for f in found})
     }
-    themes = {t.code: t for t in Theme.objects.for_org(organisation)}
+    themes = {t.code: t for t in Theme.objects.for_org(organisation).select_related("group")}
     groups = {g.code: g for g in ThemeGroup.objects.for_org(organisation)}
     open_ones = {
         (s.municipality_id, s.theme_id, s.theme_group_id)
         for s in Signal.objects.for_org(organisation).open().filter(source=SignalSource.SYSTEM)
     }
     created = []
+    # A group rising because one of its themes rises is the same news: the theme says it better.
+    groups_of_rising_themes = {
+        (f.municipality, themes[f.code].group.code)
+        for f in found
+        if f.dimension == "theme" and f.code in themes
+    }
     for f in found:
         municipality = municipalities[f.municipality]
         theme = themes.get(f.code) if f.dimension == "theme" else None
         group = groups.get(f.code) if f.dimension == "theme_group" else None
         if theme is None and group is None:
+            continue
+        if group is not None and (f.municipality, group.code) in groups_of_rising_themes:
             continue
         if (municipality.pk, getattr(theme, "pk", None), getattr(group, "pk", None)) in open_ones:
             continue

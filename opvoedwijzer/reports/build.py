@@ -60,6 +60,7 @@ def build_report(org, membership, form):
             "total": previous["total"],
             "change": change(table["total"], previous["total"]),
         }
+    report["work"] = partner_work(org, d["start"], d["end"])
     current_label = report["period"]
     previous_label = report["comparison"]["period"] if report["comparison"] else ""
     report["chart"] = bar_chart(
@@ -77,3 +78,25 @@ def change(now, before):
     if now is None or before is None or before == 0:
         return None
     return round((now - before) * 100 / before)
+
+
+def partner_work(org, start, end):
+    """Networking and signals in the period: meetings per kind, signals raised and brought to policy."""
+    from django.db.models import Count
+
+    from opvoedwijzer.policy.models import Meeting, MeetingKind, Signal
+
+    per_kind = dict(
+        Meeting.objects.for_org(org)
+        .in_period(start, end)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    signals = Signal.objects.for_org(org)
+    return {
+        "meetings": [(label, per_kind[code]) for code, label in MeetingKind.choices if code in per_kind],
+        "meetings_total": sum(per_kind.values()),
+        "signals_raised": signals.filter(raised_on__range=(start, end)).count(),
+        "signals_brought": signals.filter(brought_on__range=(start, end)).count(),
+    }

@@ -1,5 +1,6 @@
 """The two commands rest on these: demo data, production settings, translations."""
 
+import datetime
 import io
 import os
 import subprocess
@@ -10,6 +11,7 @@ from django.core.management import call_command
 
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import Membership, Organisation
+from opvoedwijzer.policy.models import Meeting, Signal
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,9 +25,12 @@ def test_seed_demo_makes_two_organisations_with_a_user_per_role_and_is_idempoten
     roles = set(Membership.objects.filter(organisation__slug="zuid-limburg").values_list("role", flat=True))
     assert roles == {"staff", "coordinator", "volunteer", "funder"}
     zuid = Contact.objects.filter(organisation__slug="zuid-limburg")
-    assert 200 <= zuid.count() <= 1000
+    assert 1000 <= zuid.count() <= 2000
     assert zuid.filter(municipality__code="71053").count() > zuid.count() / 4
-    assert zuid.dates("date", "month").count() >= 11, "about a year of registrations"
+    last_year = datetime.date.today().year - 1
+    assert zuid.filter(date__year=last_year).dates("date", "month").count() == 12, "a whole year to report on"
+    assert Meeting.objects.filter(organisation__slug="zuid-limburg", date__year=last_year).count() >= 3
+    assert Signal.objects.filter(organisation__slug="zuid-limburg").exists()
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):

@@ -57,3 +57,16 @@ def test_volunteers_and_funders_do_not_see_the_meetings(vera, fons, client_for):
 def test_another_organisations_meeting_is_not_found(noor, zuid, client_for):
     meeting = Meeting.objects.create(organisation=zuid, date="2026-01-01", kind="other", title="x")
     assert client_for(noor).get(f"/o/noord-limburg/policy/meetings/{meeting.pk}/").status_code == 404
+
+
+def test_meetings_and_signals_are_counted_in_the_reports(sam, zuid, client_for):
+    from opvoedwijzer.policy.models import Signal
+
+    Meeting.objects.create(organisation=zuid, date="2026-02-01", kind="steering_group", title="a")
+    Meeting.objects.create(organisation=zuid, date="2026-03-01", kind="steering_group", title="b")
+    Meeting.objects.create(organisation=zuid, date="2025-03-01", kind="other", title="before the period")
+    Signal.objects.create(organisation=zuid, title="x", description="y", raised_on="2026-02-02")
+    page = client_for(sam).get("/o/zuid-limburg/overview/", {"start": "2026-01-01", "end": "2026-06-30"})
+    text = page.content.decode()
+    assert "2 overleggen met partners" in text or "2 meetings with partners" in text
+    assert "1 signaal gemeld" in text or "1 signal raised" in text

@@ -14,6 +14,7 @@ from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source
 from opvoedwijzer.core import mfa
 from opvoedwijzer.core.models import Membership, Municipality, Role, User
 from opvoedwijzer.core.services import create_organisation
+from opvoedwijzer.policy.models import Meeting, MeetingAction, MeetingKind, Signal, SignalStatus
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
 DEMO_PASSWORD = "opvoeden-demo-2026"
@@ -40,14 +41,15 @@ ORGANISATIONS = [
             ("volunteer", Role.VOLUNTEER),
             ("funder", Role.FUNDER),
         ],
-        "contacts": 420,
+        "contacts": 1300,
+        "policy": True,
     },
     {
         "slug": "noord-limburg",
         "name": "Opvoedingswinkel Noord-Limburg",
         "municipalities": ["72043", "72020", "72037", "72030", "72003", "72004", "71034", "72038"],
         "users": [("staff", Role.STAFF)],
-        "contacts": 260,
+        "contacts": 800,
     },
 ]
 
@@ -169,9 +171,94 @@ class Command(BaseCommand):
                 membership.municipalities.add(*[m for m in municipalities if m.code == "71053"])
             if role in (Role.STAFF, Role.COORDINATOR, Role.VOLUNTEER):
                 users.append(user)
+        if spec.get("policy") and not Meeting.objects.for_org(org).exists():
+            self.make_policy(org, users, municipalities)
         if Contact.objects.for_org(org).filter(source=Source.DEMO).exists():
             return
         self.make_contacts(org, users, municipalities, spec["contacts"])
+
+    def make_policy(self, org, users, municipalities):
+        """A year of networking and a few signals, for the yearly report."""
+        today = timezone.localdate()
+        last_year = today.year - 1
+        home = municipalities[0]
+        meetings = [
+            (
+                datetime.date(last_year, 2, 8),
+                MeetingKind.LOCAL_CONSULTATION,
+                "Lokaal overleg gezinsondersteuning",
+                "CAW Limburg\nCLB Sint-Truiden\nKind en Gezin\nOCMW",
+                "Wachttijden jeugdhulp; aanbod voor tieners",
+                "Gezamenlijke infoavond over pubers in het najaar",
+            ),
+            (
+                datetime.date(last_year, 4, 19),
+                MeetingKind.HUIS_VAN_HET_KIND,
+                "Stuurgroep Huis van het Kind",
+                "Huis van het Kind Sint-Truiden\nKind en Gezin\nBibliotheek",
+                "Jaarplanning, vindplaatsen",
+                "Spreekuur in de bibliotheek op woensdag",
+            ),
+            (
+                datetime.date(last_year, 9, 27),
+                MeetingKind.REGIONAL_POLICY,
+                "Regionaal beleidsoverleg Zuid-Limburg",
+                "Gemeenten Zuid-Limburg\nCAW Limburg",
+                "Cijfers eerste halfjaar, signalen schermtijd",
+                "Signaal schermtijd meenemen naar de welzijnsraad",
+            ),
+            (
+                datetime.date(last_year, 11, 14),
+                MeetingKind.STEERING_GROUP,
+                "Stuurgroep opvoedingswinkel",
+                "Stad Sint-Truiden\nCAW Limburg",
+                "Jaarverslag, begroting",
+                "Jaarverslag per gemeente bezorgen",
+            ),
+        ]
+        for day, kind, title, partners, topics, decisions in meetings:
+            meeting = Meeting.objects.create(
+                organisation=org,
+                date=day,
+                kind=kind,
+                title=title,
+                partners=partners,
+                topics=topics,
+                decisions=decisions,
+                created_by=users[0],
+            )
+            meeting.municipalities.add(home)
+            MeetingAction.objects.create(
+                meeting=meeting,
+                description="Verslag rondsturen",
+                owner_member=users[0],
+                due_on=day + datetime.timedelta(days=14),
+                done_on=day + datetime.timedelta(days=10),
+            )
+        screen = Theme.objects.for_org(org).get(code="screen_time")
+        Signal.objects.create(
+            organisation=org,
+            title="Veel vragen over gamen bij jonge tieners",
+            theme=screen,
+            municipality=home,
+            description="Ouders van 10- tot 13-jarigen vragen vaker hoe ze afspraken maken over gamen.",
+            evidence="Thema schermtijd bij tieners steeg in het tweede halfjaar; ook de CLB merkt het.",
+            raised_by=users[1] if len(users) > 1 else users[0],
+            raised_on=datetime.date(last_year, 8, 30),
+            status=SignalStatus.BROUGHT_TO_POLICY,
+            reviewed_on=datetime.date(last_year, 9, 5),
+            brought_on=datetime.date(last_year, 10, 20),
+            brought_to="Welzijnsraad Sint-Truiden",
+        )
+        Signal.objects.create(
+            organisation=org,
+            title="Weinig aanbod voor vaders",
+            municipality=None,
+            description="Vaders vinden moeilijk een groepsaanbod dat bij hen past.",
+            evidence="Vaders vragen vaker naar een vadergroep; partners bevestigen het.",
+            raised_by=users[0],
+            raised_on=today - datetime.timedelta(days=20),
+        )
 
     def make_contacts(self, org, users, municipalities, count):
         rng = random.Random(org.slug)
@@ -186,6 +273,9 @@ class Command(BaseCommand):
         # The first municipality is the service's home town: most contacts come from there.
         place_weights = {m: (8 if i == 0 else 2) for i, m in enumerate(municipalities)}
         today = timezone.localdate()
+        # From 1 January two years ago until today: two whole years for the yearly reports.
+        first_day = datetime.date(today.year - 2, 1, 1)
+        span = (today - first_day).days
         through_life, through_offer = Contact.life_stages.through, Contact.offers.through
         links_life, links_offer, links_theme = [], [], []
         contacts = []
@@ -197,7 +287,7 @@ class Command(BaseCommand):
                     organisation=org,
                     author=rng.choice(users),
                     source=Source.DEMO,
-                    date=today - datetime.timedelta(days=rng.randint(0, 364)),
+                    date=first_day + datetime.timedelta(days=rng.randint(0, span)),
                     registered_on=today - datetime.timedelta(days=rng.randint(0, 364)),
                     channel=terms["channel"][pick(rng, WEIGHTS["channel"])],
                     asker_role=terms["asker_role"][pick(rng, WEIGHTS["asker_role"])],
@@ -210,6 +300,8 @@ class Command(BaseCommand):
             )
         for contact in contacts:
             contact.registered_on = max(contact.registered_on, contact.date)
+        home = municipalities[0]
+        recent = today - datetime.timedelta(days=80)
         Contact.objects.bulk_create(contacts)
         for contact in contacts:
             stages = {pick(rng, WEIGHTS["life_stage"]) for _ in range(rng.choice([1, 1, 1, 2]))}
@@ -217,6 +309,8 @@ class Command(BaseCommand):
             offers = {pick(rng, WEIGHTS["offer"]) for _ in range(rng.choice([1, 1, 2]))}
             links_offer += [through_offer(contact=contact, offertype=terms["offer"][o]) for o in offers]
             chosen = [pick(rng, theme_weights) for _ in range(rng.choice([1, 1, 1, 2, 3]))]
+            if contact.municipality == home and contact.date >= recent and rng.random() < 0.6:
+                chosen.insert(0, "screen_time")  # lately more questions about gaming in the home town
             for i, code in enumerate(dict.fromkeys(chosen)):
                 links_theme.append(ContactTheme(contact=contact, theme=themes[code], is_main=i == 0))
         through_life.objects.bulk_create(links_life)
