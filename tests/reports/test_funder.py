@@ -162,6 +162,21 @@ def test_the_page_the_csv_and_the_api_agree_for_a_funder(fons_sees_sint_truiden,
         shown = csv_row[header.index(label)]
         assert shown == ("x" if api_by_channel[code] is None else str(api_by_channel[code]))
 
+    # The XLSX and the PDF of the same view say the same.
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    query = {"by": "channel", "start": f"{LAST_YEAR}-01-01", "end": f"{LAST_YEAR}-12-31"}
+    sheet = load_workbook(io.BytesIO(client.get("/o/zuid-limburg/overview/export.xlsx", query).content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    xlsx_header, xlsx_row = rows[2], next(r for r in rows if r[1] == SINT_TRUIDEN)
+    pdf = PdfReader(io.BytesIO(client.get("/o/zuid-limburg/overview/export.pdf", query).content))
+    pdf_line = next(ln for ln in pdf.pages[0].extract_text().splitlines() if ln.startswith("Sint-Truiden "))
+    for label, code in (("Telefoon", "phone"), ("E-mail", "email")):
+        expected = "x" if api_by_channel[code] is None else api_by_channel[code]
+        assert xlsx_row[xlsx_header.index(label)] == expected
+    assert pdf_line.split()[1:] == [str(c) for c in xlsx_row[2:]]  # phone, e-mail, total
+
 
 def test_a_funders_token_is_refused_a_period_that_is_not_whole_years(fons_sees_sint_truiden, client):
     response = funder_stats(client, fons_sees_sint_truiden, "channel", to=f"{LAST_YEAR}-06-30")
