@@ -238,6 +238,11 @@ def generate(org_slug, count, seed=1, batch=5000, stdout=sys.stdout):
         f"{links['theme']} theme rows",
         file=stdout,
     )
+    from opvoedwijzer.reports import rollup
+
+    t = time.perf_counter()
+    rollup.rebuild(org)
+    print(f"roll-up rebuilt in {time.perf_counter() - t:.1f} s", file=stdout)
     return took
 
 

@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from opvoedwijzer.reports import rollup
+
 from .models import Area, Contact, ContactTheme, Source
 
 
@@ -46,6 +48,7 @@ def register_contact(membership, data, *, source=Source.FORM):
     _apply(contact, data)
     contact.save()
     _set_relations(contact, data)
+    rollup.apply_contact(contact.pk, +1)
     return contact
 
 
@@ -66,14 +69,17 @@ CONTACT_FIELDS = [
 @transaction.atomic
 def update_contact(contact, data):
     """Correct a contact (the caller checks it is still editable by this member)."""
+    rollup.apply_contact(contact.pk, -1)  # the counts of the contact as it was
     _apply(contact, data)
     contact.save(update_fields=CONTACT_FIELDS)
     _set_relations(contact, data)
+    rollup.apply_contact(contact.pk, +1)
     return contact
 
 
 @transaction.atomic
 def delete_contact(contact):
+    rollup.apply_contact(contact.pk, -1)
     contact.delete()
 
 
@@ -94,7 +100,7 @@ def remove_tally_count(membership, settings_data, theme):
         .first()
     )
     if last:
-        last.delete()
+        delete_contact(last)
     return last
 
 

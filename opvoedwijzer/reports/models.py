@@ -44,3 +44,42 @@ class YearlyReport(models.Model):
     @property
     def filename(self):
         return f"jaarverslag-{self.organisation.slug}-{self.municipality.code}-{self.year}.pdf"
+
+
+class DailyCount(models.Model):
+    """Distinct contacts per organisation, dimension, day, area and value (see rollup.py)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dim = models.CharField(max_length=20)
+    day = models.DateField()
+    area = models.CharField(max_length=10)  # a NIS code, "outside" or "unknown"
+    value = models.CharField(max_length=50)  # a code; "" for none
+    n = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "dim", "day", "area", "value"], name="one_daily_count"
+            )
+        ]
+
+
+class MonthlyCount(models.Model):
+    """The same per month ("YYYY-MM"): whole months of a period are read from here."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dim = models.CharField(max_length=20)
+    month = models.CharField(max_length=7)
+    area = models.CharField(max_length=10)
+    value = models.CharField(max_length=50)
+    n = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "dim", "month", "area", "value"], name="one_monthly_count"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month} {self.area} {self.dim}={self.value}: {self.n}"

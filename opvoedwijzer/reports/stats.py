@@ -48,6 +48,52 @@ API_DIMENSIONS = [
 def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     """Rows of {dimension: code, …, "count": n} and the total of distinct contacts.
 
+    Read from the roll-up (rollup.py) when `by` has at most one dimension besides municipality and
+    month/quarter — every standard report; otherwise counted from the contacts (`count_contacts_raw`).
+    Both give the same rows (tests/reports/test_rollup.py).
+    """
+    from . import rollup
+
+    time_dims = [d for d in by if d in ("month", "quarter")]
+    value_dims = [d for d in by if d not in ("municipality", "month", "quarter")]
+    if (
+        len(value_dims) > 1
+        or len(time_dims) > 1
+        or any(d not in rollup.ROLLUP_DIMENSIONS for d in value_dims)
+    ):
+        return count_contacts_raw(org, start, end, by, municipalities, with_total)
+    areas = None if municipalities is None else [m.code for m in municipalities]
+    total = None
+    if with_total:
+        total = sum(rollup.counts(org, start, end, "total", areas=areas).values())
+    if not by:
+        return [], total
+    dim = value_dims[0] if value_dims else "total"
+    found = rollup.counts(
+        org, start, end, dim, by_area="municipality" in by, by_month=bool(time_dims), areas=areas
+    )
+    summed = {}
+    for key, n in found.items():
+        key = list(key)
+        row = {}
+        if "municipality" in by:
+            row["municipality"] = key.pop(0)
+        if time_dims:
+            month = key.pop(0)
+            row[time_dims[0]] = month if time_dims[0] == "month" else quarter_of(month)
+        if value_dims:
+            row[value_dims[0]] = key[0] or None
+        ordered = tuple(row[d] for d in by)
+        summed[ordered] = summed.get(ordered, 0) + n
+    rows = [{**dict(zip(by, key, strict=True)), "count": n} for key, n in summed.items()]
+    rows.sort(key=lambda r: tuple(str(r[d]) for d in by))
+    return rows, total
+
+
+def count_contacts_raw(org, start, end, by, municipalities=None, with_total=True):
+    """Rows of {dimension: code, …, "count": n} and the total of distinct contacts, counted from the
+    contacts themselves.
+
     `municipality` codes are NIS codes, or "outside" / "unknown"; `month` is "YYYY-MM", `quarter`
     "YYYY-Qn"; a contact without a value in a multi-valued dimension (no life stage) shows as None.
     """

@@ -167,7 +167,9 @@ def test_the_page_the_csv_and_the_api_agree_for_a_funder(fons_sees_sint_truiden,
     from pypdf import PdfReader
 
     query = {"by": "channel", "start": f"{LAST_YEAR}-01-01", "end": f"{LAST_YEAR}-12-31"}
-    sheet = load_workbook(io.BytesIO(client.get("/o/zuid-limburg/overview/export.xlsx", query).content)).active
+    sheet = load_workbook(
+        io.BytesIO(client.get("/o/zuid-limburg/overview/export.xlsx", query).content)
+    ).active
     rows = list(sheet.iter_rows(values_only=True))
     xlsx_header, xlsx_row = rows[2], next(r for r in rows if r[1] == SINT_TRUIDEN)
     pdf = PdfReader(io.BytesIO(client.get("/o/zuid-limburg/overview/export.pdf", query).content))

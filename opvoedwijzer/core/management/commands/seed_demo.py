@@ -15,6 +15,7 @@ from opvoedwijzer.core import mfa
 from opvoedwijzer.core.models import Membership, Municipality, Role, User
 from opvoedwijzer.core.services import create_organisation
 from opvoedwijzer.policy.models import Meeting, MeetingAction, MeetingKind, Signal, SignalStatus
+from opvoedwijzer.reports import rollup
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
 DEMO_PASSWORD = "opvoeden-demo-2026"
@@ -316,3 +317,4 @@ class Command(BaseCommand):
         through_life.objects.bulk_create(links_life)
         through_offer.objects.bulk_create(links_offer)
         ContactTheme.objects.bulk_create(links_theme)
+        rollup.rebuild(org)  # bulk inserts bypass the services that keep the report roll-up

@@ -1,0 +1,165 @@
+"""A maintained roll-up of contact counts, so that reports stay fast at millions of contacts.
+
+`DailyCount` holds, per organisation, dimension, day, area (a municipality's NIS code, or "outside" /
+"unknown") and value (a code, "" for none), the number of distinct contacts; `MonthlyCount` the same
+per month. A report over a period sums the whole months from the monthly table and the days at its
+edges from the daily one. Because every contact has exactly one day and one area, these sums are
+exactly the distinct counts the raw query gives (also for themes, life stages and offers, where one
+contact can have several values: it counts once per value, as in the raw query). `tests/reports/
+test_rollup.py` proves the two equal after random registrations, corrections and deletions.
+
+Upkeep happens in the same transaction as the write (`contacts.services`): `apply_contact(id, -1)`
+before a contact changes or disappears, `apply_contact(id, +1)` after it is saved — one upsert per
+table. Bulk loads (demo data, the benchmark generator) call `rebuild()`.
+"""
+
+import datetime
+
+from django.db import connection
+
+# dimension → (SQL expression of its code, joins); "total" counts every contact once.
+_DIMENSIONS = {
+    "total": ("''", ""),
+    "theme": (
+        "t.code",
+        "JOIN contacts_contacttheme ct ON ct.contact_id = c.id JOIN taxonomy_theme t ON t.id = ct.theme_id",
+    ),
+    "theme_group": (
+        "g.code",
+        "JOIN contacts_contacttheme ct ON ct.contact_id = c.id JOIN taxonomy_theme t ON t.id = ct.theme_id "
+        "JOIN taxonomy_themegroup g ON g.id = t.group_id",
+    ),
+    "channel": ("ch.code", "JOIN taxonomy_channel ch ON ch.id = c.channel_id"),
+    "asker_role": ("ar.code", "JOIN taxonomy_askerrole ar ON ar.id = c.asker_role_id"),
+    "life_stage": (
+        "ls.code",
+        "JOIN contacts_contact_life_stages cl ON cl.contact_id = c.id "
+        "JOIN taxonomy_lifestage ls ON ls.id = cl.lifestage_id",
+    ),
+    "offer": (
+        "o.code",
+        "JOIN contacts_contact_offers co ON co.contact_id = c.id "
+        "JOIN taxonomy_offertype o ON o.id = co.offertype_id",
+    ),
+    "request_kind": ("c.request_kind", ""),
+    "duration": ("c.duration", ""),
+}
+# Dimensions whose value can be missing on a contact (then "" for "none", like None in the raw query).
+_OPTIONAL = {"theme", "theme_group", "life_stage", "offer"}
+ROLLUP_DIMENSIONS = [d for d in _DIMENSIONS if d != "total"]
+
+DAILY, MONTHLY = "reports_dailycount", "reports_monthlycount"
+
+
+def _month_of(day_sql):
+    if connection.vendor == "postgresql":
+        return f"to_char({day_sql}, 'YYYY-MM')"
+    return f"substr({day_sql}, 1, 7)"
+
+
+def _select(dim, where, bucket_sql):
+    """Distinct (contact, value) per dimension, counted per organisation, bucket, area and value."""
+    code, joins = _DIMENSIONS[dim]
+    if dim in _OPTIONAL:
+        joins = joins.replace("JOIN ", "LEFT JOIN ")
+        code = f"COALESCE({code}, '')"
+    return (
+        f"SELECT organisation_id, '{dim}' AS dim, bucket, area, value, COUNT(*) AS n FROM ("
+        f"SELECT DISTINCT c.id, c.organisation_id, {bucket_sql} AS bucket, "
+        f"COALESCE(m.code, c.area) AS area, {code} AS value "
+        f"FROM contacts_contact c LEFT JOIN core_municipality m ON m.id = c.municipality_id {joins} "
+        f"WHERE {where}) x GROUP BY organisation_id, bucket, area, value"
+    )
+
+
+def _upsert(table, bucket_column, bucket_sql, where, params, sign):
+    selects = " UNION ALL ".join(_select(dim, where, bucket_sql) for dim in _DIMENSIONS)
+    sql = (
+        f"INSERT INTO {table} (organisation_id, dim, {bucket_column}, area, value, n) "
+        f"SELECT organisation_id, dim, bucket, area, value, {sign} * n FROM ({selects}) y WHERE true "
+        f"ON CONFLICT (organisation_id, dim, {bucket_column}, area, value) "
+        f"DO UPDATE SET n = {table}.n + excluded.n"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * len(_DIMENSIONS))
+
+
+def apply_contact(contact_id, sign):
+    """Add (+1) or take away (-1) one contact's counts, as it is in the database now."""
+    for table, column, bucket in ((DAILY, "day", "c.date"), (MONTHLY, "month", _month_of("c.date"))):
+        _upsert(table, column, bucket, "c.id = %s", [contact_id], sign)
+
+
+def rebuild(organisation=None):
+    """Recount everything (of one organisation): after a bulk load, or to repair. Plain SQL, so the
+    migration that creates the tables can fill them too."""
+    where, params, only = "true", [], ""
+    if organisation is not None:
+        where, params, only = "c.organisation_id = %s", [organisation.pk], " WHERE organisation_id = %s"
+    with connection.cursor() as cursor:
+        for table in (DAILY, MONTHLY):
+            cursor.execute(f"DELETE FROM {table}{only}", params)
+    _upsert(DAILY, "day", "c.date", where, params, 1)
+    _upsert(MONTHLY, "month", _month_of("c.date"), where, params, 1)
+
+
+# Reading -----------------------------------------------------------------------------------------
+
+
+def _month_start(day):
+    return day.replace(day=1)
+
+
+def _next_month(day):
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def split_period(start, end):
+    """(first whole month, last whole month) as "YYYY-MM" or None, and the edge day ranges."""
+    first = start if start.day == 1 else _next_month(start)
+    after_end = end + datetime.timedelta(days=1)
+    last_exclusive = after_end if after_end.day == 1 else _month_start(end)
+    if first >= last_exclusive:
+        return None, [(start, end)]
+    last = last_exclusive - datetime.timedelta(days=1)
+    edges = []
+    if start < first:
+        edges.append((start, first - datetime.timedelta(days=1)))
+    if last < end:
+        edges.append((last + datetime.timedelta(days=1), end))
+    return (first.strftime("%Y-%m"), last.strftime("%Y-%m")), edges
+
+
+def counts(org, start, end, dim, *, by_area=False, by_month=False, areas=None):
+    """{(area?, month?, value): n} of distinct contacts from the roll-up, for `dim` ("total" for
+    all contacts). `areas` limits to those NIS codes / area names."""
+    months, edges = split_period(start, end)
+    area_filter, area_params = "", []
+    if areas is not None:
+        if not areas:
+            return {}  # no municipality chosen to read: nothing
+        area_filter = f" AND area IN ({', '.join(['%s'] * len(areas))})"
+        area_params = list(areas)
+    parts, params = [], []
+    if months:
+        cols = ", ".join(["area"] * by_area + ["month"] * by_month + ["value"])
+        parts.append(
+            f"SELECT {cols}, SUM(n) FROM {MONTHLY} WHERE organisation_id = %s AND dim = %s "
+            f"AND month BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
+        )
+        params += [org.pk, dim, *months, *area_params]
+    for edge_start, edge_end in edges:
+        cols = ", ".join(["area"] * by_area + [f"{_month_of('day')}"] * by_month + ["value"])
+        parts.append(
+            f"SELECT {cols}, SUM(n) FROM {DAILY} WHERE organisation_id = %s AND dim = %s "
+            f"AND day BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
+        )
+        params += [org.pk, dim, edge_start, edge_end, *area_params]
+    result = {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for *key, value, n in cursor.fetchall():
+            if n:
+                k = (*key, value)
+                result[k] = result.get(k, 0) + int(n)
+    return {k: n for k, n in result.items() if n}
