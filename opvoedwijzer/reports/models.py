@@ -63,6 +63,9 @@ class DailyCount(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.day} {self.area} {self.dim}={self.value}: {self.n}"
+
 
 class MonthlyCount(models.Model):
     """The same per month ("YYYY-MM"): whole months of a period are read from here."""

@@ -130,36 +130,43 @@ def split_period(start, end):
     return (first.strftime("%Y-%m"), last.strftime("%Y-%m")), edges
 
 
-def counts(org, start, end, dim, *, by_area=False, by_month=False, areas=None):
-    """{(area?, month?, value): n} of distinct contacts from the roll-up, for `dim` ("total" for
-    all contacts). `areas` limits to those NIS codes / area names."""
+def grouped(org, start, end, sets, areas=None):
+    """Several groupings of the roll-up in one statement: `sets` is [(name, dim, by_area, by_month)]
+    with dim "total" for all contacts; returns {name: {(area?, month?, value): n}}. `areas` limits to
+    those NIS codes / area names (an empty list: nothing)."""
+    result = {name: {} for name, *_ in sets}
+    if areas is not None and not areas:
+        return result
     months, edges = split_period(start, end)
     area_filter, area_params = "", []
     if areas is not None:
-        if not areas:
-            return {}  # no municipality chosen to read: nothing
         area_filter = f" AND area IN ({', '.join(['%s'] * len(areas))})"
         area_params = list(areas)
     parts, params = [], []
-    if months:
-        cols = ", ".join(["area"] * by_area + ["month"] * by_month + ["value"])
-        parts.append(
-            f"SELECT {cols}, SUM(n) FROM {MONTHLY} WHERE organisation_id = %s AND dim = %s "
-            f"AND month BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
-        )
-        params += [org.pk, dim, *months, *area_params]
-    for edge_start, edge_end in edges:
-        cols = ", ".join(["area"] * by_area + [f"{_month_of('day')}"] * by_month + ["value"])
-        parts.append(
-            f"SELECT {cols}, SUM(n) FROM {DAILY} WHERE organisation_id = %s AND dim = %s "
-            f"AND day BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
-        )
-        params += [org.pk, dim, edge_start, edge_end, *area_params]
-    result = {}
+    for name, dim, by_area, by_month in sets:
+        area_col = "area" if by_area else "''"
+        if months:
+            cols = f"{area_col}, {'month' if by_month else chr(39) * 2}, value"
+            parts.append(
+                f"SELECT '{name}', {cols}, SUM(n) FROM {MONTHLY} WHERE organisation_id = %s AND dim = %s "
+                f"AND month BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
+            )
+            params += [org.pk, dim, *months, *area_params]
+        for edge_start, edge_end in edges:
+            cols = f"{area_col}, {_month_of('day') if by_month else chr(39) * 2}, value"
+            parts.append(
+                f"SELECT '{name}', {cols}, SUM(n) FROM {DAILY} WHERE organisation_id = %s AND dim = %s "
+                f"AND day BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
+            )
+            params += [org.pk, dim, edge_start, edge_end, *area_params]
+    shape = {name: (by_area, by_month) for name, _dim, by_area, by_month in sets}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
-        for *key, value, n in cursor.fetchall():
-            if n:
-                k = (*key, value)
-                result[k] = result.get(k, 0) + int(n)
-    return {k: n for k, n in result.items() if n}
+        for name, area, month, value, n in cursor.fetchall():
+            if not n:
+                continue
+            by_area, by_month = shape[name]
+            key = (*([area] if by_area else []), *([month] if by_month else []), value)
+            found = result[name]
+            found[key] = found.get(key, 0) + int(n)
+    return {name: {k: n for k, n in found.items() if n} for name, found in result.items()}

@@ -52,42 +52,54 @@ def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     month/quarter — every standard report; otherwise counted from the contacts (`count_contacts_raw`).
     Both give the same rows (tests/reports/test_rollup.py).
     """
+    spec = _rollup_spec(by)
+    if spec is None:
+        return count_contacts_raw(org, start, end, by, municipalities, with_total)
     from . import rollup
+
+    sets = [("rows", *spec)] if by else []
+    if with_total:
+        sets.append(("total", "total", False, False))
+    found = rollup.grouped(org, start, end, sets, _areas(municipalities))
+    total = sum(found["total"].values()) if with_total else None
+    return (_rows_from(found["rows"], by) if by else []), total
+
+
+def _areas(municipalities):
+    return None if municipalities is None else [m.code for m in municipalities]
+
+
+def _rollup_spec(by):
+    """(dim, by_area, by_month) when the roll-up can answer `by`, else None."""
+    from .rollup import ROLLUP_DIMENSIONS
 
     time_dims = [d for d in by if d in ("month", "quarter")]
     value_dims = [d for d in by if d not in ("municipality", "month", "quarter")]
-    if (
-        len(value_dims) > 1
-        or len(time_dims) > 1
-        or any(d not in rollup.ROLLUP_DIMENSIONS for d in value_dims)
-    ):
-        return count_contacts_raw(org, start, end, by, municipalities, with_total)
-    areas = None if municipalities is None else [m.code for m in municipalities]
-    total = None
-    if with_total:
-        total = sum(rollup.counts(org, start, end, "total", areas=areas).values())
-    if not by:
-        return [], total
-    dim = value_dims[0] if value_dims else "total"
-    found = rollup.counts(
-        org, start, end, dim, by_area="municipality" in by, by_month=bool(time_dims), areas=areas
-    )
+    if len(value_dims) > 1 or len(time_dims) > 1 or any(d not in ROLLUP_DIMENSIONS for d in value_dims):
+        return None
+    return (value_dims[0] if value_dims else "total", "municipality" in by, bool(time_dims))
+
+
+def _rows_from(found, by):
+    """Roll-up keys (area?, month?, value) → rows like count_contacts_raw's."""
+    time_dim = next((d for d in by if d in ("month", "quarter")), None)
+    value_dim = next((d for d in by if d not in ("municipality", "month", "quarter")), None)
     summed = {}
     for key, n in found.items():
         key = list(key)
         row = {}
         if "municipality" in by:
             row["municipality"] = key.pop(0)
-        if time_dims:
+        if time_dim:
             month = key.pop(0)
-            row[time_dims[0]] = month if time_dims[0] == "month" else quarter_of(month)
-        if value_dims:
-            row[value_dims[0]] = key[0] or None
+            row[time_dim] = month if time_dim == "month" else quarter_of(month)
+        if value_dim:
+            row[value_dim] = key[0] or None
         ordered = tuple(row[d] for d in by)
         summed[ordered] = summed.get(ordered, 0) + n
     rows = [{**dict(zip(by, key, strict=True)), "count": n} for key, n in summed.items()]
     rows.sort(key=lambda r: tuple(str(r[d]) for d in by))
-    return rows, total
+    return rows
 
 
 def count_contacts_raw(org, start, end, by, municipalities=None, with_total=True):
@@ -169,15 +181,23 @@ def crosstab(org, start, end, rows_dim, cols_dim, municipalities=None):
     only of `municipalities` when given (a funder's). Without cols_dim: one column, the contacts."""
     if cols_dim is None:
         return one_column_table(org, start, end, rows_dim, municipalities)
-    cells, total = count_contacts(org, start, end, [rows_dim, cols_dim], municipalities)
-    row_totals = {
-        r[rows_dim]: r["count"]
-        for r in count_contacts(org, start, end, [rows_dim], municipalities, with_total=False)[0]
-    }
-    col_totals = {
-        r[cols_dim]: r["count"]
-        for r in count_contacts(org, start, end, [cols_dim], municipalities, with_total=False)[0]
-    }
+    specs = [_rollup_spec(by) for by in ([rows_dim, cols_dim], [rows_dim], [cols_dim])]
+    if None in specs:
+        cells, total = count_contacts(org, start, end, [rows_dim, cols_dim], municipalities)
+        rows = count_contacts(org, start, end, [rows_dim], municipalities, with_total=False)[0]
+        cols = count_contacts(org, start, end, [cols_dim], municipalities, with_total=False)[0]
+    else:  # cells, row totals, column totals and the total in one statement
+        from . import rollup
+
+        sets = [(name, *spec) for name, spec in zip(("cells", "rows", "cols"), specs, strict=True)]
+        found = rollup.grouped(
+            org, start, end, [*sets, ("total", "total", False, False)], _areas(municipalities)
+        )
+        cells = _rows_from(found["cells"], [rows_dim, cols_dim])
+        rows, cols = _rows_from(found["rows"], [rows_dim]), _rows_from(found["cols"], [cols_dim])
+        total = sum(found["total"].values())
+    row_totals = {r[rows_dim]: r["count"] for r in rows}
+    col_totals = {r[cols_dim]: r["count"] for r in cols}
     row_labels, col_labels = value_labels(org, rows_dim), value_labels(org, cols_dim)
     row_codes, col_codes = in_order(row_totals, row_labels), in_order(col_totals, col_labels)
     grid = {(c[rows_dim], c[cols_dim]): c["count"] for c in cells}
