@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export TESTING ?= false
 
-.PHONY: audit run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
+.PHONY: audit bench-reports run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -62,6 +62,11 @@ bench: setup
 
 bench-pii: setup
 	$(PY) bench/pii.py
+
+## bench-reports: every standard report at 1 M contacts on SQLite, beside raw SQL (CONTACTS=…, PG_URL=… for PostgreSQL)
+CONTACTS ?= 1000000
+bench-reports: setup
+	$(PY) bench/reports_scale.py --contacts $(CONTACTS) $(if $(PG_URL),--postgres $(PG_URL))
 
 lint: setup
 	$(VENV)/bin/ruff check .
