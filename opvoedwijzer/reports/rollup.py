@@ -144,21 +144,18 @@ def grouped(org, start, end, sets, areas=None):
         area_params = list(areas)
     parts, params = [], []
     for name, dim, by_area, by_month in sets:
-        area_col = "area" if by_area else "''"
-        if months:
-            cols = f"{area_col}, {'month' if by_month else chr(39) * 2}, value"
+        sources = [(MONTHLY, "month", "month BETWEEN %s AND %s", list(months))] if months else []
+        sources += [(DAILY, _month_of("day"), "day BETWEEN %s AND %s", list(edge)) for edge in edges]
+        for table, month_sql, in_period, period_params in sources:
+            # Only real columns in GROUP BY (PostgreSQL refuses a constant there); blanks in SELECT.
+            grouping = ["area"] * by_area + [month_sql] * by_month + ["value"]
+            selected = ["area" if by_area else "''", month_sql if by_month else "''", "value"]
             parts.append(
-                f"SELECT '{name}', {cols}, SUM(n) FROM {MONTHLY} WHERE organisation_id = %s AND dim = %s "
-                f"AND month BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
+                f"SELECT '{name}', {', '.join(selected)}, SUM(n) FROM {table} "
+                f"WHERE organisation_id = %s AND dim = %s AND {in_period}{area_filter} "
+                f"GROUP BY {', '.join(grouping)}"
             )
-            params += [org.pk, dim, *months, *area_params]
-        for edge_start, edge_end in edges:
-            cols = f"{area_col}, {_month_of('day') if by_month else chr(39) * 2}, value"
-            parts.append(
-                f"SELECT '{name}', {cols}, SUM(n) FROM {DAILY} WHERE organisation_id = %s AND dim = %s "
-                f"AND day BETWEEN %s AND %s{area_filter} GROUP BY {cols}"
-            )
-            params += [org.pk, dim, edge_start, edge_end, *area_params]
+            params += [org.pk, dim, *period_params, *area_params]
     shape = {name: (by_area, by_month) for name, _dim, by_area, by_month in sets}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
