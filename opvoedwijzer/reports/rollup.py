@@ -58,17 +58,26 @@ def _month_of(day_sql):
 
 
 def _select(dim, where, bucket_sql):
-    """Distinct (contact, value) per dimension, counted per organisation, bucket, area and value."""
+    """Contacts per organisation, bucket, area and value of one dimension. A contact has each theme,
+    life stage and offer at most once (unique link rows), so COUNT(*) counts distinct contacts; only
+    theme groups need DISTINCT, as two themes of one contact can share a group."""
     code, joins = _DIMENSIONS[dim]
     if dim in _OPTIONAL:
         joins = joins.replace("JOIN ", "LEFT JOIN ")
         code = f"COALESCE({code}, '')"
+    source = f"FROM contacts_contact c LEFT JOIN core_municipality m ON m.id = c.municipality_id {joins}"
+    if dim == "theme_group":
+        return (
+            f"SELECT organisation_id, '{dim}' AS dim, bucket, area, value, COUNT(*) AS n FROM ("
+            f"SELECT DISTINCT c.id, c.organisation_id, {bucket_sql} AS bucket, "
+            f"COALESCE(m.code, c.area) AS area, {code} AS value {source} "
+            f"WHERE {where}) x GROUP BY organisation_id, bucket, area, value"
+        )
+    area = "COALESCE(m.code, c.area)"
+    grouping = ["c.organisation_id", bucket_sql, area] + ([] if code.startswith("'") else [code])
     return (
-        f"SELECT organisation_id, '{dim}' AS dim, bucket, area, value, COUNT(*) AS n FROM ("
-        f"SELECT DISTINCT c.id, c.organisation_id, {bucket_sql} AS bucket, "
-        f"COALESCE(m.code, c.area) AS area, {code} AS value "
-        f"FROM contacts_contact c LEFT JOIN core_municipality m ON m.id = c.municipality_id {joins} "
-        f"WHERE {where}) x GROUP BY organisation_id, bucket, area, value"
+        f"SELECT c.organisation_id, '{dim}' AS dim, {bucket_sql} AS bucket, {area} AS area, "
+        f"{code} AS value, COUNT(*) AS n {source} WHERE {where} GROUP BY {', '.join(grouping)}"
     )
 
 
@@ -99,8 +108,20 @@ def rebuild(organisation=None):
     with connection.cursor() as cursor:
         for table in (DAILY, MONTHLY):
             cursor.execute(f"DELETE FROM {table}{only}", params)
-    _upsert(DAILY, "day", "c.date", where, params, 1)
-    _upsert(MONTHLY, "month", _month_of("c.date"), where, params, 1)
+        for dim in _DIMENSIONS:  # one statement per dimension: the tables are empty, no upsert needed
+            counted = _select(dim, where, "c.date")
+            cursor.execute(
+                f"INSERT INTO {DAILY} (organisation_id, dim, day, area, value, n) "
+                f"SELECT organisation_id, dim, bucket, area, value, n FROM ({counted}) x",
+                params,
+            )
+        month = _month_of("day")
+        cursor.execute(  # the months are sums of their days
+            f"INSERT INTO {MONTHLY} (organisation_id, dim, month, area, value, n) "
+            f"SELECT organisation_id, dim, {month}, area, value, SUM(n) FROM {DAILY}{only} "
+            f"GROUP BY organisation_id, dim, {month}, area, value",
+            params,
+        )
 
 
 # Reading -----------------------------------------------------------------------------------------
