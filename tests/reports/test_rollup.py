@@ -95,3 +95,18 @@ def test_a_period_is_split_into_whole_months_and_edge_days():
         None,
         [(datetime.date(2026, 1, 3), datetime.date(2026, 1, 9))],
     )
+
+
+def test_the_rebuild_command_repairs_a_damaged_rollup(sam, zuid):
+    import io
+
+    from django.core.management import call_command
+
+    from opvoedwijzer.reports.models import DailyCount
+
+    ContactFactory(membership=sam, date=FIRST_DAY)
+    start, end = FIRST_DAY, FIRST_DAY + datetime.timedelta(days=40)
+    DailyCount.objects.update(n=99)  # as if something wrote around the services
+    assert count_contacts(zuid, start, end, ["channel"]) != count_contacts_raw(zuid, start, end, ["channel"])
+    call_command("rebuild_rollup", "--organisation", "zuid-limburg", stdout=io.StringIO())
+    assert count_contacts(zuid, start, end, ["channel"]) == count_contacts_raw(zuid, start, end, ["channel"])
