@@ -155,6 +155,7 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = PLAIN_HTTP
 MFA_TOTP_ISSUER = SITE_NAME
+MFA_TOTP_TOLERANCE = 1  # also the code of the 30 s before or after: phones' clocks drift a little
 MFA_REQUIRED_ROLES = set(env_list("MFA_REQUIRED_ROLES", "staff,coordinator,funder"))
 MFA_GRACE_DAYS = int(os.environ.get("MFA_GRACE_DAYS", "7"))
 

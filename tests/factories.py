@@ -77,7 +77,12 @@ def turn_on_authenticator_app(user):
 
 
 def authenticator_code(secret):
-    """The six digits the person's authenticator app shows now."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    """The six digits the person's authenticator app shows now (waiting for the next 30-second window
+    when this one is about to end, so that a slow machine does not send a code that just expired)."""
+    import time
 
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    if time.time() % 30 > 25:
+        time.sleep(30 - time.time() % 30 + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -31,6 +31,7 @@ def test_staff_sets_up_an_authenticator_app_and_then_needs_its_code(sam, new_pag
     with page.expect_navigation():
         page.click("main form button[type=submit]")
     assert "/accounts/2fa/" in page.url
+    assert sam.user.authenticator_set.filter(type="totp").exists(), "the app was not activated"
     check_a11y(page, "mfa-after-activation")
 
     with page.expect_navigation():
