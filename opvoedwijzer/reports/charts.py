@@ -51,9 +51,8 @@ def bar_chart(bars, *, title, chart_id, width=720, current_label="", previous_la
             f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end">{escape(_short(label))}</text>'
         )
         bar_height = 13 if compare else 18
-        for n, (amount, colour) in enumerate(((value, PRIMARY), (previous, PREVIOUS))):
-            if n == 1 and not compare:
-                break
+        series = [(value, PRIMARY), (previous, PREVIOUS)] if compare else [(value, PRIMARY)]
+        for n, (amount, colour) in enumerate(series):
             top = y + 3 + n * (bar_height + 2)
             length = round((amount or 0) * scale, 1)
             if amount:
