@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.api",
     "opvoedwijzer.privacy",
     "opvoedwijzer.policy",
+    "opvoedwijzer.socialmap",
 ]
 
 MIDDLEWARE = [
@@ -260,12 +261,23 @@ TASKS = {
                 "opvoedwijzer.policy.tasks.propose_signals_everywhere": os.environ.get(
                     "SIGNALS_SCHEDULE", "0 4 1 * *"
                 ),
+                # Referrals due for follow-up → one mail per author, weekday mornings.
+                "opvoedwijzer.socialmap.tasks.send_follow_up_reminders_task": os.environ.get(
+                    "REFERRAL_REMINDER_SCHEDULE", "0 8 * * 1-5"
+                ),
             },
         },
     }
 }
 
+# The address of this installation, for links in mails sent by background tasks.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# A referral's follow-up reminder, by default this many days after the referral.
+REFERRAL_FOLLOW_UP_DAYS = int(os.environ.get("REFERRAL_FOLLOW_UP_DAYS", "21"))
+
 # Phone numbers the PII guard leaves alone: services' own numbers (helplines), comma-separated.
+# The numbers on an organisation's social map are allowed as well (socialmap.selectors).
 PII_ALLOWED_PHONE_NUMBERS = env_list(
     "PII_ALLOWED_PHONE_NUMBERS",
     "078 15 00 10,102,106,116 000,1813,1712,0800 20 100,0800 32 123",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from opvoedwijzer.api.api import api
+from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import views as core
 from opvoedwijzer.privacy import views as privacy
 
@@ -30,5 +31,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("api/hsds/", hsds_api.urls),
     path("o/<slug:org>/", include(staff)),
 ]
