@@ -5,6 +5,7 @@ from opvoedwijzer.api.api import api
 from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import views as core
 from opvoedwijzer.privacy import views as privacy
+from opvoedwijzer.socialmap import public as socialmap_public
 
 # Staff URLs carry the organisation: /o/<org>/… (resolved by core.middleware).
 staff = [
@@ -17,6 +18,7 @@ staff = [
     path("overview/", include("opvoedwijzer.reports.urls")),
     path("audit/", include("opvoedwijzer.privacy.urls")),
     path("policy/", include("opvoedwijzer.policy.urls")),
+    path("map/", include("opvoedwijzer.socialmap.urls")),
 ]
 
 urlpatterns = [
@@ -33,4 +35,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api/hsds/", hsds_api.urls),
     path("o/<slug:org>/", include(staff)),
+    # Public pages of an organisation: /<org>/… (no login; the organisation is looked up by the view).
+    path("<slug:slug>/map/", socialmap_public.social_map, name="public_map"),
+    path("<slug:slug>/map/<uuid:service>/", socialmap_public.service, name="public_service"),
 ]

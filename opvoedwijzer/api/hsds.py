@@ -85,8 +85,11 @@ def _filtered_services(org, filters):
 def org_terms(org):
     from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
-    terms = [(hsds.our_uuid(org, "theme", t.code), "theme", t.code) for t in Theme.objects.for_org(org_slug)]
-    terms += [(hsds.our_uuid(org, "life_stage", s.code), "life_stage", s.code) for s in LifeStage.objects.for_org(org_slug)]
+    terms = [(hsds.our_uuid(org, "theme", t.code), "theme", t.code) for t in Theme.objects.for_org(org)]
+    terms += [
+        (hsds.our_uuid(org, "life_stage", s.code), "life_stage", s.code)
+        for s in LifeStage.objects.for_org(org)
+    ]
     return terms
 
 
@@ -105,7 +108,9 @@ def index(request, org_slug: str):
 def services(request, org_slug: str, filters: Query[ServiceFilters]):
     organisation = _org(org_slug)
     qs = _filtered_services(organisation, filters)
-    return hsds.paginate(qs, filters.page, filters.per_page, lambda s: hsds.service_record(s, full=filters.full))
+    return hsds.paginate(
+        qs, filters.page, filters.per_page, lambda s: hsds.service_record(s, full=filters.full)
+    )
 
 
 @api.get("/{org_slug}/services/{id}", summary="A fully nested service")
@@ -118,7 +123,9 @@ def service(request, org_slug: str, id: uuid.UUID):
 @api.get("/{org_slug}/organizations", summary="Paginated list of organizations")
 def organizations(request, org_slug: str, filters: Query[Paging], full: bool = False):
     organisation = _org(org_slug)
-    qs = hsds.organisations_for_export(organisation) if full else MapOrganisation.objects.for_org(organisation)
+    qs = (
+        hsds.organisations_for_export(organisation) if full else MapOrganisation.objects.for_org(organisation)
+    )
     return hsds.paginate(qs, filters.page, filters.per_page, lambda o: hsds.organization_record(o, full=full))
 
 
@@ -136,7 +143,9 @@ def service_at_locations(request, org_slug: str, filters: Query[Paging], full: b
     qs = ServiceAtLocation.objects.for_org(organisation).select_related("service", "location").order_by("id")
     if full:
         qs = qs.prefetch_related("location__schedules", "location__phones")
-    return hsds.paginate(qs, filters.page, filters.per_page, lambda s: hsds.service_at_location_record(s, full=full))
+    return hsds.paginate(
+        qs, filters.page, filters.per_page, lambda s: hsds.service_at_location_record(s, full=full)
+    )
 
 
 @api.get("/{org_slug}/service_at_locations/{id}", summary="A fully nested service at a location")

@@ -63,6 +63,8 @@ def register(request):
                 "expires": time.time() + settings.CONTACT_UNDO_SECONDS,
             }
             messages.success(request, _("Contact registered."), extra_tags="registered")
+            if request.POST.get("then") == "refer":
+                return redirect("socialmap:refer", org=membership.organisation.slug, contact_pk=contact.pk)
             return redirect("contacts:register", org=membership.organisation.slug)
     else:
         form = ContactForm(membership.organisation, last_channel=_last_channel(membership))

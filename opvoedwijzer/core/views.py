@@ -40,7 +40,10 @@ def home(request):
 
 
 def org_home(request):
-    return render(request, "core/org_home.html")
+    from opvoedwijzer.socialmap.models import Referral
+
+    follow_ups = Referral.objects.for_org(request.organisation).to_follow_up(request.user).count()
+    return render(request, "core/org_home.html", {"follow_ups": follow_ups})
 
 
 @member_may("is_coordinator")

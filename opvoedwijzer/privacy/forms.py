@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .audit import AuditAction, record
-from .pii import PLACEHOLDERS, find_pii, redact
+from .pii import PLACEHOLDERS, _allowed_phones, find_pii, redact
 
 KIND_LABELS = {
     "person_name": gettext_lazy("name"),
@@ -20,6 +20,13 @@ KIND_LABELS = {
     "date_of_birth": gettext_lazy("date of birth"),
     "online_handle": gettext_lazy("online account"),
 }
+
+
+def allowed_phones_for(user):
+    """The settings' numbers and those on the social maps of the user's organisations."""
+    from opvoedwijzer.socialmap.selectors import public_phone_numbers
+
+    return _allowed_phones(public_phone_numbers(user=user))
 
 
 class PIIGuardMixin:
@@ -57,9 +64,12 @@ class PIIGuardMixin:
     def clean(self):
         cleaned = super().clean()
         self.pii_findings = {}
+        allowed = None
         for name in self.pii_guarded_fields:
             text = cleaned.get(name)
-            findings = find_pii(text) if text else []
+            if text and allowed is None:
+                allowed = allowed_phones_for(self.pii_user)
+            findings = find_pii(text, allowed_phones=allowed) if text else []
             if not findings:
                 continue
             reason = (self.data.get(self.reason_field_name(name)) or "").strip()

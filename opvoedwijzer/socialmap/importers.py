@@ -467,8 +467,8 @@ class Loader:
                     else:
                         r.warnings.append(
                             _(
-                                "%(table)s %(id)s: %(field)s %(ref)s is neither in the import nor on the map; "
-                                "kept without it."
+                                "%(table)s %(id)s: %(field)s %(ref)s is neither in the import nor on "
+                                "the map; kept without it."
                             )
                             % {"table": table, "id": row.get("id"), "field": fk, "ref": row[fk]}
                         )

@@ -148,7 +148,13 @@ class ServiceQuerySet(TenantQuerySet):
     def for_cards(self):
         """What a result card shows, in a fixed number of queries."""
         return self.select_related("map_organisation").prefetch_related(
-            "themes", "life_stages", "municipalities", "locations__municipality", "phones", "schedules"
+            "themes",
+            "life_stages",
+            "municipalities",
+            "locations__municipality",
+            "locations__schedules",
+            "phones",
+            "schedules",
         )
 
 
@@ -234,6 +240,9 @@ class Service(models.Model):
     @property
     def age_label(self):
         return age_range_label(self.min_months, self.max_months)
+
+    def is_open_at(self, moment):
+        return any(schedule.is_open_at(moment) for schedule in self.opening_hours())
 
     def opening_hours(self):
         """The schedules that apply: the service's own, else those of its locations (prefetched)."""

@@ -16,6 +16,7 @@ from opvoedwijzer.core.models import Membership, Municipality, Role, User
 from opvoedwijzer.core.services import create_organisation
 from opvoedwijzer.policy.models import Meeting, MeetingAction, MeetingKind, Signal, SignalStatus
 from opvoedwijzer.reports import rollup
+from opvoedwijzer.socialmap.demo import seed_referrals, seed_social_map
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
 DEMO_PASSWORD = "opvoeden-demo-2026"
@@ -44,6 +45,7 @@ ORGANISATIONS = [
         ],
         "contacts": 1300,
         "policy": True,
+        "social_map": True,
     },
     {
         "slug": "noord-limburg",
@@ -174,9 +176,12 @@ class Command(BaseCommand):
                 users.append(user)
         if spec.get("policy") and not Meeting.objects.for_org(org).exists():
             self.make_policy(org, users, municipalities)
-        if Contact.objects.for_org(org).filter(source=Source.DEMO).exists():
-            return
-        self.make_contacts(org, users, municipalities, spec["contacts"])
+        if spec.get("social_map"):
+            seed_social_map(org)
+        if not Contact.objects.for_org(org).filter(source=Source.DEMO).exists():
+            self.make_contacts(org, users, municipalities, spec["contacts"])
+        if spec.get("social_map"):
+            seed_referrals(org, users)
 
     def make_policy(self, org, users, municipalities):
         """A year of networking and a few signals, for the yearly report."""
