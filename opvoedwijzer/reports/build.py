@@ -3,6 +3,8 @@
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from opvoedwijzer.socialmap.stats import referral_summary
+
 from .charts import bar_chart
 from .disclosure import suppress_small_counts
 from .forms import comparison_period
@@ -61,6 +63,7 @@ def build_report(org, membership, form):
             "change": change(table["total"], previous["total"]),
         }
     report["work"] = partner_work(org, d["start"], d["end"])
+    report["referrals"] = referral_summary(org, d["start"], d["end"], municipalities, outside=outside)
     current_label = report["period"]
     previous_label = report["comparison"]["period"] if report["comparison"] else ""
     report["chart"] = bar_chart(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.policy.models import Meeting, MeetingKind, Signal
+from opvoedwijzer.socialmap.stats import referral_summary
 
 from .build import change as change_percent
 from .charts import bar_chart
@@ -130,6 +131,10 @@ def build_yearly_report(report, progress=lambda percent, step: None):
     progress(82, _("Networking and signals"))
     context["meetings"] = _meetings(org, municipality, year)
     context["signals"] = _signals(org, municipality, year)
+    # Referrals of the municipality's families in the year, as they leave the service (suppressed).
+    context["referrals"] = referral_summary(
+        org, datetime.date(year, 1, 1), datetime.date(year, 12, 31), [municipality], outside=True
+    )
     progress(88, _("Making the PDF"))
     html = render_to_string("reports/yearly_pdf.html", context)
     return pdf_bytes(html)

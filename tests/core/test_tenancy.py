@@ -30,13 +30,23 @@ def every_staff_url(zuid, sam):
     contact = ContactFactory(membership=sam)
     from opvoedwijzer.taxonomy.models import Theme
 
+    from opvoedwijzer.socialmap import services as socialmap
+
     theme = Theme.objects.for_org(zuid).first()
-    values = {"org": zuid.slug, "pk": contact.pk, "dimension": "theme"}
+    partner = socialmap.save_map_organisation(zuid, {"name": "CAW Limburg"})
+    location = socialmap.save_location(zuid, {"map_organisation": partner, "name": "CAW Sint-Truiden"})
+    service = socialmap.save_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
+    referral = socialmap.refer_contact(contact, service, warm=True, author=sam.user)
+    map_objects = {"service": service, "organisation": partner, "location": location, "referral": referral}
+    values = {"org": zuid.slug, "pk": contact.pk, "contact_pk": contact.pk, "dimension": "theme"}
     urls = []
     for name, route in staff_url_patterns():
         kwargs = {k: v for k, v in values.items() if f":{k}>" in route}
         if "taxonomy" in name and "pk" in kwargs:
             kwargs["pk"] = theme.pk
+        if name.startswith("socialmap:") and "pk" in kwargs:
+            kind = next(k for k in map_objects if k in name)
+            kwargs["pk"] = map_objects[kind].pk
         urls.append(reverse(name, kwargs=kwargs))
     return urls
 
@@ -45,6 +55,7 @@ def test_the_walk_finds_the_staff_pages(every_staff_url):
     assert len(every_staff_url) >= 14
     assert "/o/zuid-limburg/contacts/new/" in every_staff_url
     assert "/o/zuid-limburg/overview/export.csv" in every_staff_url
+    assert "/o/zuid-limburg/map/" in every_staff_url
 
 
 def test_staff_of_another_organisation_gets_404_on_every_staff_url(every_staff_url, noor, client_for):

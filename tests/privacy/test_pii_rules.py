@@ -102,7 +102,7 @@ def test_redact_replaces_every_finding_with_its_placeholder():
     assert redact(text) == "mama van [naam] belt, [telefoon], [adres]"
 
 
-def test_pii_scan_reads_and_writes_json_lines(monkeypatch):
+def test_pii_scan_reads_and_writes_json_lines(db, monkeypatch):
     lines = [{"id": "a", "text": "Bel Lotte op 0470 12 34 56"}, {"id": "b", "text": "Niets."}]
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(json.dumps(x) for x in lines) + "\n"))
     out = io.StringIO()
@@ -117,7 +117,7 @@ def test_pii_scan_reads_and_writes_json_lines(monkeypatch):
     assert results[1] == {"id": "b", "findings": []}
 
 
-def test_pii_scan_survives_a_bad_line(monkeypatch):
+def test_pii_scan_survives_a_bad_line(db, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "x", "text": "Bel Lotte"}\nnot json\n'))
     out = io.StringIO()
     monkeypatch.setattr("sys.stdout", out)
