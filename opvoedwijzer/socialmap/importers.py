@@ -168,6 +168,14 @@ class ImportReport:
     def ok(self):
         return not self.refused
 
+    def written(self):
+        """[(table, new, updated)] for the report page."""
+        tables = list(dict.fromkeys([*self.created, *self.updated]))
+        return [(t, self.created[t], self.updated[t]) for t in tables]
+
+    def ignored_tables(self):
+        return sorted(self.ignored.items())
+
     def summary(self):
         return {
             "imported": self.imported,
@@ -812,20 +820,22 @@ class Loader:
         is replaced only for services the import says something about."""
         t = self.tables
         taxonomies = {
-            key: Taxonomy.objects.update_or_create(
-                organisation=self.org,
-                uuid=key,
-                defaults={
-                    "name": _text(row.get("name"))[:200],
-                    "description": _text(row.get("description")),
-                    "uri": _text(row.get("uri"))[:300] if _valid(_url, _text(row.get("uri"))) else "",
-                    "version": _text(row.get("version"))[:40],
-                },
-            )[0]
+            key: self._count(
+                "taxonomies",
+                *Taxonomy.objects.update_or_create(
+                    organisation=self.org,
+                    uuid=key,
+                    defaults={
+                        "name": _text(row.get("name"))[:200],
+                        "description": _text(row.get("description")),
+                        "uri": _text(row.get("uri"))[:300] if _valid(_url, _text(row.get("uri"))) else "",
+                        "version": _text(row.get("version"))[:40],
+                    },
+                ),
+            )
             for key, row in t.get("taxonomies", {}).items()
             if _text(row.get("name")) not in {name for name, _d in OUR_TAXONOMIES.values()}
         }
-        self.report.created["taxonomies"] += len(taxonomies)
         ours = {name: kind for kind, (name, _d) in OUR_TAXONOMIES.items()}
         term_targets = {}  # term uuid → ("theme", Theme) | ("life_stage", LifeStage) | ("term", TaxonomyTerm)
         for key, row in t.get("taxonomy_terms", {}).items():
@@ -938,6 +948,10 @@ class Loader:
             services[pk].languages = ",".join(codes)[:200]
         Service.objects.bulk_update(services.values(), ["area_description", "languages"], batch_size=500)
 
+    def _count(self, table, obj, created):
+        (self.report.created if created else self.report.updated)[table] += 1
+        return obj
+
     def _replace(self, through, field_name, wanted):
         if not wanted:
             return
@@ -987,7 +1001,7 @@ LIST_COLUMNS = {
     "postal_code": ["postcode", "postal_code", "zip"],
     "city": ["plaats", "gemeente", "woonplaats", "city", "place"],
     "phone": ["telefoon", "tel", "telefoonnummer", "phone"],
-    "email": ["e-mail", "email", "mail"],
+    "email": ["e_mail", "email", "mail"],
     "website": ["website", "url", "web", "webpagina"],
     "hours": ["openingsuren", "uren", "openingstijden", "opening_hours", "hours"],
     "application_process": ["aanmelden", "toegang", "hoe_aanmelden", "how_to_apply", "application_process"],
@@ -1043,7 +1057,7 @@ def _header_key(text):
 
 
 def read_list(name, content):
-    """A CSV (`;` or `,`, UTF-8 or Windows-1252) or XLSX file → (header, [rows as lists])."""
+    """A CSV (`;` or `,`, UTF-8 or Windows-1252) or XLSX file → (header, [(row number, values)])."""
     if name.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
@@ -1062,10 +1076,11 @@ def read_list(name, content):
         except csv.Error:
             dialect = csv.excel
         rows = list(csv.reader(io.StringIO(text), dialect))
-    rows = [row for row in rows if any(_text(v) for v in row)]
-    if not rows:
+    # Keep each row's number in the file (the header is row 1) before leaving out empty ones.
+    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(_text(v) for v in row)]
+    if not numbered:
         raise ImportFileError(_("The file is empty."))
-    return rows[0], rows[1:]
+    return numbered[0][1], numbered[1:]
 
 
 def _split(value):
@@ -1107,7 +1122,7 @@ def list_to_tables(org, header, rows, report):
     }
     tables = defaultdict(dict)
     seen = set()
-    for number, raw in enumerate(rows, start=2):
+    for number, raw in rows:
 
         def cell(name, raw=raw):
             index = columns.get(name)

@@ -401,8 +401,22 @@ class Schedule(models.Model):
 
     @property
     def days_label(self):
+        """ "Monday–Friday", "Monday, Wednesday", "every day" — in the active language."""
         labels = dict(Weekday.choices)
-        return ", ".join(str(labels[d]) for d in self.days)
+        indexes = sorted(WEEKDAYS.index(d) for d in set(self.days))
+        if len(indexes) == 7:
+            return str(_("every day"))
+        runs, start = [], None
+        for i, index in enumerate(indexes):
+            start = index if start is None else start
+            if i + 1 == len(indexes) or indexes[i + 1] != index + 1:
+                first, last = labels[WEEKDAYS[start]], labels[WEEKDAYS[index]]
+                if index - start >= 2:
+                    runs.append(f"{first}–{last}")
+                else:
+                    runs += [str(labels[WEEKDAYS[j]]) for j in range(start, index + 1)]
+                start = None
+        return ", ".join(str(r) for r in runs)
 
 
 class Taxonomy(models.Model):

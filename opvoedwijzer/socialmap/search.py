@@ -214,6 +214,13 @@ class Criteria:
     language: str = ""
     open_now: bool = False
 
+    @property
+    def age_years(self):
+        """The age in whole years, when it was given in years ("10 jaar"), else None."""
+        if self.age_months is None or self.age_months % 12:
+            return None
+        return self.age_months // 12
+
 
 def find_services(org, criteria, *, moment=None):
     """The services of `org` that meet `criteria`, best first, and the criteria as understood.

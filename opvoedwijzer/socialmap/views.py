@@ -286,7 +286,9 @@ def refer(request, contact_pk):
         }
     form, page, understood, query = _search(request, org, data)
     refer_form = ReferForm(
-        Service.objects.for_org(org).current(), request.POST or None, initial={"follow_up": True}
+        Service.objects.for_org(org).current(),
+        request.POST or None,
+        initial={"follow_up": True, "follow_up_on": services.default_follow_up()},
     )
     if request.method == "POST" and refer_form.is_valid():
         d = refer_form.cleaned_data

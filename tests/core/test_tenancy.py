@@ -28,9 +28,8 @@ def staff_url_patterns():
 def every_staff_url(zuid, sam):
     """Reversed URLs of every staff page of Zuid-Limburg, with real objects in them."""
     contact = ContactFactory(membership=sam)
-    from opvoedwijzer.taxonomy.models import Theme
-
     from opvoedwijzer.socialmap import services as socialmap
+    from opvoedwijzer.taxonomy.models import Theme
 
     theme = Theme.objects.for_org(zuid).first()
     partner = socialmap.save_map_organisation(zuid, {"name": "CAW Limburg"})

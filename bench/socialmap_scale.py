@@ -1,0 +1,1005 @@
+"""Social map at scale: the HSDS 3.0 import and the search of 20 000 services, against the budgets
+(search p95 < 100 ms; importing 20 000 services < 30 s).
+
+    .venv/bin/python bench/socialmap_scale.py [--services 20000]          # SQLite, temporary
+    .venv/bin/python bench/socialmap_scale.py \\
+        --postgres postgresql://opvoedwijzer:opvoedwijzer@127.0.0.1:5432/opvoedwijzer_bench
+
+1. A fresh database: SQLite in a temporary directory, or the PostgreSQL database named in
+   --postgres, which is dropped and created (its name must contain "bench"), then dropped again.
+   `migrate` and `seed_demo` through manage.py (DEBUG=true); the rest runs in this process with
+   DEBUG=false (no query log, as in production).
+2. N services as HSDS 3.0 JSON, the shape our export gives (`socialmap/hsds.py` `service_record`): a list
+   of fully nested services with a fixed random seed. Each has a UUID, a name and a Dutch description
+   drawn from a vocabulary (theme words such as "pesten", "scheiding", "slapen", "angst", "schermtijd";
+   "ouders" in nearly every one, "rouwkoffer" in about 1 in 1 000), an `organization` (--organisations
+   of them, each with 1–3 locations), 1–2 `service_at_locations` with the nested `location` and its
+   `addresses` (postal codes and places of the zuid-limburg municipalities and a few outside), one phone,
+   1–3 weekly `schedules`, `languages`, `service_areas` (`extent_type: "nis_code"`, the demo's NIS codes;
+   a fifth of the services without: unlimited), and `attributes` holding `taxonomy_term`s of the
+   "Opvoedwijzer: themes" and "Opvoedwijzer: life stages" taxonomies. A sample is validated against
+   the HSDS schemas when --hsds-schema points at them.
+3. `importers.import_hsds_json(org, data)` into zuid-limburg, timed as a whole (flatten + check + write +
+   search index), with the time per phase and the SQL statements and time the database took. First as
+   the code stands; when it refuses the file (its row limit, `importers.MAX_ROWS`), again with the
+   limit raised in this process only, to measure the import itself. Then the same data again: all
+   updates. Checks: the report says imported, nothing refused, the services are all there.
+4. Searches as the staff screen runs them: `find_services(org, Criteria(...))`, then the paginator's
+   `count()` and the first page `list(qs.for_cards()[:20])`; p50/p95 over --reps warm runs per scenario.
+   "Open now" is asked for a fixed moment (Tuesday 10:30), so that the figures do not depend on the hour
+   the bench runs. PostgreSQL is ANALYZEd first (autovacuum would do so within a minute); SQLite is left
+   as the application leaves it (it never runs ANALYZE).
+5. The HSDS API: `GET /api/hsds/zuid-limburg/services?per_page=50` with and without `full=true` (and a
+   search), through django.test.Client, p50/p95 over --api-reps runs.
+6. The query plans: on PostgreSQL `EXPLAIN ANALYZE` of the full-text match and of the first page and the
+   count of "pesten", and per text scenario whether the GIN index `socialmap_service_search` is used; on
+   SQLite `EXPLAIN QUERY PLAN` of the same.
+7. The summary on stdout and in bench/out/socialmap-scale-<sqlite|postgres>-<N>.txt.
+
+--profile adds a cProfile of the second import (the 25 functions with the most own time).
+"""
+
+import argparse
+import contextlib
+import cProfile
+import datetime
+import functools
+import io
+import json
+import os
+import pstats
+import random
+import secrets
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from reports_scale import Database, manage, masked, pct, table  # noqa: E402
+
+OUT = HERE / "out"
+ORG = "zuid-limburg"
+SEARCH_BUDGET_MS = 100  # p95 per search
+IMPORT_BUDGET_S = 30  # 20 000 services
+PAGE_SIZE = 20  # socialmap/views.py
+GIN_INDEX = "socialmap_service_search"
+SOURCE = uuid.UUID("0b6f3f55-5a7e-4c1d-8d55-0d3c1b0e2a10")  # ids of the taxonomy terms of the "other" map
+T0 = time.perf_counter()
+LINES = []
+
+
+def log(msg):
+    print(f"[{time.perf_counter() - T0:7.1f}s] {msg}", flush=True)
+
+
+def say(msg=""):
+    """A line of the summary (stdout and the file)."""
+    LINES.append(msg)
+    print(msg, flush=True)
+
+
+def ms(x):
+    if x is None or x != x:
+        return "—"
+    return f"{x:.1f}" if x < 100 else f"{x:.0f}"
+
+
+# --------------------------------------------------------------------------- the data
+
+# NIS code → [(postal code, place)], province: the zuid-limburg municipalities, then a few outside it.
+PLACES = {
+    "71053": ([("3800", "Sint-Truiden"), ("3800", "Brustem"), ("3800", "Velm")], "Limburg"),
+    "71017": ([("3890", "Gingelom")], "Limburg"),
+    "71045": ([("3850", "Nieuwerkerken")], "Limburg"),
+    "73022": ([("3870", "Heers")], "Limburg"),
+    "73001": ([("3570", "Alken")], "Limburg"),
+    "73098": ([("3830", "Wellen")], "Limburg"),
+    "73111": ([("3700", "Tongeren"), ("3840", "Borgloon")], "Limburg"),
+    "24130": ([("3440", "Zoutleeuw")], "Vlaams-Brabant"),
+    "24133": ([("3350", "Linter")], "Vlaams-Brabant"),
+    "71022": ([("3500", "Hasselt")], "Limburg"),
+    "71016": ([("3600", "Genk")], "Limburg"),
+    "24059": ([("3400", "Landen")], "Vlaams-Brabant"),
+    "24107": ([("3300", "Tienen")], "Vlaams-Brabant"),
+    "24062": ([("3000", "Leuven")], "Vlaams-Brabant"),
+}
+AREA = ["71053", "71017", "71045", "73022", "73001", "73098", "73111", "24130", "24133"]
+PLACE_WEIGHTS = {"71053": 30, "73111": 12, "71022": 6, "24107": 4, "24062": 4, "71016": 3}  # others 5
+AREA_WEIGHTS = {"71053": 6, "73111": 3}  # others 2
+STREETS = [
+    "Stationsstraat",
+    "Kerkstraat",
+    "Schepen Dejonghstraat",
+    "Diestersteenweg",
+    "Tiensesteenweg",
+    "Naamsesteenweg",
+    "Luikersteenweg",
+    "Speelhoflaan",
+    "Minderbroedersstraat",
+    "Plankstraat",
+    "Grote Markt",
+    "Hasseltsesteenweg",
+    "Dorpsstraat",
+    "Molenstraat",
+    "Schoolstraat",
+    "Kapelstraat",
+    "Veldstraat",
+    "Zepperenweg",
+]
+ORG_KINDS = [
+    "CAW",
+    "Huis van het Kind",
+    "CLB",
+    "Kind en Gezin",
+    "OCMW",
+    "Gezinsbond",
+    "CGG",
+    "JAC",
+    "Vzw",
+    "Praktijk",
+    "Thuisbegeleidingsdienst",
+    "Buurtwerk",
+    "Jeugdhulp",
+    "Kinderopvang",
+    "Opvoedingspunt",
+    "Centrum voor Ontwikkelingsstoornissen",
+]
+ORG_NAMES = [
+    "De Brug",
+    "Het Anker",
+    "De Regenboog",
+    "Zonnebloem",
+    "De Wegwijzer",
+    "Kompas",
+    "Horizon",
+    "De Sleutel",
+    "Vlinder",
+    "Het Nest",
+    "Kwadraat",
+    "De Boomhut",
+    "Lichtpunt",
+    "Samen Sterk",
+    "Tandem",
+    "Ankerpunt",
+]
+SERVICE_KINDS = [
+    "Praatgroep",
+    "Oudercursus",
+    "Spreekuur",
+    "Individuele begeleiding",
+    "Workshop",
+    "Infoavond",
+    "Thuisbegeleiding",
+    "Onthaal",
+    "Vorming",
+    "Training",
+    "Lotgenotengroep",
+    "Opvoedingsondersteuning",
+    "Consultatie",
+    "Oudercafé",
+    "Gezinscoaching",
+    "Telefonische hulplijn",
+    "Chat",
+    "Groepsaanbod",
+]
+# Words a description uses for each theme (themes of defaults.THEMES missing here use their label).
+THEME_WORDS = {
+    "language": ["taalontwikkeling", "spraak", "stotteren"],
+    "motor": ["motoriek", "bewegen", "fijne motoriek"],
+    "toilet_training": ["zindelijkheid", "potjestraining", "bedplassen"],
+    "sexual_development": ["seksuele ontwikkeling", "lichaamsbeleving"],
+    "giftedness": ["hoogbegaafdheid", "hoogbegaafde kinderen"],
+    "sleep": ["slapen", "doorslapen", "nachtmerries", "slaapritme"],
+    "eating": ["eten", "voeding", "borstvoeding", "flesvoeding"],
+    "crying": ["huilen", "huilbaby's"],
+    "routines": ["dagritme", "rituelen", "bedtijd"],
+    "health": ["gezondheid", "vaccinaties", "groei"],
+    "tantrums": ["driftbuien", "koppigheid", "woede-uitbarstingen"],
+    "aggression": ["agressie", "slaan en bijten"],
+    "listening": ["luisteren", "ongehoorzaamheid"],
+    "restlessness": ["druk gedrag", "ADHD", "concentratie"],
+    "anxiety": ["angst", "faalangst", "piekeren", "angsten"],
+    "low_mood": ["somberheid", "depressie", "verdriet"],
+    "self_esteem": ["zelfvertrouwen", "weerbaarheid", "zelfbeeld"],
+    "emotions": ["emoties", "boosheid", "gevoelens"],
+    "boundaries": ["grenzen", "regels", "afspraken"],
+    "rewards": ["belonen", "straffen", "time-out"],
+    "pocket_money": ["zakgeld", "omgaan met geld"],
+    "values": ["normen en waarden", "opvoeding"],
+    "co_parenting": ["samen opvoeden", "opvoedingsstijl", "opvoeding"],
+    "divorce": ["scheiding", "co-ouderschap", "verblijfsregeling"],
+    "blended_family": ["nieuw samengesteld gezin", "plusouders"],
+    "siblings": ["broers en zussen", "jaloezie", "ruzie"],
+    "new_baby": ["gezinsuitbreiding", "zwangerschap", "geboorte"],
+    "grief": ["rouw", "verlies", "overlijden"],
+    "parent_wellbeing": ["stress", "burn-out", "welzijn van ouders"],
+    "parent_conflict": ["ruzie tussen ouders", "conflicten"],
+    "school_transition": ["schoolkeuze", "overstap naar het secundair"],
+    "homework": ["huiswerk", "motivatie", "studeren"],
+    "learning_difficulties": ["leerproblemen", "dyslexie", "dyscalculie"],
+    "bullying": ["pesten", "cyberpesten", "gepest worden"],
+    "childcare": ["kinderopvang", "naschoolse opvang", "onthaalouders"],
+    "screen_time": ["schermtijd", "gamen", "smartphones"],
+    "social_media": ["sociale media", "TikTok", "Instagram"],
+    "online_safety": ["online veiligheid", "sexting", "privacy"],
+    "puberty": ["puberteit", "pubers", "tieners"],
+    "going_out": ["uitgaan", "alcohol", "drugs"],
+    "relationships": ["relaties", "seksualiteit", "verliefdheid"],
+    "radicalisation": ["radicalisering", "polarisatie"],
+    "domestic_violence": ["huiselijk geweld", "partnergeweld"],
+    "child_abuse": ["kindermishandeling", "verwaarlozing"],
+    "disability": ["autisme", "beperking", "ontwikkelingsstoornis"],
+    "foster_adoption": ["pleegzorg", "adoptie", "pleeggezinnen"],
+    "migration": ["meertalig opvoeden", "nieuwkomers", "migratie"],
+    "poverty": ["armoede", "geldzorgen", "schulden"],
+    "benefits": ["groeipakket", "tegemoetkomingen"],
+    "where_to_go": ["wegwijs", "doorverwijzing"],
+    "leisure": ["vrije tijd", "spelen", "jeugdbeweging"],
+}
+COMMON_THEMES = {  # more often a service's theme than the others (weight 1)
+    "emotions": 4,
+    "boundaries": 4,
+    "parent_wellbeing": 3,
+    "sleep": 3,
+    "tantrums": 3,
+    "divorce": 3,
+    "anxiety": 3,
+    "bullying": 2,
+    "puberty": 2,
+    "screen_time": 2,
+    "homework": 2,
+    "where_to_go": 2,
+}
+AUDIENCE = {
+    "expecting": "aanstaande ouders",
+    "baby": "ouders van baby's",
+    "toddler": "ouders van peuters",
+    "preschool": "ouders van kleuters",
+    "primary": "ouders van kinderen in de lagere school",
+    "teen": "ouders van tieners",
+    "young_adult": "jongvolwassenen en hun ouders",
+}
+STAGE_ORDER = list(AUDIENCE)
+FILLERS = [
+    "We luisteren naar je verhaal en zoeken samen naar wat werkt voor jullie gezin.",
+    "Kinderen en jongeren zijn ook zelf welkom.",
+    "Gratis en vertrouwelijk, zonder wachtlijst.",
+    "Aanmelden kan telefonisch, via e-mail of door gewoon langs te komen.",
+    "Een begeleider komt ook aan huis als dat beter past.",
+    "In kleine groepjes wisselen ouders ervaringen uit.",
+    "Met een tolk als dat nodig is.",
+    "Voor gezinnen uit de hele regio Zuid-Limburg.",
+    "Tijdens de sessies is er opvang voor de kinderen.",
+    "Je krijgt tips die je thuis meteen kan toepassen.",
+    "We werken samen met de school, het CLB en de huisarts.",
+    "Na een eerste gesprek bekijken we samen welke hulp het best past.",
+    "Er is een kleine bijdrage; wie het moeilijk heeft, betaalt minder.",
+    "Ook grootouders en pleegouders kunnen terecht.",
+]
+RARE_SENTENCE = "Je kan er ook de rouwkoffer met boeken en spelletjes ontlenen."  # ~1 in 1 000
+LANGUAGES = {"fr": 0.08, "en": 0.15, "ar": 0.03, "tr": 0.03, "pl": 0.02, "de": 0.02}
+DAYS = ["MO,TU,WE,TH,FR", "MO,TU,TH,FR", "WE", "MO,TH", "TU,FR", "SA", "WE,SA", "MO", "TH"]
+HOURS = [("09:00", "12:00"), ("13:00", "17:00"), ("09:00", "17:00"), ("08:30", "16:30"), ("18:00", "21:00")]
+
+
+def drawn_uuid(rng):
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _weighted(rng, weights, default, population):
+    return rng.choices(population, weights=[weights.get(p, default) for p in population])[0]
+
+
+def _schedule(rng, owner_field, owner_id):
+    opens, closes = rng.choice(HOURS)
+    return {
+        "id": drawn_uuid(rng),
+        owner_field: owner_id,
+        "freq": "WEEKLY",
+        "byday": rng.choice(DAYS),
+        "opens_at": f"{opens}:00",
+        "closes_at": f"{closes}:00",
+    }
+
+
+def _location(rng, org_id, org_name):
+    code = _weighted(rng, PLACE_WEIGHTS, 5, list(PLACES))
+    places, province = PLACES[code]
+    postal_code, city = rng.choice(places)
+    location_id = drawn_uuid(rng)
+    location = {
+        "id": location_id,
+        "location_type": "physical",
+        "organization_id": org_id,
+        "name": f"{org_name} – {city}",
+        "latitude": round(50.82 + rng.uniform(-0.12, 0.12), 5),
+        "longitude": round(5.19 + rng.uniform(-0.25, 0.25), 5),
+        "addresses": [
+            {
+                "id": drawn_uuid(rng),
+                "location_id": location_id,
+                "address_1": f"{rng.choice(STREETS)} {rng.randint(1, 180)}",
+                "city": city,
+                "state_province": province,
+                "postal_code": postal_code,
+                "country": "BE",
+                "address_type": "physical",
+            }
+        ],
+    }
+    if rng.random() < 0.3:  # the opening hours of the building (used by services without their own)
+        location["schedules"] = [_schedule(rng, "location_id", location_id)]
+    return location
+
+
+def _term(kind, code, labels):
+    taxonomy = {"theme": "Opvoedwijzer: themes", "life_stage": "Opvoedwijzer: life stages"}[kind]
+    return {
+        "id": str(uuid.uuid5(SOURCE, f"{kind}:{code}")),
+        "code": code,
+        "name": labels[code]["nl"],
+        "description": labels[code]["en"],
+        "taxonomy": taxonomy,
+        "language": "nl",
+    }
+
+
+def generate_services(count, n_orgs, seed):
+    """`count` fully nested HSDS 3.0 services (a list of dicts, as our export writes them)."""
+    from opvoedwijzer.taxonomy import defaults
+
+    rng = random.Random(seed)
+    theme_codes = [t[0] for group in defaults.THEMES for t in group[3] if t[0] != "other"]
+    theme_weights = [COMMON_THEMES.get(c, 1) for c in theme_codes]
+    stage_bounds = {code: (low, high) for code, _nl, _en, low, high in defaults.LIFE_STAGES}
+    labels = defaults.LABELS
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    organisations = []
+    for i in range(n_orgs):
+        org_id = drawn_uuid(rng)
+        kind, name = rng.choice(ORG_KINDS), rng.choice(ORG_NAMES)
+        home = PLACES[_weighted(rng, PLACE_WEIGHTS, 5, list(PLACES))][0][0][1]
+        org_name = f"{kind} {name} {home} {i + 1}"
+        slug = f"org{i + 1}"
+        organisations.append(
+            {
+                "record": {
+                    "id": org_id,
+                    "name": org_name,
+                    "description": f"{kind} in {home}: hulp en advies voor gezinnen.",
+                    "email": f"info@{slug}.example.be",
+                    "website": f"https://www.{slug}.example.be/",
+                },
+                "locations": [_location(rng, org_id, org_name) for _ in range(rng.choice([1, 1, 2, 3]))],
+            }
+        )
+    owners = [i % n_orgs for i in range(count)]
+    rng.shuffle(owners)
+    services = []
+    for i, owner in enumerate(owners):
+        organisation = organisations[owner]
+        service_id = drawn_uuid(rng)
+        themes = list(dict.fromkeys(rng.choices(theme_codes, theme_weights, k=rng.choice([1, 1, 2, 2, 3]))))
+        stages = []
+        if rng.random() < 0.85:
+            first = rng.randrange(len(STAGE_ORDER))
+            stages = STAGE_ORDER[first : first + rng.choice([1, 1, 2])]
+        words = [w for t in themes for w in THEME_WORDS.get(t, [labels["theme"][t]["nl"].lower()])]
+        picked = rng.sample(words, k=min(len(words), 3))
+        kind = rng.choice(SERVICE_KINDS)
+        topic = THEME_WORDS.get(themes[0], [labels["theme"][themes[0]]["nl"].lower()])[0]
+        locations = organisation["locations"]
+        at = rng.sample(locations, k=min(len(locations), rng.choice([1, 1, 1, 2])))
+        name = f"{kind} {rng.choice(['over', 'rond'])} {topic}"
+        if rng.random() < 0.3:
+            name += f" {at[0]['addresses'][0]['city']}"
+        audience = " en ".join(AUDIENCE[s] for s in stages) if stages else "alle ouders en opvoeders"
+        topics = ", ".join(picked[:-1]) + f" of {picked[-1]}" if len(picked) > 1 else picked[0]
+        sentences = [f"{kind} voor {audience} met vragen over {topics}."]
+        sentences += rng.sample(FILLERS, k=rng.randint(1, 3))
+        if rng.random() < 0.001:
+            sentences.append(RARE_SENTENCE)
+        status = rng.choices(
+            ["active", "temporarily closed", "inactive", "defunct"], weights=[970, 15, 10, 5]
+        )[0]
+        record = {
+            "id": service_id,
+            "organization_id": organisation["record"]["id"],
+            "name": name,
+            "description": " ".join(sentences),
+            "url": f"{organisation['record']['website']}aanbod/{i + 1}" if rng.random() < 0.6 else None,
+            "email": f"aanbod{i + 1}@org{owner + 1}.example.be" if rng.random() < 0.5 else None,
+            "status": status,
+            "application_process": "Bel of mail om een afspraak te maken." if rng.random() < 0.5 else None,
+            "fees_description": "Gratis" if rng.random() < 0.4 else None,
+            "last_modified": now,
+        }
+        if stages and rng.random() < 0.5:
+            low = max(0, min(stage_bounds[s][0] for s in stages))
+            high = max((stage_bounds[s][1] or 300) for s in stages)
+            record["minimum_age"] = round(low / 12, 2)
+            if high < 300:
+                record["maximum_age"] = round(high / 12, 2)
+        record["organization"] = organisation["record"]
+        record["phones"] = [
+            {
+                "id": drawn_uuid(rng),
+                "service_id": service_id,
+                "number": f"011 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+                "type": "voice",
+            }
+        ]
+        record["schedules"] = (
+            [_schedule(rng, "service_id", service_id) for _ in range(rng.randint(1, 3))]
+            if rng.random() < 0.9
+            else []
+        )
+        areas = []
+        if rng.random() < 0.8:
+            codes = {_weighted(rng, AREA_WEIGHTS, 2, AREA) for _ in range(rng.choice([1, 1, 2, 3, 4, 9]))}
+            for code in sorted(codes):
+                areas.append(
+                    {
+                        "id": str(uuid.uuid5(uuid.UUID(service_id), f"area:{code}")),
+                        "service_id": service_id,
+                        "name": PLACES[code][0][0][1],
+                        "description": PLACES[code][0][0][1],
+                        "extent_type": "nis_code",
+                        "extent": code,
+                    }
+                )
+        record["service_areas"] = areas
+        codes = ["nl"] + [code for code, share in LANGUAGES.items() if rng.random() < share]
+        record["languages"] = [
+            {
+                "id": str(uuid.uuid5(uuid.UUID(service_id), f"language:{c}")),
+                "service_id": service_id,
+                "code": c,
+            }
+            for c in codes
+        ]
+        record["service_at_locations"] = [
+            {"id": drawn_uuid(rng), "service_id": service_id, "location_id": loc["id"], "location": loc}
+            for loc in at
+        ]
+        terms = [_term("theme", t, labels["theme"]) for t in themes]
+        terms += [_term("life_stage", s, labels["life_stage"]) for s in stages]
+        record["attributes"] = [
+            {
+                "id": str(uuid.uuid5(uuid.UUID(service_id), f"attribute:{term['id']}")),
+                "link_id": service_id,
+                "taxonomy_term_id": term["id"],
+                "link_type": "service_category",
+                "link_entity": "service",
+                "taxonomy_term": term,
+            }
+            for term in terms
+        ]
+        services.append({k: v for k, v in record.items() if v not in (None, "", [])})
+    return services
+
+
+def validate_sample(services, schema_dir, n=100):
+    """Errors of the first n services against HSDS's service.json (None: not checked)."""
+    try:
+        import jsonschema
+        import referencing
+        import referencing.jsonschema
+    except ImportError:
+        return None
+    schemas = {p.name: json.loads(p.read_text()) for p in Path(schema_dir).glob("*.json")}
+    if "service.json" not in schemas:
+        return None
+    spec = referencing.jsonschema.DRAFT202012
+    registry = referencing.Registry().with_resources(
+        (name, referencing.Resource.from_contents(s, default_specification=spec))
+        for name, s in schemas.items()
+    )
+    validator = jsonschema.Draft202012Validator(schemas["service.json"], registry=registry)
+    return [f"{s['id']}: {e.message}" for s in services[:n] for e in validator.iter_errors(s)]
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+class SqlMeter:
+    """Counts the statements and the time spent in the database (connection.execute_wrapper)."""
+
+    def __init__(self):
+        self.statements = 0
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        t = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - t
+            self.statements += 1
+
+
+@contextlib.contextmanager
+def metered():
+    from django.db import connection
+
+    meter = SqlMeter()
+    with connection.execute_wrapper(meter):
+        yield meter
+
+
+@contextlib.contextmanager
+def phase_timer():
+    """Time spent in the importer's steps (wrapped here, for this process only): {name: seconds}."""
+    from opvoedwijzer.socialmap import importers, search
+
+    spent = Counter()
+    undo = []
+
+    def wrap(owner, name, label=None):
+        original = owner.__dict__[name]
+
+        @functools.wraps(original)
+        def timed(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label(args) if label else name] += time.perf_counter() - t
+
+        setattr(owner, name, timed)
+        undo.append((owner, name, original))
+
+    wrap(importers, "flatten_json")
+    loader = importers.Loader
+    for name in ("check", "write", "_links", "_children", "_relations", "_merge_into_locations"):
+        wrap(loader, name)
+    wrap(loader, "_upsert", lambda args: f"_upsert {args[2]}")
+    wrap(loader, "_upsert_rows", lambda args: f"_upsert_rows {args[2]}")
+    wrap(search, "reindex", lambda args: "search.reindex")
+    try:
+        yield spent
+    finally:
+        for owner, name, original in reversed(undo):
+            setattr(owner, name, original)
+
+
+def timed_import(org, data, profile=False):
+    """import_hsds_json as a whole; returns (report or the ImportFileError, seconds, phases, meter, stats)."""
+    from django.db import connection
+
+    from opvoedwijzer.socialmap import importers
+
+    profiler = cProfile.Profile() if profile else None
+    with phase_timer() as phases, metered() as meter:
+        t = time.perf_counter()
+        try:
+            if profiler:
+                profiler.enable()
+            result = importers.import_hsds_json(org, data)
+        except importers.ImportFileError as error:
+            result = error
+        finally:
+            if profiler:
+                profiler.disable()
+        seconds = time.perf_counter() - t
+    connection.close()
+    stats = None
+    if profiler:
+        buffer = io.StringIO()
+        pstats.Stats(profiler, stream=buffer).sort_stats("tottime").print_stats(25)
+        stats = buffer.getvalue()
+    return result, seconds, dict(phases), meter, stats
+
+
+def phase_lines(phases, total):
+    """The phases as an indented tree: flatten, check, write (and what write does)."""
+    order = ["flatten_json", "check", "write"]
+    inner = [k for k in phases if k not in order]
+    lines = []
+    for name in order:
+        if name in phases:
+            lines.append(f"    {name:<34} {phases[name]:7.2f} s")
+        if name == "write":
+            for sub in sorted(inner, key=lambda k: -phases[k]):
+                lines.append(f"      {sub:<32} {phases[sub]:7.2f} s")
+    rest = total - sum(phases.get(k, 0) for k in order)
+    lines.append(f"    {'the rest (transaction, setup)':<34} {rest:7.2f} s")
+    return lines
+
+
+def next_tuesday_1030():
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    day = today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 30)))
+
+
+def search_scenarios(org):
+    from opvoedwijzer.core.models import Municipality
+    from opvoedwijzer.socialmap.search import Criteria
+    from opvoedwijzer.taxonomy.models import LifeStage, Theme
+
+    bullying = Theme.objects.for_org(org).get(code="bullying")
+    primary = LifeStage.objects.for_org(org).get(code="primary")
+    sint_truiden = Municipality.objects.get(code="71053")
+    return [
+        ('text "pesten"', Criteria(text="pesten")),
+        ('text "pesten, 10 jaar, Sint-Truiden"', Criteria(text="pesten, 10 jaar, Sint-Truiden")),
+        ('rare word "rouwkoffer"', Criteria(text="rouwkoffer")),
+        ('common word "ouders"', Criteria(text="ouders")),
+        ("theme bullying", Criteria(theme=bullying)),
+        ("life stage primary + Sint-Truiden", Criteria(life_stage=primary, municipality=sint_truiden)),
+        ("open now (Tuesday 10:30)", Criteria(open_now=True)),
+        ('language "fr"', Criteria(language="fr")),
+        (
+            "all combined",
+            Criteria(
+                text="pesten, 10 jaar, Sint-Truiden",
+                theme=bullying,
+                life_stage=primary,
+                language="nl",
+                open_now=True,
+            ),
+        ),
+        ("empty search (all services)", Criteria()),
+    ]
+
+
+def run_search(org, criteria, moment):
+    """The staff screen's work for one search: find, count (the paginator), the first page."""
+    from opvoedwijzer.socialmap.search import find_services
+
+    t0 = time.perf_counter()
+    qs, _understood = find_services(org, criteria, moment=moment)
+    cards = qs.for_cards()
+    t1 = time.perf_counter()
+    hits = cards.count()
+    t2 = time.perf_counter()
+    page = list(cards[:PAGE_SIZE])
+    t3 = time.perf_counter()
+    return hits, page, (t3 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000
+
+
+def search_sql(org, criteria, moment):
+    """The SQL of the count and of the first page's main query, as sent (with the values in it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        run_search(org, criteria, moment)
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    count = next((s for s in selects if "COUNT(" in s.upper()), None)
+    page = next((s for s in selects if "COUNT(" not in s.upper() and "socialmap_service" in s), None)
+    return count, page
+
+
+def explain(sql, analyze=True):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        prefix = "EXPLAIN (ANALYZE, BUFFERS) " if analyze else "EXPLAIN "
+    else:
+        prefix = "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql)
+        rows = cursor.fetchall()
+    if connection.vendor == "postgresql":
+        return [r[0] for r in rows]
+    return [r[-1] for r in rows]
+
+
+def api_get(client, path):
+    t = time.perf_counter()
+    response = client.get(path)
+    elapsed = (time.perf_counter() - t) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"GET {path}: {response.status_code} {response.content[:300]!r}")
+    return elapsed, len(response.content), response
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=20_000)
+    parser.add_argument("--organisations", type=int, default=2_000)
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL DATABASE_URL (created, then dropped)")
+    parser.add_argument("--reps", type=int, default=30, help="timed runs per search scenario")
+    parser.add_argument("--api-reps", type=int, default=20, help="timed runs per API page")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hsds-schema", default="/work/shared/hsds/schema", help="HSDS's schema/ directory")
+    parser.add_argument("--profile", action="store_true", help="cProfile the second import")
+    parser.add_argument("--keep", action="store_true", help="keep the database (print where it is)")
+    args = parser.parse_args()
+
+    database = Database(args.postgres)
+    engine = database.engine
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "opvoedwijzer.settings",
+        "DATABASE_URL": database.url,
+        "DEBUG": "true",
+        "TESTING": "false",
+        "PYTHONPATH": str(ROOT),
+    }
+    try:
+        database.create()
+        log(f"database: {engine} {masked(database.url) if engine == 'postgres' else database.path}")
+        t = time.perf_counter()
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "seed_demo")
+        log(f"migrate + seed_demo: {time.perf_counter() - t:.1f} s")
+        # This process: production-like (no query log), plain http on 127.0.0.1 for the test client.
+        os.environ.update(
+            env,
+            DEBUG="false",
+            SECRET_KEY=secrets.token_hex(32),
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            SECURE_SSL_REDIRECT="false",
+        )
+        import django
+
+        django.setup()
+        measure(args, database)
+    finally:
+        try:
+            from django.db import connections
+
+            connections.close_all()
+        except Exception:  # Django not set up yet
+            pass
+        if args.keep:
+            log(f"kept: {masked(database.url)}")
+        else:
+            database.drop()
+
+
+def measure(args, database):
+    from django.db import connection
+    from django.test import Client
+
+    from opvoedwijzer.core.models import Organisation
+    from opvoedwijzer.socialmap import importers
+    from opvoedwijzer.socialmap.forms import ImportForm
+    from opvoedwijzer.socialmap.models import Location, MapOrganisation, Service
+
+    engine = database.engine
+    org = Organisation.objects.get(slug=ORG)
+    demo_services = Service.objects.for_org(org).count()
+
+    log(f"generating {args.services:,} services of {args.organisations:,} organisations (seed {args.seed})")
+    t = time.perf_counter()
+    data = generate_services(args.services, args.organisations, args.seed)
+    gen_s = time.perf_counter() - t
+    text = json.dumps(data, ensure_ascii=False)
+    t = time.perf_counter()
+    data = json.loads(text)  # what the import view does with the upload
+    parse_s = time.perf_counter() - t
+    size = len(text.encode())
+    del text
+    errors = validate_sample(data, args.hsds_schema) if Path(args.hsds_schema).is_dir() else None
+    rows = sum(len(r) for r in importers.flatten_json(data).values())
+    log(f"generated in {gen_s:.1f} s: {size / 1e6:.1f} MB of JSON, {rows:,} flat HSDS rows")
+
+    say(
+        f"Social map at scale — {engine}, {args.services:,} generated services "
+        f"({datetime.datetime.now():%Y-%m-%d %H:%M})"
+    )
+    say(f"command: {' '.join(masked(a) for a in ['.venv/bin/python', *sys.argv])}")
+    revision = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    say(f"project: {revision or '?'}; {ORG} had {demo_services} demo services")
+    say(
+        f"data: {args.services:,} services of {args.organisations:,} organisations (seed {args.seed}) as "
+        f"HSDS 3.0 JSON, {size / 1e6:.1f} MB (the import form takes at most "
+        f"{ImportForm.MAX_BYTES / 1024 / 1024:.0f} MB), {rows:,} rows once "
+        f"flattened; json.loads {parse_s:.1f} s"
+    )
+    if errors is None:
+        say("HSDS schema: not checked (no jsonschema or no --hsds-schema directory)")
+    else:
+        say(
+            f"HSDS schema: the first 100 services validated against service.json: {len(errors)} errors"
+            + (f", e.g. {errors[0]}" if errors else "")
+        )
+
+    # ---- import
+    say()
+    say(f"Import: importers.import_hsds_json(org, data) (budget {IMPORT_BUDGET_S} s for 20 000 services)")
+    limit = importers.MAX_ROWS
+    problems = []
+    log("import, as the code stands")
+    result, seconds, phases, meter, _stats = timed_import(org, data)
+    runs = []
+    if isinstance(result, importers.ImportFileError):
+        say(
+            f"  as the code stands: refused after {seconds:.1f} s — ImportFileError: {result} "
+            f"(importers.MAX_ROWS = {limit:,}; this file has {rows:,} rows)"
+        )
+        problems.append(
+            f"the import refuses the file: {rows:,} flat rows > importers.MAX_ROWS = {limit:,} "
+            f"(every nested record counts: {rows / args.services:.1f} rows per service)"
+        )
+        importers.MAX_ROWS = rows + 1
+        log(f"import again with importers.MAX_ROWS = {importers.MAX_ROWS:,} (this process only)")
+        result, seconds, phases, meter, _stats = timed_import(org, data)
+        label = f"first import (MAX_ROWS raised to {importers.MAX_ROWS:,} here)"
+    else:
+        label = "first import"
+    runs.append((label, result, seconds, phases, meter))
+    if isinstance(result, importers.ImportFileError):
+        raise SystemExit(f"the import failed: {result}")
+    log(f"first import: {seconds:.1f} s; the same data again (updates)")
+    result2, seconds2, phases2, meter2, stats = timed_import(org, data, profile=args.profile)
+    runs.append(("second import (all updates)", result2, seconds2, phases2, meter2))
+    importers.MAX_ROWS = limit
+    for name, report, secs, ph, m in runs:
+        if isinstance(report, importers.ImportFileError):
+            say(f"  {name}: failed: {report}")
+            continue
+        ok = secs < IMPORT_BUDGET_S * args.services / 20_000
+        say(
+            f"  {name}: {secs:.1f} s = {args.services / secs:,.0f} services/s "
+            f"[{'OK' if ok else 'over budget'}]; imported={report.imported}, refused={len(report.refused)}, "
+            f"warnings={len(report.warnings)}; {m.statements:,} SQL statements, {m.seconds:.1f} s in the "
+            f"database"
+        )
+        say(f"    created {dict(report.created)}")
+        if report.updated:
+            say(f"    updated {dict(report.updated)}")
+        for line in phase_lines(ph, secs):
+            say(line)
+        if report.refused:
+            problems.append(f"{name}: {len(report.refused)} rows refused, e.g. {report.refused[0]}")
+        if not report.imported:
+            problems.append(f"{name}: not imported")
+    total = Service.objects.for_org(org).count()
+    expected = demo_services + args.services
+    say(
+        f"  services of {ORG}: {total:,} (expected {expected:,}: {'OK' if total == expected else 'WRONG'}); "
+        f"{MapOrganisation.objects.for_org(org).count():,} organisations, "
+        f"{Location.objects.for_org(org).count():,} locations "
+        f"({Location.objects.for_org(org).filter(municipality__isnull=False).count():,} with a municipality)"
+    )
+    if total != expected:
+        problems.append(f"{total:,} services after the import, expected {expected:,}")
+    if stats:
+        say()
+        say("cProfile of the second import (own time):")
+        for line in stats.splitlines():
+            if line.strip():
+                say("  " + line)
+
+    # ---- searches
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE" if engine == "postgres" else "SELECT 1")
+    moment = next_tuesday_1030()
+    scenarios = search_scenarios(org)
+    log(f"searches: {len(scenarios)} scenarios × {args.reps}")
+    results = []
+    for name, criteria in scenarios:
+        hits, page, *_ = run_search(org, criteria, moment)  # warm-up
+        with metered() as m:
+            run_search(org, criteria, moment)
+        totals, counts, pages = [], [], []
+        for _ in range(args.reps):
+            _hits, _page, total_ms, count_ms, page_ms = run_search(org, criteria, moment)
+            totals.append(total_ms)
+            counts.append(count_ms)
+            pages.append(page_ms)
+        p95 = pct(totals, 95)
+        results.append(
+            (name, hits, len(page), m.statements, pct(totals, 50), p95, pct(counts, 50), pct(pages, 50))
+        )
+        log(f"  {name}: {hits:,} hits, p50 {ms(pct(totals, 50))} ms, p95 {ms(p95)} ms")
+    say()
+    say(
+        f"Search: find_services + count() + list(qs.for_cards()[:{PAGE_SIZE}]), {args.reps} warm runs each "
+        f"(budget p95 < {SEARCH_BUDGET_MS} ms)"
+    )
+    say(
+        table(
+            ["scenario", "hits", "queries", "p50 ms", "p95 ms", "count p50", "page p50", "budget"],
+            [
+                (
+                    n,
+                    f"{h:,}",
+                    q,
+                    ms(p50),
+                    ms(p95),
+                    ms(c50),
+                    ms(pg50),
+                    "OK" if p95 < SEARCH_BUDGET_MS else "OVER",
+                )
+                for n, h, _shown, q, p50, p95, c50, pg50 in results
+            ],
+        )
+    )
+    over = [r for r in results if r[5] >= SEARCH_BUDGET_MS]
+    if over:
+        problems.append("search over budget: " + ", ".join(f"{r[0]} (p95 {ms(r[5])} ms)" for r in over))
+    empty = [r[0] for r in results if r[1] == 0]
+    if empty:
+        problems.append("searches without hits: " + ", ".join(empty))
+
+    # ---- API
+    log(f"HSDS API: {args.api_reps} runs per page")
+    client = Client(HTTP_HOST="127.0.0.1")
+    say()
+    say(f"HSDS API, django.test.Client, {args.api_reps} warm runs each")
+    api_rows = []
+    for path in [
+        f"/api/hsds/{ORG}/services?per_page=50",
+        f"/api/hsds/{ORG}/services?full=true&per_page=50",
+        f"/api/hsds/{ORG}/services?search=pesten&full=true&per_page=50",
+    ]:
+        _elapsed, size_b, response = api_get(client, path)  # warm-up
+        with metered() as m:
+            api_get(client, path)
+        times = [api_get(client, path)[0] for _ in range(args.api_reps)]
+        body = response.json()
+        api_rows.append(
+            (
+                path,
+                f"{body['total_items']:,}",
+                body["size"],
+                f"{size_b / 1024:.0f} KB",
+                m.statements,
+                ms(pct(times, 50)),
+                ms(pct(times, 95)),
+            )
+        )
+    say(table(["GET", "total_items", "size", "bytes", "queries", "p50 ms", "p95 ms"], api_rows))
+
+    # ---- plans
+    say()
+    texts = [(n, c) for n, c in scenarios if c.text]
+    if engine == "postgres":
+        say(f"PostgreSQL: is the GIN index {GIN_INDEX} used? (EXPLAIN of each text search's queries)")
+        for name, criteria in texts:
+            count_sql, page_sql = search_sql(org, criteria, moment)
+            used = [GIN_INDEX in "\n".join(explain(s, analyze=False)) for s in (count_sql, page_sql) if s]
+            say(f"  {name}: count {'yes' if used[0] else 'NO'}, page {'yes' if used[-1] else 'NO'}")
+        bare = (
+            "SELECT id FROM socialmap_service WHERE to_tsvector('dutch'::regconfig, "
+            "socialmap_service.search_text) @@ to_tsquery('dutch'::regconfig, 'pesten:*')"
+        )
+        count_sql, page_sql = search_sql(org, texts[0][1], moment)
+        for title, sql in [
+            ("the full-text match of search.matching_text alone", bare),
+            ('the first page of "pesten"', page_sql),
+            ('the count of "pesten"', count_sql),
+        ]:
+            say()
+            say(f"EXPLAIN ANALYZE — {title}:")
+            for line in explain(sql):
+                say("  " + line)
+    else:
+        count_sql, page_sql = search_sql(org, texts[0][1], moment)
+        for title, sql in [('the first page of "pesten"', page_sql), ('the count of "pesten"', count_sql)]:
+            say(f"EXPLAIN QUERY PLAN — {title}:")
+            for line in explain(sql):
+                say("  " + line)
+
+    say()
+    say(f"database size: {database.size() / 1e6:.0f} MB")
+    say("problems: " + ("none" if not problems else ""))
+    for problem in problems:
+        say(f"  - {problem}")
+    OUT.mkdir(exist_ok=True)
+    out = OUT / f"socialmap-scale-{engine}-{args.services}.txt"
+    out.write_text("\n".join(LINES) + "\n")
+    log(f"summary written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
