@@ -17,8 +17,10 @@ dropped with a warning when they are optional (the official example package has 
 import csv
 import datetime
 import io
+import json
 import re
 import uuid
+import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -1285,3 +1287,31 @@ def import_list(org, name, content, *, skip_refused=False):
         loader.write()
     report.imported = True
     return report
+
+
+def import_file(org, name, content, skip_refused=False):
+    """Any of the three by its file name: .json (HSDS JSON), .zip (the HSDS tabular package),
+    .csv/.xlsx (a plain list). Raises ImportFileError for a file that cannot be read."""
+    lowered = name.lower()
+    if lowered.endswith(".json"):
+        try:
+            data = json.loads(content.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise ImportFileError(_("This is not a JSON file: %(error)s") % {"error": error}) from error
+        return import_hsds_json(org, data, skip_refused=skip_refused)
+    if lowered.endswith(".zip"):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(content))
+            files = {
+                info.filename: archive.read(info).decode("utf-8-sig")
+                for info in archive.infolist()
+                if info.filename.lower().endswith(".csv") and info.file_size < 50 * 1024 * 1024
+            }
+        except (zipfile.BadZipFile, UnicodeDecodeError) as error:
+            raise ImportFileError(_("This ZIP file cannot be read.")) from error
+        if not files:
+            raise ImportFileError(_("The ZIP file holds no CSV files."))
+        return import_hsds_package(org, files, skip_refused=skip_refused)
+    if lowered.endswith((".csv", ".xlsx")):
+        return import_list(org, name, content, skip_refused=skip_refused)
+    raise ImportFileError(_("Choose a .json, .zip, .csv or .xlsx file."))

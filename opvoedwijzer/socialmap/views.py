@@ -1,9 +1,5 @@
 """Staff screens of the social map (M8): find, keep up to date, import, refer and follow up."""
 
-import io
-import json
-import zipfile
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -212,33 +208,6 @@ def location_form(request, pk=None):
 # Import ---------------------------------------------------------------------------------------------
 
 
-def _run_import(org, upload, skip_refused):
-    name = upload.name.lower()
-    content = upload.read()
-    if name.endswith(".json"):
-        try:
-            data = json.loads(content.decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError) as error:
-            raise importers.ImportFileError(
-                _("This is not a JSON file: %(error)s") % {"error": error}
-            ) from error
-        return importers.import_hsds_json(org, data, skip_refused=skip_refused)
-    if name.endswith(".zip"):
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(content))
-            files = {
-                info.filename: archive.read(info).decode("utf-8-sig")
-                for info in archive.infolist()
-                if info.filename.lower().endswith(".csv") and info.file_size < 50 * 1024 * 1024
-            }
-        except (zipfile.BadZipFile, UnicodeDecodeError) as error:
-            raise importers.ImportFileError(_("This ZIP file cannot be read.")) from error
-        if not files:
-            raise importers.ImportFileError(_("The ZIP file holds no CSV files."))
-        return importers.import_hsds_package(org, files, skip_refused=skip_refused)
-    return importers.import_list(org, upload.name, content, skip_refused=skip_refused)
-
-
 @member_may("can_see_numbers")
 def import_map(request):
     org = request.organisation
@@ -246,7 +215,8 @@ def import_map(request):
     report = None
     if request.method == "POST" and form.is_valid():
         try:
-            report = _run_import(org, form.cleaned_data["file"], form.cleaned_data["skip_refused"])
+            upload = form.cleaned_data["file"]
+            report = importers.import_file(org, upload.name, upload.read(), form.cleaned_data["skip_refused"])
         except importers.ImportFileError as error:
             form.add_error("file", str(error))
         else:

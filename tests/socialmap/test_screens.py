@@ -141,3 +141,26 @@ def test_the_public_map_hides_retired_services_and_other_organisations(zuid, noo
 def test_the_public_map_is_small(zuid, social_map, client):
     response = client.get("/zuid-limburg/map/")
     assert len(response.content) < 100_000
+
+
+def test_the_import_command_reads_the_official_example_folder(zuid, capsys):
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    folder = Path(__file__).resolve().parents[3] / "shared" / "hsds" / "examples" / "csv"
+    call_command("import_social_map", "zuid-limburg", str(folder))
+    assert '"imported": true' in capsys.readouterr().out
+    assert Service.objects.for_org(zuid).get().name == "Community Counselling"
+
+
+def test_the_import_command_says_why_it_refused(zuid, tmp_path):
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    bad = tmp_path / "lijst.csv"
+    bad.write_text("organisatie;dienst;thema's\nCAW;Onthaal;fietsen\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="1 row"):
+        call_command("import_social_map", "zuid-limburg", str(bad))
+    with pytest.raises(CommandError, match="No organisation"):
+        call_command("import_social_map", "nergens", str(bad))
