@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -160,6 +160,7 @@ class ImportReport:
     refused: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     ignored: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
     imported: bool = False
     services: int = 0
 
@@ -171,9 +172,9 @@ class ImportReport:
         return not self.refused
 
     def written(self):
-        """[(table, new, updated)] for the report page."""
-        tables = list(dict.fromkeys([*self.created, *self.updated]))
-        return [(t, self.created[t], self.updated[t]) for t in tables]
+        """[(table, new, updated, unchanged)] for the report page."""
+        tables = list(dict.fromkeys([*self.created, *self.updated, *self.unchanged]))
+        return [(t, self.created[t], self.updated[t], self.unchanged[t]) for t in tables]
 
     def ignored_tables(self):
         return sorted(self.ignored.items())
@@ -183,6 +184,7 @@ class ImportReport:
             "imported": self.imported,
             "created": dict(self.created),
             "updated": dict(self.updated),
+            "unchanged": dict(self.unchanged),
             "refused": [{"table": r.table, "row": r.row, "reasons": r.reasons} for r in self.refused],
             "warnings": self.warnings,
             "ignored": dict(self.ignored),
@@ -530,7 +532,7 @@ class Loader:
 
     def write(self):
         t, r = self.tables, self.report
-        org_ids = self._upsert(MapOrganisation, "organizations", self._organisation_values)
+        org_ids, changed_orgs = self._upsert(MapOrganisation, "organizations", self._organisation_values)
         for row in t.get("organization_identifiers", {}).values():
             scheme = f"{_text(row.get('identifier_scheme'))} {_text(row.get('identifier_type'))}".lower()
             if "sociale" in scheme or "socialekaart" in scheme:
@@ -543,39 +545,55 @@ class Loader:
                     % {"scheme": _text(row.get("identifier_scheme"))}
                 )
         self._merge_into_locations()
-        loc_ids = self._upsert(Location, "locations", lambda row: self._location_values(row, org_ids))
-        service_ids = self._upsert(Service, "services", lambda row: self._service_values(row, org_ids))
-        sal_ids = self._links(service_ids, loc_ids)
+        loc_ids, changed_locations = self._upsert(
+            Location, "locations", lambda row: self._location_values(row, org_ids)
+        )
+        service_ids, dirty = self._upsert(Service, "services", lambda row: self._service_values(row, org_ids))
+        sal_ids, linked = self._links(service_ids, loc_ids)
         self._children(service_ids, loc_ids, org_ids, sal_ids)
-        self._relations(service_ids)
-        search.reindex(list(service_ids.values()))
+        dirty |= linked | self._relations(service_ids)
+        # What search reads of a service includes its organisation's name and its locations' places.
+        dirty |= set(Service.objects.filter(map_organisation__in=changed_orgs).values_list("pk", flat=True))
+        dirty |= set(
+            ServiceAtLocation.objects.filter(location__in=changed_locations).values_list(
+                "service_id", flat=True
+            )
+        )
+        search.reindex(sorted(dirty))
         r.services = len(service_ids)
 
     def _upsert(self, model, table, values_of):
-        rows = self.tables.get(table, {})
+        rows = {_uuid(row["id"]): values_of(row) for row in self.tables.get(table, {}).values()}
+        return self._save(model, table, rows)
+
+    def _save(self, model, table, rows):
+        """Create or update `rows` ({uuid: {field: value}}) of `model`; returns ({uuid: pk}, the pks
+        that were created or changed). Rows that would not change are not written."""
         existing = {}
-        keys = [_uuid(row["id"]) for row in rows.values()]
+        keys = list(rows)
         for start in range(0, len(keys), 2000):
             for obj in model.objects.filter(organisation=self.org, uuid__in=keys[start : start + 2000]):
                 existing[obj.uuid] = obj
         new, changed, fields = [], [], set()
-        for row in rows.values():
-            key, values = _uuid(row["id"]), values_of(row)
-            fields.update(values)
+        for key, values in rows.items():
             obj = existing.get(key)
             if obj is None:
                 new.append(model(organisation=self.org, uuid=key, **values))
-            else:
+                continue
+            differs = [n for n, v in values.items() if n != "last_modified" and _differs(obj, n, v)]
+            if differs:
                 for name, value in values.items():
                     setattr(obj, name, value)
+                fields.update(values)
                 changed.append(obj)
         model.objects.bulk_create(new, batch_size=1000)
-        if changed and fields:
-            model.objects.bulk_update(changed, sorted(fields), batch_size=500)
+        _update_rows(model, changed, sorted(fields))
         self.report.created[table] += len(new)
         self.report.updated[table] += len(changed)
-        ids = {obj.uuid: obj.pk for obj in new + changed}
-        return ids
+        self.report.unchanged[table] += len(existing) - len(changed)
+        ids = {obj.uuid: obj.pk for obj in existing.values()}
+        ids.update({obj.uuid: obj.pk for obj in new})
+        return ids, {obj.pk for obj in [*new, *changed]}
 
     def _ref(self, ids, model, value):
         key = _uuid(value)
@@ -716,7 +734,7 @@ class Loader:
                         description=_text(row.get("description")),
                     )
                 )
-        ServiceAtLocation.objects.bulk_create(new, batch_size=1000, ignore_conflicts=False)
+        ServiceAtLocation.objects.bulk_create(new, batch_size=1000)
         self.report.created["service_at_location"] += len(new)
         ids = {}
         for (service, location), row in pairs.items():
@@ -724,7 +742,7 @@ class Loader:
             ids[_uuid(row["id"])] = (sal.pk if sal else None, service, location)
         for sal in new:
             ids[sal.uuid] = (sal.pk, sal.service_id, sal.location_id)
-        return ids
+        return ids, {sal.service_id for sal in new}
 
     def _children(self, service_ids, loc_ids, org_ids, sal_ids):
         t = self.tables
@@ -796,26 +814,7 @@ class Loader:
         self._upsert_rows(Schedule, "schedules", schedules)
 
     def _upsert_rows(self, model, table, rows):
-        existing = {}
-        keys = list(rows)
-        for start in range(0, len(keys), 2000):
-            for obj in model.objects.filter(organisation=self.org, uuid__in=keys[start : start + 2000]):
-                existing[obj.uuid] = obj
-        new, changed, fields = [], [], set()
-        for key, values in rows.items():
-            fields.update(values)
-            obj = existing.get(key)
-            if obj is None:
-                new.append(model(organisation=self.org, uuid=key, **values))
-            else:
-                for name, value in values.items():
-                    setattr(obj, name, value)
-                changed.append(obj)
-        model.objects.bulk_create(new, batch_size=1000)
-        if changed:
-            model.objects.bulk_update(changed, sorted(fields), batch_size=500)
-        self.report.created[table] += len(new)
-        self.report.updated[table] += len(changed)
+        self._save(model, table, rows)
 
     def _relations(self, service_ids):
         """Themes, life stages, imported terms, area and languages of the imported services. A relation
@@ -939,31 +938,74 @@ class Loader:
         for row in t.get("services", {}).values():
             if "_languages" in row:
                 languages[service_ids[_uuid(row["id"])]] = row["_languages"]
-        self._replace(Service.themes.through, "theme_id", themes)
-        self._replace(Service.life_stages.through, "lifestage_id", stages)
-        self._replace(Service.terms.through, "taxonomyterm_id", terms)
-        self._replace(Service.municipalities.through, "municipality_id", areas)
-        services = Service.objects.in_bulk(set(area_texts) | set(languages))
+        changed = self._replace(Service.themes.through, "theme_id", themes)
+        changed |= self._replace(Service.life_stages.through, "lifestage_id", stages)
+        changed |= self._replace(Service.terms.through, "taxonomyterm_id", terms)
+        changed |= self._replace(Service.municipalities.through, "municipality_id", areas)
+        services = {}
+        for pk in set(area_texts) | set(languages):
+            services[pk] = Service(pk=pk)
+        current = Service.objects.filter(pk__in=list(services)).values_list(
+            "pk", "area_description", "languages"
+        )
+        for pk, area, langs in current:
+            services[pk].area_description, services[pk].languages = area, langs
         for pk, texts in area_texts.items():
             services[pk].area_description = "\n".join(t for t in texts if t)
         for pk, codes in languages.items():
             services[pk].languages = ",".join(codes)[:200]
-        Service.objects.bulk_update(services.values(), ["area_description", "languages"], batch_size=500)
+        _update_rows(Service, list(services.values()), ["area_description", "languages"])
+        return changed
 
     def _count(self, table, obj, created):
         (self.report.created if created else self.report.updated)[table] += 1
         return obj
 
     def _replace(self, through, field_name, wanted):
+        """Set the links of `through` for the services in `wanted` ({service pk: {pk}}); returns the
+        services whose links changed."""
         if not wanted:
-            return
+            return set()
         services = list(wanted)
+        present = defaultdict(set)
         for start in range(0, len(services), 2000):
-            through.objects.filter(service_id__in=services[start : start + 2000]).delete()
+            rows = through.objects.filter(service_id__in=services[start : start + 2000])
+            for service, pk in rows.values_list("service_id", field_name):
+                present[service].add(pk)
+        changed = {s for s, pks in wanted.items() if present.get(s, set()) != pks}
+        ordered = sorted(changed)
+        for start in range(0, len(ordered), 2000):
+            through.objects.filter(service_id__in=ordered[start : start + 2000]).delete()
         through.objects.bulk_create(
-            [through(service_id=s, **{field_name: pk}) for s, pks in wanted.items() for pk in pks],
-            batch_size=2000,
+            [through(service_id=s, **{field_name: pk}) for s in ordered for pk in wanted[s]], batch_size=2000
         )
+        return changed
+
+
+def _differs(obj, name, value):
+    """Whether a field of `obj` would change; a foreign key given as an object is compared by id
+    (reading `obj.<fk>` would cost a query per row)."""
+    field = obj._meta.get_field(name)
+    if field.is_relation and field.name == name:
+        return getattr(obj, field.attname) != (value.pk if value is not None else None)
+    return getattr(obj, name) != value
+
+
+def _update_rows(model, objects, fields):
+    """UPDATE these rows' `fields`, one statement executed for many rows (much faster than
+    bulk_update's CASE WHEN on big batches)."""
+    if not objects or not fields:
+        return
+    meta = model._meta
+    columns = [meta.get_field(name) for name in fields]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(c.column)} = %s" for c in columns)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"
+    rows = [
+        [c.get_db_prep_save(getattr(o, c.attname), connection) for c in columns] + [o.pk] for o in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def load(org, tables, *, skip_refused=False):

@@ -207,9 +207,14 @@ class Service(models.Model):
     )
     retired_on = models.DateField(_("retired on"), null=True, blank=True)
     last_modified = models.DateTimeField(default=timezone.now)
-    # Name, description, organisation, themes, places … in one text: what free-text search reads
-    # (socialmap/search.py keeps it and the full-text index up to date).
+    # What search reads, kept by `search.reindex()` from every write (never edited by hand):
+    # name, description, organisation, themes, places … in one text for the full-text index, and the
+    # codes the filters test as ",code,code," lists, so that a filter is a test on the row itself.
     search_text = models.TextField(blank=True, editable=False)
+    theme_codes = models.TextField(blank=True, editable=False)  # themes and ",group:<code>," of groups
+    stage_codes = models.TextField(blank=True, editable=False)  # life stages
+    area_codes = models.TextField(blank=True, editable=False)  # NIS codes served; "" = no limit
+    place_codes = models.TextField(blank=True, editable=False)  # NIS codes of its locations
 
     objects = ServiceQuerySet.as_manager()
 

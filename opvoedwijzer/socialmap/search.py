@@ -13,17 +13,18 @@ The search box understands more than words: "pesten, 10 jaar, Sint-Truiden" beco
 "pesten", an age of 120 months and the municipality Sint-Truiden (see `parse_query`).
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import snowballstemmer
 from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Municipality
 from opvoedwijzer.taxonomy import defaults
+from opvoedwijzer.taxonomy.models import LifeStage
 
 from .models import WEEKDAYS, Schedule, Service, ServiceAtLocation
 
@@ -45,9 +46,14 @@ AGE = re.compile(
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=100_000)
+def stem(word):
+    return _stemmer.stemWord(word)
+
+
 def stem_words(text):
-    words = [w for w in WORD.findall((text or "").lower()) if w not in STOP_WORDS]
-    return _stemmer.stemWords(words)
+    """The stems of the words of `text`, without stop words (stems cached: words repeat a lot)."""
+    return [stem(w) for w in WORD.findall((text or "").lower()) if w not in STOP_WORDS]
 
 
 @dataclass
@@ -89,69 +95,66 @@ def parse_query(text, municipalities):
     return parsed
 
 
-# Filters (each an EXISTS, so that combining them never multiplies rows) ------------------------------
+# Filters: tests on the service's own row (the code lists `reindex` keeps), so that combining them
+# never joins or multiplies rows. Only "open now" looks at the schedules.
 
-ServiceMunicipality = Service.municipalities.through
-ServiceTheme = Service.themes.through
-ServiceLifeStage = Service.life_stages.through
+
+def _has(field, code):
+    return Q(**{f"{field}__contains": f",{code},"})
 
 
 def serves(municipality):
     """Open to people of this municipality: it is in the service's area, or the area is unlimited."""
-    area = ServiceMunicipality.objects.filter(service=OuterRef("pk"))
-    return Exists(area.filter(municipality=municipality)) | ~Exists(area)
+    return Q(area_codes="") | _has("area_codes", municipality.code)
 
 
 def located_near(municipality):
     """A location in the municipality's arrondissement (the first two digits of the NIS code): "in
     the neighbourhood", for services whose area does not list it."""
-    return Exists(
-        ServiceAtLocation.objects.filter(
-            service=OuterRef("pk"), location__municipality__code__startswith=municipality.code[:2]
-        )
-    )
+    return _has("place_codes", f"{municipality.code[:2]}*")
 
 
 def located_in(municipality):
-    return Exists(
-        ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__municipality=municipality)
-    )
+    return _has("place_codes", municipality.code)
 
 
 def about_theme(theme):
-    return Exists(ServiceTheme.objects.filter(service=OuterRef("pk"), theme=theme))
+    return _has("theme_codes", theme.code)
 
 
 def about_theme_group(group):
-    return Exists(ServiceTheme.objects.filter(service=OuterRef("pk"), theme__group=group))
+    return _has("theme_codes", f"group:{group.code}")
 
 
-def _without_stages():
-    return ~Exists(ServiceLifeStage.objects.filter(service=OuterRef("pk")))
+def _in_range(low, high):
+    """The service's own age range (months) overlaps [low, high)."""
+    q = Q()
+    if high is not None:
+        q &= Q(min_months__isnull=True) | Q(min_months__lt=high)
+    if low is not None:
+        q &= Q(max_months__isnull=True) | Q(max_months__gte=low)
+    return q
 
 
-def for_age(months):
-    """For a child of this age: through the service's life stages, or its age range when it has no
-    life stages; a service with neither is for all ages."""
-    stage = ServiceLifeStage.objects.filter(
-        Q(lifestage__max_months__gt=months) | Q(lifestage__max_months__isnull=True),
-        service=OuterRef("pk"),
-        lifestage__min_months__lte=months,
-    )
-    in_range = (Q(min_months__isnull=True) | Q(min_months__lte=months)) & (
-        Q(max_months__isnull=True) | Q(max_months__gte=months)
-    )
-    return Exists(stage) | (_without_stages() & in_range)
+def for_age(months, stages):
+    """For a child of this age: through the service's life stages (`stages`: the organisation's), or
+    its age range when it has no life stages; a service with neither is for all ages."""
+    covering = [
+        s.code
+        for s in stages
+        if (s.min_months is None or s.min_months <= months)
+        and (s.max_months is None or months < s.max_months)
+    ]
+    by_stage = Q(pk__in=[])
+    for code in covering:
+        by_stage |= _has("stage_codes", code)
+    return by_stage | (Q(stage_codes="") & _in_range(months, months + 1))
 
 
 def for_life_stage(stage):
-    overlaps = Q()
-    if stage.max_months is not None:
-        overlaps &= Q(min_months__isnull=True) | Q(min_months__lt=stage.max_months)
-    if stage.min_months is not None:
-        overlaps &= Q(max_months__isnull=True) | Q(max_months__gte=stage.min_months)
-    has_stage = Exists(ServiceLifeStage.objects.filter(service=OuterRef("pk"), lifestage=stage))
-    return has_stage | (_without_stages() & overlaps)
+    return _has("stage_codes", stage.code) | (
+        Q(stage_codes="") & _in_range(stage.min_months, stage.max_months)
+    )
 
 
 def open_at(moment=None):
@@ -173,28 +176,30 @@ def open_at(moment=None):
 
 
 def matching_text(qs, words):
-    """Services whose text holds every word (as a prefix of a stem), best matches first."""
+    """Services whose text holds every word (as a prefix of a stem), best matches first (`rank`)."""
     if not words:
         return qs
     if connection.vendor == "postgresql":
         terms = " & ".join(f"{w}:*" for w in words if w.isalnum())
         if not terms:
             return qs
-        vector = "to_tsvector('dutch'::regconfig, socialmap_service.search_text)"
         query = "to_tsquery('dutch'::regconfig, %s)"
-        return (
-            qs.filter(pk__in=RawSQL(f"SELECT id FROM socialmap_service WHERE {vector} @@ {query}", [terms]))
-            .annotate(rank=RawSQL(f"ts_rank({vector}, {query})", [terms]))
-            .order_by("-rank", "name")
+        return qs.extra(
+            where=[f"socialmap_service.search_vector @@ {query}"],
+            params=[terms],
+            select={"rank": f"ts_rank(socialmap_service.search_vector, {query})"},
+            select_params=[terms],
         )
-    stems = [s for s in _stemmer.stemWords(words) if s.isalnum()]
+    stems = [s for s in stem_words(" ".join(words)) if s.isalnum()]
     if not stems:
         return qs
     match = " AND ".join(f'"{s}"*' for s in stems)
-    hits = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    rank = f"(SELECT -rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = socialmap_service.id)"
-    return (
-        qs.filter(pk__in=RawSQL(hits, [match])).annotate(rank=RawSQL(rank, [match])).order_by("-rank", "name")
+    # A join with the FTS5 table (one full-text scan), its bm25 `rank` as ours (smaller is better).
+    return qs.extra(
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = socialmap_service.id", f"{FTS_TABLE} MATCH %s"],
+        params=[match],
+        select={"rank": f"-{FTS_TABLE}.rank"},
     )
 
 
@@ -250,7 +255,7 @@ def find_services(org, criteria, *, moment=None):
     if criteria.life_stage is not None:
         conditions.append(for_life_stage(criteria.life_stage))
     if age is not None:
-        conditions.append(for_age(age))
+        conditions.append(for_age(age, LifeStage.objects.for_org(org)))
     if criteria.open_now:
         conditions.append(open_at(moment))
     for condition in conditions:
@@ -260,7 +265,8 @@ def find_services(org, criteria, *, moment=None):
     order = []
     if municipality is not None:
         here = ExpressionWrapper(serves(municipality), output_field=BooleanField())
-        qs = qs.annotate(serves_here=here, is_local=located_in(municipality))
+        local = ExpressionWrapper(located_in(municipality), output_field=BooleanField())
+        qs = qs.annotate(serves_here=here, is_local=local)
         qs = qs.filter(Q(serves_here=True) | located_near(municipality))
         order = ["-serves_here", "-is_local"]
     qs = matching_text(qs, parsed.words)
@@ -288,18 +294,46 @@ def document(service):
     return "\n".join(p for p in parts if p)
 
 
+def _codes(values):
+    values = sorted({v for v in values if v})
+    return f",{','.join(values)}," if values else ""
+
+
+def search_fields(service):
+    """The values `reindex` writes for one service (uses prefetched relations)."""
+    themes = list(service.themes.all())
+    places = [loc.municipality.code for loc in service.locations.all() if loc.municipality_id]
+    return {
+        "search_text": document(service),
+        "theme_codes": _codes([t.code for t in themes] + [f"group:{t.group.code}" for t in themes]),
+        "stage_codes": _codes(s.code for s in service.life_stages.all()),
+        "area_codes": _codes(m.code for m in service.municipalities.all()),
+        "place_codes": _codes(places + [f"{code[:2]}*" for code in places]),
+    }
+
+
+SEARCH_FIELDS = ["search_text", "theme_codes", "stage_codes", "area_codes", "place_codes"]
+
+
 def reindex(service_ids):
-    """Rebuild `search_text` (and, on SQLite, the FTS5 rows) for these services."""
+    """Rebuild what search reads (`SEARCH_FIELDS`, and on SQLite the FTS5 rows) for these services."""
     service_ids = list(service_ids)
+    columns = ", ".join(f"{name} = %s" for name in SEARCH_FIELDS)
     for start in range(0, len(service_ids), 2000):
         batch = list(
             Service.objects.filter(pk__in=service_ids[start : start + 2000])
             .select_related("map_organisation")
-            .prefetch_related("themes__group", "life_stages", "terms", "locations")
+            .prefetch_related(
+                "themes__group", "life_stages", "terms", "municipalities", "locations__municipality"
+            )
         )
+        rows = []
         for service in batch:
-            service.search_text = document(service)
-        Service.objects.bulk_update(batch, ["search_text"], batch_size=500)
+            values = search_fields(service)
+            rows.append([*(values[name] for name in SEARCH_FIELDS), service.pk])
+            service.search_text = values["search_text"]
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE socialmap_service SET {columns} WHERE id = %s", rows)
         if connection.vendor == "sqlite":
             _write_fts(batch)
 

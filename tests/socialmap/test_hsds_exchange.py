@@ -310,11 +310,27 @@ def test_official_example_package_imported_twice_changes_nothing(zuid):
 
     assert second.imported and second.refused == [], second.summary()
     assert counts(zuid) == before
-    assert second.created["services"] == 0 and second.updated["services"] == 1
-    assert second.created["organizations"] == 0 and second.updated["organizations"] == 1
-    assert second.created["locations"] == 0 and second.updated["locations"] == 1
-    assert second.created["phones"] == 0 and second.updated["phones"] == 1
-    assert second.created["schedules"] == 0 and second.updated["schedules"] == 1
+    assert (
+        second.created["services"] == 0
+        and second.updated["services"] == 0
+        and second.unchanged["services"] == 1
+    )
+    assert (
+        second.created["organizations"] == 0
+        and second.updated["organizations"] == 0
+        and second.unchanged["organizations"] == 1
+    )
+    assert (
+        second.created["locations"] == 0
+        and second.updated["locations"] == 0
+        and second.unchanged["locations"] == 1
+    )
+    assert second.created["phones"] == 0 and second.updated["phones"] == 0 and second.unchanged["phones"] == 1
+    assert (
+        second.created["schedules"] == 0
+        and second.updated["schedules"] == 0
+        and second.unchanged["schedules"] == 1
+    )
     assert second.created["service_at_location"] == 0
     service = Service.objects.for_org(zuid).get()
     assert service.language_list == ["ur"] and service.phones.count() == 1
@@ -601,7 +617,8 @@ def test_importing_zuids_own_export_back_into_zuid_only_updates(client, zuid):
 
     assert report.imported and report.refused == [], report.summary()
     assert counts(zuid) == before
-    assert report.created["services"] == 0 and report.updated["services"] == 1
+    assert report.created["services"] == 0
+    assert report.updated["services"] + report.unchanged["services"] == 1
 
 
 # 5. Tenancy -------------------------------------------------------------------------------------------
@@ -776,7 +793,7 @@ def test_a_list_imported_again_updates_the_same_services(zuid):
 
     report = importers.import_list(zuid, "lijst.xlsx", list_xlsx(good_rows))
 
-    assert report.imported and report.created["services"] == 0 and report.updated["services"] == 3
+    assert report.imported and report.created["services"] == 0 and report.unchanged["services"] == 3
     assert counts(zuid) == before
 
 
@@ -929,3 +946,17 @@ def test_a_volunteer_may_not_import(client_for, vera, zuid):
     assert client.get("/o/zuid-limburg/map/import/").status_code == 403
     assert client.post("/o/zuid-limburg/map/import/", {"file": upload()}).status_code == 403
     assert Service.objects.for_org(zuid).count() == 0
+
+
+def test_a_reimport_with_a_changed_description_is_found_by_its_new_words(zuid):
+    from opvoedwijzer.socialmap.search import Criteria, find_services
+
+    importers.import_hsds_package(zuid, example_package())
+    package = example_package()
+    package["services.csv"] = package["services.csv"].replace(
+        "Counselling Services provided", "Rouwbegeleiding provided"
+    )
+    report = importers.import_hsds_package(zuid, package)
+    assert report.updated["services"] == 1 and report.unchanged["organizations"] == 1
+    found, _understood = find_services(zuid, Criteria(text="rouwbegeleiding"))
+    assert [s.name for s in found] == ["Community Counselling"]

@@ -1,4 +1,9 @@
-"""The full-text index of services, per database (see socialmap/search.py)."""
+"""The full-text index of services, per database (see socialmap/search.py).
+
+PostgreSQL: a stored generated column `search_vector` (to_tsvector('dutch', search_text)) with a GIN
+index — kept by the database itself, so ranking does not recompute a vector per row. It is not a
+field of the model: Django never writes it. SQLite: an FTS5 table holding the Snowball-stemmed text.
+"""
 
 from django.db import migrations
 
@@ -11,9 +16,10 @@ def create(apps, schema_editor):
         )
     elif vendor == "postgresql":
         schema_editor.execute(
-            "CREATE INDEX socialmap_service_search ON socialmap_service "
-            "USING gin (to_tsvector('dutch'::regconfig, search_text))"
+            "ALTER TABLE socialmap_service ADD COLUMN search_vector tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, search_text)) STORED"
         )
+        schema_editor.execute("CREATE INDEX socialmap_service_search ON socialmap_service USING gin (search_vector)")
 
 
 def drop(apps, schema_editor):
@@ -22,6 +28,7 @@ def drop(apps, schema_editor):
         schema_editor.execute("DROP TABLE IF EXISTS socialmap_service_fts")
     elif vendor == "postgresql":
         schema_editor.execute("DROP INDEX IF EXISTS socialmap_service_search")
+        schema_editor.execute("ALTER TABLE socialmap_service DROP COLUMN IF EXISTS search_vector")
 
 
 class Migration(migrations.Migration):
