@@ -680,7 +680,7 @@ def search_sql(org, criteria, moment):
     return count, page
 
 
-def explain(sql, analyze=True):
+def explain(sql, analyze=True, params=None):
     from django.db import connection
 
     if connection.vendor == "postgresql":
@@ -688,11 +688,20 @@ def explain(sql, analyze=True):
     else:
         prefix = "EXPLAIN QUERY PLAN "
     with connection.cursor() as cursor:
-        cursor.execute(prefix + sql)
+        cursor.execute(prefix + sql, params)
         rows = cursor.fetchall()
     if connection.vendor == "postgresql":
         return [r[0] for r in rows]
     return [r[-1] for r in rows]
+
+
+def fulltext_sql(word):
+    """The SQL (and parameters) of search.matching_text for one word over all services, best 20 first."""
+    from opvoedwijzer.socialmap.models import Service
+    from opvoedwijzer.socialmap.search import matching_text
+
+    qs = matching_text(Service.objects.only("id"), [word]).order_by("-rank")[:20]
+    return qs.query.sql_with_params()
 
 
 def load():
@@ -794,7 +803,7 @@ def measure(args, database):
     del text
     errors = validate_sample(data, args.hsds_schema) if Path(args.hsds_schema).is_dir() else None
     rows = sum(len(r) for r in importers.flatten_json(data).values())
-    log(f"generated in {gen_s:.1f} s: {size / 1e6:.1f} MB of JSON, {rows:,} flat HSDS rows")
+    log(f"generated in {gen_s:.1f} s: {size / 2**20:.1f} MiB of JSON, {rows:,} flat HSDS rows")
 
     say(
         f"Social map at scale — {engine}, {args.services:,} generated services "
@@ -808,8 +817,8 @@ def measure(args, database):
     say(f"machine: {os.cpu_count()} CPUs, load average {load()} at the start of the measurements")
     say(
         f"data: {args.services:,} services of {args.organisations:,} organisations (seed {args.seed}) as "
-        f"HSDS 3.0 JSON, {size / 1e6:.1f} MB ({compact / 1e6:.1f} MB without spaces; the import form takes "
-        f"at most {ImportForm.MAX_BYTES / 1e6:.1f} MB), {rows:,} rows once flattened; "
+        f"HSDS 3.0 JSON, {size / 2**20:.1f} MiB ({compact / 2**20:.1f} MiB without spaces; the import form "
+        f"takes at most {ImportForm.MAX_BYTES / 2**20:.0f} MiB), {rows:,} rows once flattened; "
         f"json.loads {parse_s:.1f} s"
     )
     if errors is None:
@@ -864,6 +873,8 @@ def measure(args, database):
         say(f"    created {dict(report.created)}")
         if report.updated:
             say(f"    updated {dict(report.updated)}")
+        if getattr(report, "unchanged", None):
+            say(f"    unchanged {dict(report.unchanged)}")
         for line in phase_lines(ph, secs):
             say(line)
         if report.refused:
@@ -1001,25 +1012,35 @@ def measure(args, database):
             count_sql, page_sql = search_sql(org, criteria, moment)
             used = [GIN_INDEX in "\n".join(explain(s, analyze=False)) for s in (count_sql, page_sql) if s]
             say(f"  {name}: count {'yes' if used[0] else 'NO'}, page {'yes' if used[-1] else 'NO'}")
-        bare = (
-            "SELECT id FROM socialmap_service WHERE to_tsvector('dutch'::regconfig, "
-            "socialmap_service.search_text) @@ to_tsquery('dutch'::regconfig, 'pesten:*')"
-        )
+        bare_sql, bare_params = fulltext_sql("pesten")
         count_sql, page_sql = search_sql(org, texts[0][1], moment)
-        for title, sql in [
-            ("the full-text match of search.matching_text alone", bare),
-            ('the first page of "pesten"', page_sql),
-            ('the count of "pesten"', count_sql),
+        for title, sql, params in [
+            (
+                "the full-text part alone: search.matching_text(services, ['pesten']), best 20",
+                bare_sql,
+                bare_params,
+            ),
+            ('the first page of "pesten" as find_services makes it', page_sql, None),
+            ('the count of "pesten"', count_sql, None),
         ]:
             say()
             say(f"EXPLAIN ANALYZE — {title}:")
-            for line in explain(sql):
+            for line in explain(sql, params=params):
                 say("  " + line)
     else:
+        bare_sql, bare_params = fulltext_sql("pesten")
         count_sql, page_sql = search_sql(org, texts[0][1], moment)
-        for title, sql in [('the first page of "pesten"', page_sql), ('the count of "pesten"', count_sql)]:
+        for title, sql, params in [
+            (
+                "the full-text part alone: search.matching_text(services, ['pesten']), best 20",
+                bare_sql,
+                bare_params,
+            ),
+            ('the first page of "pesten" as find_services makes it', page_sql, None),
+            ('the count of "pesten"', count_sql, None),
+        ]:
             say(f"EXPLAIN QUERY PLAN — {title}:")
-            for line in explain(sql):
+            for line in explain(sql, params=params):
                 say("  " + line)
 
     say()

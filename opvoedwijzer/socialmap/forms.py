@@ -154,6 +154,10 @@ class ServiceForm(PIIGuardMixin, forms.ModelForm):
         f["locations"].required = False
         f["locations"].help_text = _("None: by phone or online only.")
         f["status"].choices = [c for c in ServiceStatus.choices if c[0] != ServiceStatus.DEFUNCT]
+        self.order_fields(
+            ["map_organisation", "name", "description", "themes", "life_stages", "min_years", "max_years"]
+            + ["municipalities", "locations", "opening_hours", "phone", "languages", "eligibility_description"]
+        )
         if service is not None and service.pk and not self.is_bound:
             self.initial.update(
                 min_years=_years(service.min_months),
