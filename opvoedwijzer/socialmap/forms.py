@@ -90,6 +90,13 @@ class YearsField(forms.DecimalField):
         super().__init__(required=False, min_value=0, max_value=120, decimal_places=1, **kwargs)
 
 
+# The order of the service form: what a service is, for whom, where and when; then the rest.
+FIRST_FIELDS = [
+    *["map_organisation", "name", "description", "themes", "life_stages", "min_years", "max_years"],
+    *["municipalities", "locations", "opening_hours", "phone", "languages", "eligibility_description"],
+]
+
+
 class ServiceForm(PIIGuardMixin, forms.ModelForm):
     pii_guarded_fields = ("description", "application_process", "eligibility_description")
 
@@ -154,10 +161,7 @@ class ServiceForm(PIIGuardMixin, forms.ModelForm):
         f["locations"].required = False
         f["locations"].help_text = _("None: by phone or online only.")
         f["status"].choices = [c for c in ServiceStatus.choices if c[0] != ServiceStatus.DEFUNCT]
-        self.order_fields(
-            ["map_organisation", "name", "description", "themes", "life_stages", "min_years", "max_years"]
-            + ["municipalities", "locations", "opening_hours", "phone", "languages", "eligibility_description"]
-        )
+        self.order_fields(FIRST_FIELDS)
         if service is not None and service.pk and not self.is_bound:
             self.initial.update(
                 min_years=_years(service.min_months),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Municipality
@@ -166,13 +166,13 @@ def open_at(moment=None):
         & (Q(valid_from__isnull=True) | Q(valid_from__lte=day))
         & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
     )
-    own = Schedule.objects.filter(service=OuterRef("pk"))
-    own_open = Schedule.objects.filter(covering, service=OuterRef("pk"))
-    at_location = Schedule.objects.filter(
-        covering,
-        location__in=ServiceAtLocation.objects.filter(service=OuterRef(OuterRef("pk"))).values("location"),
-    )
-    return Exists(own_open) | (~Exists(own) & Exists(at_location))
+    # Uncorrelated IN subqueries: each runs once (few schedules cover a given moment), instead of a
+    # probe per service.
+    with_hours = Schedule.objects.filter(service__isnull=False).values("service_id")
+    open_itself = Schedule.objects.filter(covering, service__isnull=False).values("service_id")
+    open_locations = Schedule.objects.filter(covering, location__isnull=False).values("location_id")
+    at_open_location = ServiceAtLocation.objects.filter(location__in=open_locations).values("service_id")
+    return Q(pk__in=open_itself) | (~Q(pk__in=with_hours) & Q(pk__in=at_open_location))
 
 
 def matching_text(qs, words):
@@ -194,10 +194,12 @@ def matching_text(qs, words):
     if not stems:
         return qs
     match = " AND ".join(f'"{s}"*' for s in stems)
-    # A join with the FTS5 table (one full-text scan), its bm25 `rank` as ours (smaller is better).
+    # A join with the FTS5 table, its bm25 `rank` as ours (smaller is better). "+ 0" keeps SQLite from
+    # probing the FTS table once per service (a full-text query each time): the full-text match runs
+    # once, and each hit finds its service by primary key.
     return qs.extra(
         tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = socialmap_service.id", f"{FTS_TABLE} MATCH %s"],
+        where=[f"socialmap_service.id = {FTS_TABLE}.rowid + 0", f"{FTS_TABLE} MATCH %s"],
         params=[match],
         select={"rank": f"-{FTS_TABLE}.rank"},
     )
@@ -277,42 +279,85 @@ def find_services(org, criteria, *, moment=None):
 # The index -----------------------------------------------------------------------------------------
 
 
-def document(service):
-    """The text free search reads for one service (uses prefetched relations)."""
-    parts = [service.name, service.alternate_name, service.description, service.eligibility_description]
-    if service.map_organisation_id:
-        parts += [service.map_organisation.name, service.map_organisation.alternate_name]
-    for theme in service.themes.all():
-        parts += [str(theme.label), *defaults.LABELS["theme"].get(theme.code, {}).values()]
-        parts += [str(theme.group.label)]
-    for stage in service.life_stages.all():
-        parts.append(str(stage.label))
-    for term in service.terms.all():
-        parts.append(term.name)
-    for location in service.locations.all():
-        parts += [location.name, location.city]
-    return "\n".join(p for p in parts if p)
-
-
 def _codes(values):
     values = sorted({v for v in values if v})
     return f",{','.join(values)}," if values else ""
 
 
-def search_fields(service):
-    """The values `reindex` writes for one service (uses prefetched relations)."""
-    themes = list(service.themes.all())
-    places = [loc.municipality.code for loc in service.locations.all() if loc.municipality_id]
-    return {
-        "search_text": document(service),
-        "theme_codes": _codes([t.code for t in themes] + [f"group:{t.group.code}" for t in themes]),
-        "stage_codes": _codes(s.code for s in service.life_stages.all()),
-        "area_codes": _codes(m.code for m in service.municipalities.all()),
-        "place_codes": _codes(places + [f"{code[:2]}*" for code in places]),
-    }
-
-
 SEARCH_FIELDS = ["search_text", "theme_codes", "stage_codes", "area_codes", "place_codes"]
+
+
+class _Terms:
+    """The organisation-wide lookups reindex needs once: themes (codes, labels in every language, group)
+    and life stages, by id."""
+
+    def __init__(self, org_ids):
+        from opvoedwijzer.taxonomy.models import Theme
+
+        self.themes = {}
+        for theme in Theme.objects.filter(organisation__in=org_ids).select_related("group"):
+            labels = [str(theme.label), *defaults.LABELS["theme"].get(theme.code, {}).values()]
+            self.themes[theme.pk] = (theme.code, theme.group.code, [*labels, str(theme.group.label)])
+        self.stages = {
+            s.pk: (s.code, str(s.label)) for s in LifeStage.objects.filter(organisation__in=org_ids)
+        }
+
+
+def _links(through, service_ids, *fields):
+    """{service id: [values of `fields`]} of a many-to-many table, as tuples."""
+    found = {}
+    rows = through.objects.filter(service_id__in=service_ids).values_list("service_id", *fields)
+    for service_id, *values in rows:
+        found.setdefault(service_id, []).append(values[0] if len(values) == 1 else values)
+    return found
+
+
+def search_rows(service_ids):
+    """{service id: {field: value}} of `SEARCH_FIELDS` for these services, read as plain values (no
+    model instances: this runs over every service an import touches)."""
+    services = list(
+        Service.objects.filter(pk__in=service_ids).values_list(
+            "pk",
+            "organisation_id",
+            "name",
+            "alternate_name",
+            "description",
+            "eligibility_description",
+            "map_organisation__name",
+            "map_organisation__alternate_name",
+        )
+    )
+    terms = _Terms({row[1] for row in services})
+    themes = _links(Service.themes.through, service_ids, "theme_id")
+    stages = _links(Service.life_stages.through, service_ids, "lifestage_id")
+    areas = _links(Service.municipalities.through, service_ids, "municipality__code")
+    imported = _links(Service.terms.through, service_ids, "taxonomyterm__name")
+    places = _links(
+        ServiceAtLocation,
+        service_ids,
+        "location__name",
+        "location__city",
+        "location__municipality__code",
+    )
+    rows = {}
+    for pk, _org, *texts in services:
+        theme_rows = [terms.themes[t] for t in themes.get(pk, []) if t in terms.themes]
+        stage_rows = [terms.stages[t] for t in stages.get(pk, []) if t in terms.stages]
+        place_rows = places.get(pk, [])
+        parts = [*texts, *(label for _c, _g, labels in theme_rows for label in labels)]
+        parts += [label for _c, label in stage_rows] + imported.get(pk, [])
+        parts += [p for name, city, _code in place_rows for p in (name, city)]
+        place_codes = [code for _n, _c, code in place_rows if code]
+        rows[pk] = {
+            "search_text": "\n".join(p for p in parts if p),
+            "theme_codes": _codes(
+                [c for c, _g, _l in theme_rows] + [f"group:{g}" for _c, g, _l in theme_rows]
+            ),
+            "stage_codes": _codes(c for c, _l in stage_rows),
+            "area_codes": _codes(areas.get(pk, [])),
+            "place_codes": _codes(place_codes + [f"{code[:2]}*" for code in place_codes]),
+        }
+    return rows
 
 
 def reindex(service_ids):
@@ -320,26 +365,18 @@ def reindex(service_ids):
     service_ids = list(service_ids)
     columns = ", ".join(f"{name} = %s" for name in SEARCH_FIELDS)
     for start in range(0, len(service_ids), 2000):
-        batch = list(
-            Service.objects.filter(pk__in=service_ids[start : start + 2000])
-            .select_related("map_organisation")
-            .prefetch_related(
-                "themes__group", "life_stages", "terms", "municipalities", "locations__municipality"
-            )
-        )
-        rows = []
-        for service in batch:
-            values = search_fields(service)
-            rows.append([*(values[name] for name in SEARCH_FIELDS), service.pk])
-            service.search_text = values["search_text"]
+        rows = search_rows(service_ids[start : start + 2000])
         with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE socialmap_service SET {columns} WHERE id = %s", rows)
+            cursor.executemany(
+                f"UPDATE socialmap_service SET {columns} WHERE id = %s",
+                [[*(values[name] for name in SEARCH_FIELDS), pk] for pk, values in rows.items()],
+            )
         if connection.vendor == "sqlite":
-            _write_fts(batch)
+            _write_fts([(pk, values["search_text"]) for pk, values in rows.items()])
 
 
-def _write_fts(services):
-    rows = [(s.pk, " ".join(stem_words(s.search_text))) for s in services]
+def _write_fts(texts):
+    rows = [(pk, " ".join(stem_words(text))) for pk, text in texts]
     with connection.cursor() as cursor:
         cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk, _ in rows])
         cursor.executemany(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)", rows)
