@@ -17,7 +17,7 @@ from pydantic import Field
 
 from opvoedwijzer.core.models import Municipality, Organisation
 from opvoedwijzer.socialmap import hsds
-from opvoedwijzer.socialmap.models import MapOrganisation, ServiceAtLocation
+from opvoedwijzer.socialmap.models import MapOrganisation, Service, ServiceAtLocation
 from opvoedwijzer.socialmap.search import Criteria, find_services
 
 api = NinjaAPI(
@@ -55,8 +55,8 @@ def _filtered_services(org, filters):
             municipality = Municipality.objects.filter(postal_codes__code=filters.postcode).first()
             if municipality is None:
                 raise HttpError(404, "No municipality has this postal code.")
-        qs, _understood = find_services(org, Criteria(text=filters.search, municipality=municipality))
-        qs = hsds.services_for_export(org, full=filters.full).filter(pk__in=qs.values("pk"))
+        found, _understood = find_services(org, Criteria(text=filters.search, municipality=municipality))
+        qs = hsds.services_for_export(org, full=filters.full, qs=found)
     else:
         qs = hsds.services_for_export(org, full=filters.full)
     if filters.organization_id:
@@ -65,21 +65,23 @@ def _filtered_services(org, filters):
         qs = qs.filter(last_modified__gte=filters.modified_after)
     if filters.taxonomy_term_id:
         term = str(filters.taxonomy_term_id)
-        themes = [t for t in org_terms(org) if t[0] == term]
-        if themes:
-            kind, code = themes[0][1], themes[0][2]
-            qs = qs.filter(**{f"{'themes' if kind == 'theme' else 'life_stages'}__code": code})
+        ours = [t for t in org_terms(org) if t[0] == term]
+        if ours:
+            kind, code = ours[0][1], ours[0][2]
+            qs = qs.filter(**{f"{'theme' if kind == 'theme' else 'stage'}_codes__contains": f",{code},"})
         else:
-            qs = qs.filter(terms__uuid=filters.taxonomy_term_id)
+            tagged = Service.terms.through.objects.filter(taxonomyterm__uuid=filters.taxonomy_term_id)
+            qs = qs.filter(pk__in=tagged.values("service_id"))
     if filters.taxonomy_id:
         taxonomy = str(filters.taxonomy_id)
         if taxonomy == hsds.our_uuid(org, "taxonomy", "theme"):
-            qs = qs.filter(themes__isnull=False)
+            qs = qs.exclude(theme_codes="")
         elif taxonomy == hsds.our_uuid(org, "taxonomy", "life_stage"):
-            qs = qs.filter(life_stages__isnull=False)
+            qs = qs.exclude(stage_codes="")
         else:
-            qs = qs.filter(terms__taxonomy__uuid=filters.taxonomy_id)
-    return qs.distinct()
+            tagged = Service.terms.through.objects.filter(taxonomyterm__taxonomy__uuid=filters.taxonomy_id)
+            qs = qs.filter(pk__in=tagged.values("service_id"))
+    return qs
 
 
 def org_terms(org):

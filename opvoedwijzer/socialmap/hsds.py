@@ -51,10 +51,11 @@ def _time(value):
 # Querysets that fetch what a record needs in a fixed number of queries ------------------------------
 
 
-def services_for_export(org, full=True):
-    qs = (
-        Service.objects.for_org(org).select_related("organisation", "map_organisation").order_by("name", "id")
-    )
+def services_for_export(org, full=True, qs=None):
+    """`qs` (default: all services of `org`, by name) with what its records need."""
+    if qs is None:
+        qs = Service.objects.for_org(org).order_by("name", "id")
+    qs = qs.select_related("organisation", "map_organisation")
     if not full:
         return qs
     return qs.prefetch_related(
