@@ -229,7 +229,11 @@ class Service(models.Model):
                 name="service_ages_in_order",
             ),
         ]
-        indexes = [models.Index(fields=["organisation", "last_checked_on"])]
+        indexes = [
+            models.Index(fields=["organisation", "last_checked_on"]),
+            # The search's default order: its first page is read from the index, not sorted.
+            models.Index(fields=["organisation", "name", "id"], name="socialmap_service_by_name"),
+        ]
 
     def __str__(self):
         return self.name
