@@ -533,6 +533,38 @@ def metered():
         yield meter
 
 
+class Interrupted(Exception):
+    """A statement ran longer than the bench's --cap and was stopped."""
+
+
+@contextlib.contextmanager
+def deadline(seconds):
+    """Stop any statement that runs longer than `seconds` (a guard of the bench, not the application's:
+    SQLite's progress handler, PostgreSQL's statement_timeout); raises Interrupted."""
+    from django.db import OperationalError, connection
+
+    connection.ensure_connection()
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+    else:
+        end = time.perf_counter() + seconds
+        connection.connection.set_progress_handler(lambda: int(time.perf_counter() > end), 100_000)
+    try:
+        yield
+    except OperationalError as error:
+        if "interrupted" in str(error) or "statement timeout" in str(error):
+            raise Interrupted(f"stopped after {seconds:g} s") from error
+        raise
+    finally:
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
+        elif connection.connection is not None:
+            connection.connection.set_progress_handler(None, 0)
+
+
 @contextlib.contextmanager
 def phase_timer():
     """Time spent in the importer's steps (wrapped here, for this process only): {name: seconds}."""
@@ -542,7 +574,9 @@ def phase_timer():
     undo = []
 
     def wrap(owner, name, label=None):
-        original = owner.__dict__[name]
+        original = owner.__dict__.get(name)
+        if original is None:  # the importer has changed: time what is still there
+            return
 
         @functools.wraps(original)
         def timed(*args, **kwargs):
@@ -704,6 +738,16 @@ def fulltext_sql(word):
     return qs.query.sql_with_params()
 
 
+def code_hash():
+    """A short hash of the code under test (socialmap/, api/hsds.py): the tree may change between runs."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for path in sorted([*ROOT.glob("opvoedwijzer/socialmap/**/*.py"), ROOT / "opvoedwijzer/api/hsds.py"]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def load():
     """The 1, 5 and 15 minute load averages (other work on the machine makes every figure worse)."""
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -714,8 +758,54 @@ def api_get(client, path):
     response = client.get(path)
     elapsed = (time.perf_counter() - t) * 1000
     if response.status_code != 200:
-        raise SystemExit(f"GET {path}: {response.status_code} {response.content[:300]!r}")
+        raise RuntimeError(f"status {response.status_code}: {response.content[:300]!r}")
     return elapsed, len(response.content), response
+
+
+def show_plans(org, scenarios, moment, client, cap):
+    """The query plans of the text search (and, on PostgreSQL, whether the GIN index is used)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    postgres = connection.vendor == "postgresql"
+    texts = [(n, c) for n, c in scenarios if c.text]
+    if postgres:
+        say(f"PostgreSQL: is the GIN index {GIN_INDEX} used? (EXPLAIN of each text search's count and page)")
+        for name, criteria in texts:
+            try:
+                with deadline(cap):
+                    count_sql, page_sql = search_sql(org, criteria, moment)
+            except Interrupted:
+                say(f"  {name}: the search ran longer than {cap:g} s")
+                continue
+            used = [GIN_INDEX in "\n".join(explain(s, analyze=False)) for s in (count_sql, page_sql) if s]
+            say(f"  {name}: count {'yes' if used[0] else 'NO'}, page {'yes' if used[-1] else 'NO'}")
+    fulltext = fulltext_sql("pesten")
+    count_sql = page_sql = None
+    # Stopped or failed (reported above): the plans of what did run.
+    with contextlib.suppress(Exception), deadline(cap):
+        count_sql, page_sql = search_sql(org, texts[0][1], moment)
+    with CaptureQueriesContext(connection) as captured, contextlib.suppress(Exception), deadline(cap):
+        client.get(f"/api/hsds/{ORG}/services?search=pesten&full=true&per_page=50")
+    api_sql = next((q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()), None)
+    for title, sql, params in [
+        ("the full-text part alone: search.matching_text(services, ['pesten']), best 20", *fulltext),
+        ('the first page of "pesten" as find_services makes it', page_sql, None),
+        ('the count of "pesten"', count_sql, None),
+        ("the count of GET /api/hsds/…/services?search=pesten (hsds.py _filtered_services)", api_sql, None),
+    ]:
+        if not sql:
+            continue
+        say()
+        say(f"{'EXPLAIN ANALYZE' if postgres else 'EXPLAIN QUERY PLAN'} — {title}:")
+        try:
+            with deadline(cap):
+                lines = explain(sql, params=params)
+        except Interrupted:
+            lines = [f"(EXPLAIN ANALYZE stopped after {cap:g} s; the plan without ANALYZE:)"]
+            lines += explain(sql, analyze=False, params=params)
+        for line in lines:
+            say("  " + line)
 
 
 # --------------------------------------------------------------------------- main
@@ -813,7 +903,10 @@ def measure(args, database):
     revision = subprocess.run(
         ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
-    say(f"project: {revision or '?'}; {ORG} had {demo_services} demo services")
+    say(
+        f"project: {revision or '?'} (code under test: {code_hash()}); "
+        f"{ORG} had {demo_services} demo services"
+    )
     say(f"machine: {os.cpu_count()} CPUs, load average {load()} at the start of the measurements")
     say(
         f"data: {args.services:,} services of {args.organisations:,} organisations (seed {args.seed}) as "
@@ -906,26 +999,48 @@ def measure(args, database):
     log(f"searches: {len(scenarios)} scenarios × {args.reps}")
     results = []
     for name, criteria in scenarios:
-        with metered() as m:  # the warm-up run, also counting the statements
-            t = time.perf_counter()
-            hits, _page, *first = run_search(org, criteria, moment)
-            warmup_s = time.perf_counter() - t
         totals, counts, pages, sqls = [], [], [], []
-        started = time.perf_counter()
-        for _ in range(args.reps if warmup_s < args.cap else 0):
-            with metered() as run:
-                _hits, _page, total_ms, count_ms, page_ms = run_search(org, criteria, moment)
-            totals.append(total_ms)
-            counts.append(count_ms)
-            pages.append(page_ms)
-            sqls.append(run.seconds * 1000)
-            if time.perf_counter() - started > args.cap:
-                break
+        m = SqlMeter()
+        try:
+            with deadline(args.cap), metered() as m:  # the warm-up run, also counting the statements
+                t = time.perf_counter()
+                hits, _page, *first = run_search(org, criteria, moment)
+                warmup_s = time.perf_counter() - t
+            started = time.perf_counter()
+            for _ in range(args.reps if warmup_s < args.cap else 0):
+                with deadline(args.cap), metered() as run:
+                    _hits, _page, total_ms, count_ms, page_ms = run_search(org, criteria, moment)
+                totals.append(total_ms)
+                counts.append(count_ms)
+                pages.append(page_ms)
+                sqls.append(run.seconds * 1000)
+                if time.perf_counter() - started > args.cap:
+                    break
+        except Interrupted:
+            results.append((name, None, 0, m.statements, None, None, None, None, None, "stopped"))
+            log(f"  {name}: a statement ran longer than --cap {args.cap:g} s: stopped")
+            continue
+        except Exception as error:  # a failing project function: reported, the rest still measured
+            results.append((name, None, 0, m.statements, None, None, None, None, None, "error"))
+            problems.append(f"search {name}: {type(error).__name__}: {error}")
+            log(f"  {name}: {type(error).__name__}: {error}")
+            continue
         if not totals:  # too slow to repeat: the warm-up run is the only figure
             totals, counts, pages, sqls = [first[0]], [first[1]], [first[2]], [m.seconds * 1000]
         p50, p95 = pct(totals, 50), pct(totals, 95)
         results.append(
-            (name, hits, len(totals), m.statements, p50, p95, pct(counts, 50), pct(pages, 50), pct(sqls, 50))
+            (
+                name,
+                hits,
+                len(totals),
+                m.statements,
+                p50,
+                p95,
+                pct(counts, 50),
+                pct(pages, 50),
+                pct(sqls, 50),
+                "",
+            )
         )
         log(f"  {name}: {hits:,} hits, {len(totals)} runs, p50 {ms(p50)} ms, p95 {ms(p95)} ms")
     say()
@@ -950,26 +1065,31 @@ def measure(args, database):
             [
                 (
                     n,
-                    f"{h:,}",
+                    "?" if h is None else f"{h:,}",
                     runs,
                     q,
-                    ms(p50),
+                    ms(p50) if h is not None else (f"> {args.cap * 1000:.0f}" if note == "stopped" else note),
                     ms(p95),
                     ms(c50),
                     ms(pg50),
                     ms(sql50),
-                    "OK" if p95 < SEARCH_BUDGET_MS else "OVER",
+                    "OK" if h is not None and p95 < SEARCH_BUDGET_MS else "OVER",
                 )
-                for n, h, runs, q, p50, p95, c50, pg50, sql50 in results
+                for n, h, runs, q, p50, p95, c50, pg50, sql50, note in results
             ],
         )
     )
     if any(r[2] == 1 for r in results):
         say("(runs = 1: the warm-up run took longer than --cap; it is the only figure)")
+    if any(r[-1] == "stopped" for r in results):
+        say("(runs = 0: a statement ran longer than --cap and was stopped)")
     say("count/page p50: the paginator's count(), the first page with prefetches; SQL: time in the database")
-    over = [r for r in results if r[5] >= SEARCH_BUDGET_MS]
+    over = [r for r in results if r[1] is None or r[5] >= SEARCH_BUDGET_MS]
     if over:
-        problems.append("search over budget: " + ", ".join(f"{r[0]} (p95 {ms(r[5])} ms)" for r in over))
+        problems.append(
+            "search over budget: "
+            + ", ".join(f"{r[0]} ({f'p95 {ms(r[5])} ms' if r[1] is not None else r[-1]})" for r in over)
+        )
     empty = [r[0] for r in results if r[1] == 0]
     if empty:
         problems.append("searches without hits: " + ", ".join(empty))
@@ -978,17 +1098,37 @@ def measure(args, database):
     log(f"HSDS API: {args.api_reps} runs per page")
     client = Client(HTTP_HOST="127.0.0.1")
     say()
-    say(f"HSDS API, django.test.Client, {args.api_reps} warm runs each")
+    say(
+        f"HSDS API, django.test.Client, {args.api_reps} warm runs each (or fewer within --cap {args.cap:g} s)"
+    )
     api_rows = []
     for path in [
         f"/api/hsds/{ORG}/services?per_page=50",
         f"/api/hsds/{ORG}/services?full=true&per_page=50",
         f"/api/hsds/{ORG}/services?search=pesten&full=true&per_page=50",
     ]:
-        _elapsed, size_b, response = api_get(client, path)  # warm-up
-        with metered() as m:
-            api_get(client, path)
-        times = [api_get(client, path)[0] for _ in range(args.api_reps)]
+        times = []
+        m = SqlMeter()
+        try:
+            with deadline(args.cap), metered() as m:  # warm-up, counting the statements
+                first_ms, size_b, response = api_get(client, path)
+            started = time.perf_counter()
+            for _ in range(args.api_reps if first_ms < args.cap * 1000 else 0):
+                with deadline(args.cap):
+                    times.append(api_get(client, path)[0])
+                if time.perf_counter() - started > args.cap:
+                    break
+        except Interrupted:
+            api_rows.append((path, "?", "?", "?", m.statements, f"> {args.cap * 1000:.0f}", "—", 0))
+            problems.append(f"GET {path}: a statement ran longer than --cap {args.cap:g} s")
+            log(f"  {path}: stopped after {args.cap:g} s")
+            continue
+        except Exception as error:  # a failing project function: reported, the rest still measured
+            api_rows.append((path, "?", "?", "?", m.statements, "error", "—", 0))
+            problems.append(f"GET {path}: {type(error).__name__}: {error}")
+            log(f"  {path}: {type(error).__name__}: {error}")
+            continue
+        times = times or [first_ms]
         body = response.json()
         api_rows.append(
             (
@@ -999,50 +1139,19 @@ def measure(args, database):
                 m.statements,
                 ms(pct(times, 50)),
                 ms(pct(times, 95)),
+                len(times),
             )
         )
-    say(table(["GET", "total_items", "size", "bytes", "queries", "p50 ms", "p95 ms"], api_rows))
+        log(f"  {path}: p50 {ms(pct(times, 50))} ms")
+    say(table(["GET", "total_items", "size", "bytes", "queries", "p50 ms", "p95 ms", "runs"], api_rows))
 
     # ---- plans
     say()
-    texts = [(n, c) for n, c in scenarios if c.text]
-    if engine == "postgres":
-        say(f"PostgreSQL: is the GIN index {GIN_INDEX} used? (EXPLAIN of each text search's queries)")
-        for name, criteria in texts:
-            count_sql, page_sql = search_sql(org, criteria, moment)
-            used = [GIN_INDEX in "\n".join(explain(s, analyze=False)) for s in (count_sql, page_sql) if s]
-            say(f"  {name}: count {'yes' if used[0] else 'NO'}, page {'yes' if used[-1] else 'NO'}")
-        bare_sql, bare_params = fulltext_sql("pesten")
-        count_sql, page_sql = search_sql(org, texts[0][1], moment)
-        for title, sql, params in [
-            (
-                "the full-text part alone: search.matching_text(services, ['pesten']), best 20",
-                bare_sql,
-                bare_params,
-            ),
-            ('the first page of "pesten" as find_services makes it', page_sql, None),
-            ('the count of "pesten"', count_sql, None),
-        ]:
-            say()
-            say(f"EXPLAIN ANALYZE — {title}:")
-            for line in explain(sql, params=params):
-                say("  " + line)
-    else:
-        bare_sql, bare_params = fulltext_sql("pesten")
-        count_sql, page_sql = search_sql(org, texts[0][1], moment)
-        for title, sql, params in [
-            (
-                "the full-text part alone: search.matching_text(services, ['pesten']), best 20",
-                bare_sql,
-                bare_params,
-            ),
-            ('the first page of "pesten" as find_services makes it', page_sql, None),
-            ('the count of "pesten"', count_sql, None),
-        ]:
-            say(f"EXPLAIN QUERY PLAN — {title}:")
-            for line in explain(sql, params=params):
-                say("  " + line)
-
+    try:
+        show_plans(org, scenarios, moment, client, args.cap)
+    except Exception as error:  # a failing project function: reported, the rest still measured
+        say(f"query plans: {type(error).__name__}: {error}")
+        problems.append(f"query plans: {type(error).__name__}: {error}")
     say()
     say(f"database size: {database.size() / 1e6:.0f} MB; load average {load()} at the end")
     say("problems: " + ("none" if not problems else ""))
