@@ -57,10 +57,30 @@ def add_term(org, dimension, *, code, label, group=None):
 @transaction.atomic
 def update_term(term, *, label, hidden):
     """Rename (an empty label restores the default) and hide or show a term."""
+    renamed = term.custom_label != label.strip()
     term.custom_label = label.strip()
     term.hidden = hidden
     term.save(update_fields=["custom_label", "hidden"])
+    if renamed:
+        _reindex_social_map(term)
     return term
+
+
+def _reindex_social_map(term):
+    """Services are found by the labels of their themes and life stages: search the new name too."""
+    from opvoedwijzer.socialmap import search
+    from opvoedwijzer.socialmap.models import Service
+
+    services = Service.objects.for_org(term.organisation)
+    if term.DIMENSION == "theme":
+        services = services.filter(themes=term)
+    elif term.DIMENSION == "theme_group":
+        services = services.filter(themes__group=term)
+    elif term.DIMENSION == "life_stage":
+        services = services.filter(life_stages=term)
+    else:
+        return
+    search.reindex(services.values_list("pk", flat=True).distinct())
 
 
 @transaction.atomic

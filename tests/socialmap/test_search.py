@@ -130,3 +130,12 @@ def test_another_organisations_map_is_never_found(zuid, noord, social_map):
 )
 def test_odd_input_never_breaks_the_search(zuid, social_map, text):
     found(zuid, text=text)  # no exception on either database
+
+
+def test_a_renamed_theme_finds_its_services_by_the_new_name(zuid, social_map):
+    from opvoedwijzer.taxonomy.services import update_term
+
+    sleep = Theme.objects.get(organisation=zuid, code="sleep")
+    assert found(zuid, text="nachtrust") == []
+    update_term(sleep, label="Nachtrust", hidden=False)
+    assert found(zuid, text="nachtrust") == ["Consultatiebureau"]
