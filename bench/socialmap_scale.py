@@ -820,7 +820,9 @@ def main():
     parser.add_argument("--api-reps", type=int, default=20, help="timed runs per API page")
     parser.add_argument("--cap", type=float, default=60, help="stop repeating one search after n s")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--hsds-schema", default="/work/shared/hsds/schema", help="HSDS's schema/ directory")
+    parser.add_argument(
+        "--hsds-schema", default=str(HERE.parent / "tests" / "hsds" / "schema"), help="HSDS's schema/"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the second import")
     parser.add_argument("--keep", action="store_true", help="keep the database (print where it is)")
     args = parser.parse_args()

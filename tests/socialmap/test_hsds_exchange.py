@@ -2,8 +2,8 @@
 lists, the public API against the official JSON Schemas, a round trip between two organisations, and
 the plain list import of the staff screen.
 
-The reference files (schemas, openapi.json, the tabular example package) live in /work/shared/hsds,
-next to the repository; every record the API gives is validated against them.
+The reference files (schemas, openapi.json, the tabular example package) are copied in tests/hsds;
+every record the API gives is validated against them.
 """
 
 import datetime
@@ -36,7 +36,7 @@ from opvoedwijzer.socialmap.models import (
 )
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
-HSDS = pathlib.Path(__file__).resolve().parents[3] / "shared" / "hsds"
+HSDS = pathlib.Path(__file__).resolve().parents[1] / "hsds"
 BASE = "https://hsds.local/schema/"
 API = "/api/hsds/zuid-limburg"
 
@@ -51,11 +51,11 @@ EXAMPLE_LOCATION_ORGANIZATION = "985e4a42-bd9f-4edc-911d-0243a4640aca"  # in no 
 
 
 def hsds_folder():
-    """/work/shared/hsds, or a failure that says where it was looked for (never a skip)."""
+    """tests/hsds (a copy of the official files), or a failure that says where it was looked for."""
     if not (HSDS / "schema" / "service.json").is_file() or not (HSDS / "examples" / "csv").is_dir():
         pytest.fail(
             f"The HSDS 3.0 reference files are missing: expected schema/*.json and examples/csv/*.csv "
-            f"under {HSDS} (the 'shared/hsds' folder next to the repository).",
+            f"under {HSDS} (tests/hsds, a copy of the official HSDS 3.0 files).",
             pytrace=False,
         )
     return HSDS

@@ -148,7 +148,7 @@ def test_the_import_command_reads_the_official_example_folder(zuid, capsys):
 
     from django.core.management import call_command
 
-    folder = Path(__file__).resolve().parents[3] / "shared" / "hsds" / "examples" / "csv"
+    folder = Path(__file__).resolve().parents[1] / "hsds" / "examples" / "csv"
     call_command("import_social_map", "zuid-limburg", str(folder))
     assert '"imported": true' in capsys.readouterr().out
     assert Service.objects.for_org(zuid).get().name == "Community Counselling"
