@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.privacy",
     "opvoedwijzer.policy",
     "opvoedwijzer.socialmap",
+    "opvoedwijzer.questions",
 ]
 
 MIDDLEWARE = [
@@ -272,6 +273,10 @@ TASKS = {
 
 # The address of this installation, for links in mails sent by background tasks.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Web questions: answered within this many working days; at most this many from one address an hour.
+QUESTION_DUE_WORKING_DAYS = int(os.environ.get("QUESTION_DUE_WORKING_DAYS", "3"))
+QUESTION_RATE_LIMIT_PER_HOUR = int(os.environ.get("QUESTION_RATE_LIMIT_PER_HOUR", "5"))
 
 # A referral's follow-up reminder, by default this many days after the referral.
 REFERRAL_FOLLOW_UP_DAYS = int(os.environ.get("REFERRAL_FOLLOW_UP_DAYS", "21"))

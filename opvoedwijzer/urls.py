@@ -5,6 +5,7 @@ from opvoedwijzer.api.api import api
 from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import views as core
 from opvoedwijzer.privacy import views as privacy
+from opvoedwijzer.questions import public as questions_public
 from opvoedwijzer.socialmap import public as socialmap_public
 
 # Staff URLs carry the organisation: /o/<org>/… (resolved by core.middleware).
@@ -19,6 +20,7 @@ staff = [
     path("audit/", include("opvoedwijzer.privacy.urls")),
     path("policy/", include("opvoedwijzer.policy.urls")),
     path("map/", include("opvoedwijzer.socialmap.urls")),
+    path("questions/", include("opvoedwijzer.questions.urls")),
 ]
 
 urlpatterns = [
@@ -38,4 +40,6 @@ urlpatterns = [
     # Public pages of an organisation: /<org>/… (no login; the organisation is looked up by the view).
     path("<slug:slug>/map/", socialmap_public.social_map, name="public_map"),
     path("<slug:slug>/map/<uuid:service>/", socialmap_public.service, name="public_service"),
+    path("<slug:slug>/ask/", questions_public.ask, name="public_ask"),
+    path("<slug:slug>/answer/", questions_public.pick_up, name="public_pick_up"),
 ]

@@ -11,7 +11,7 @@ from ninja.security import HttpBearer
 
 from opvoedwijzer.core.services import user_for_api_token
 
-from . import contacts, reference
+from . import contacts, public, reference
 from .errors import ApiError, field_error
 
 
@@ -32,6 +32,7 @@ api = NinjaAPI(
 )
 api.add_router("/", reference.router)
 api.add_router("/contacts", contacts.router)
+api.add_router("/public", public.router)
 
 
 @api.exception_handler(ApiError)

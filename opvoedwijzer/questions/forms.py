@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
+from opvoedwijzer.privacy.forms import RedactPublicTextMixin
+from opvoedwijzer.taxonomy.models import LifeStage
+
+from .abuse import HONEYPOT
+
+ANSWER_LANGUAGES = [(code, label) for code, label in CONTACT_LANGUAGES if code != "other"]
+MAX_QUESTION_LENGTH = 2000
+
+
+class AskForm(RedactPublicTextMixin, forms.Form):
+    """A parent's question. Names, phone numbers, addresses … are replaced before it is stored."""
+
+    pii_redacted_fields = ("text",)
+
+    text = forms.CharField(
+        label=_("Your question"),
+        max_length=MAX_QUESTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Do not write names, addresses or phone numbers: we remove them anyway."),
+    )
+    life_stage = forms.ModelChoiceField(
+        queryset=None, required=False, to_field_name="code", label=_("How old is your child?")
+    )
+    municipality = forms.ModelChoiceField(
+        queryset=None, required=False, to_field_name="code", label=_("Where do you live?")
+    )
+    language = forms.ChoiceField(
+        choices=ANSWER_LANGUAGES, initial="nl", label=_("In which language do you want the answer?")
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"))  # the honeypot
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["life_stage"].queryset = LifeStage.objects.for_org(org).visible()
+        self.fields["life_stage"].empty_label = _("I'd rather not say")
+        self.fields["municipality"].queryset = org.municipalities.all()
+        self.fields["municipality"].empty_label = _("I'd rather not say")
+        self.fields[HONEYPOT].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+
+class PickUpForm(forms.Form):
+    code = forms.CharField(label=_("Your code"), max_length=20)
+    secret = forms.CharField(
+        label=_("Your secret"), max_length=20, widget=forms.PasswordInput(render_value=True)
+    )

@@ -1,0 +1,93 @@
+"""Anonymous web questions (M3): a parent asks without an account and comes back with a pick-up code.
+
+The question text is redacted by the PII guard before it is stored. The parent holds a code (to say
+which question) and a secret (to prove it is theirs); only a hash of the secret is kept. Dates are days.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Contact
+from opvoedwijzer.core.models import Municipality, Organisation, hash_secret
+from opvoedwijzer.taxonomy.models import LifeStage
+
+# Easy to read aloud and write down: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("new")
+    ASSIGNED = "assigned", _("assigned")
+    ANSWERED = "answered", _("answered")
+
+
+class QuestionQuerySet(models.QuerySet):
+    def for_org(self, org):
+        return self.filter(organisation=org)
+
+    def open(self):
+        return self.exclude(status=Status.ANSWERED)
+
+
+class Question(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=12, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    text = models.TextField(_("question"))
+    life_stage = models.ForeignKey(
+        LifeStage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("life stage"),
+    )
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    language = models.CharField(_("answer in"), max_length=8, choices=CONTACT_LANGUAGES, default="nl")
+    asked_on = models.DateField()
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    answer_read_on = models.DateField(null=True, blank=True)
+    contact = models.OneToOneField(
+        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="web_question"
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["organisation", "status", "due_on"])]
+
+    def __str__(self):
+        return self.code
+
+    def has_secret(self, secret):
+        return bool(secret) and hash_secret(secret.strip().upper()) == self.secret_hash
+
+    @property
+    def public_status(self):
+        """What the parent sees: answered, or not yet (assigned is an inside matter)."""
+        return Status.ANSWERED if self.status == Status.ANSWERED else Status.NEW
+
+    @property
+    def is_overdue(self):
+        return self.status != Status.ANSWERED and self.due_on < datetime.date.today()
+
+
+def add_working_days(day, n):
+    """`day` plus n working days (Monday–Friday)."""
+    while n > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day

@@ -1,0 +1,96 @@
+"""Writes on web questions: each a verb-first function in one transaction."""
+
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from opvoedwijzer.contacts.models import Area, Source
+from opvoedwijzer.contacts.services import register_contact
+from opvoedwijzer.core.models import Membership, hash_secret
+
+from .models import CODE_ALPHABET, Question, Status, add_working_days
+
+
+def _random(n):
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(n))
+
+
+def new_code():
+    """ "K7M-4PX-R9T": 25^9 ≈ 4·10^12 codes."""
+    return "-".join(_random(3) for _ in range(3))
+
+
+@transaction.atomic
+def ask_question(org, *, text, life_stage=None, municipality=None, language="nl"):
+    """Store a parent's question (its text already redacted by the caller's form or schema); returns
+    (question, secret). The secret is shown once and kept only as a hash."""
+    secret = "-".join(_random(4) for _ in range(2))
+    today = timezone.localdate()
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                question = Question.objects.create(
+                    organisation=org,
+                    code=new_code(),
+                    secret_hash=hash_secret(secret),
+                    text=text,
+                    life_stage=life_stage,
+                    municipality=municipality,
+                    language=language or "nl",
+                    asked_on=today,
+                    due_on=add_working_days(today, settings.QUESTION_DUE_WORKING_DAYS),
+                )
+            return question, secret
+        except IntegrityError:  # the same code drawn twice: draw again
+            continue
+    raise RuntimeError("No free pick-up code after five draws.")
+
+
+@transaction.atomic
+def assign_question(question, user):
+    question.assigned_to = user
+    question.status = Status.ASSIGNED if question.status != Status.ANSWERED else question.status
+    question.save(update_fields=["assigned_to", "status"])
+    return question
+
+
+@transaction.atomic
+def answer_question(question, membership, *, answer, contact_data):
+    """Answer a question and register it as a contact (channel `web_question`)."""
+    question.answer = answer
+    question.status = Status.ANSWERED
+    question.answered_on = timezone.localdate()
+    question.assigned_to = question.assigned_to or membership.user
+    if question.contact_id is None:
+        data = dict(contact_data)
+        data.setdefault("date", question.answered_on)
+        data.setdefault("life_stages", [question.life_stage] if question.life_stage_id else [])
+        data.setdefault("municipality", question.municipality or Area.UNKNOWN)
+        data.setdefault("language", question.language if question.language != "other" else "")
+        data.setdefault("note", "")
+        question.contact = register_contact(membership, data, source=Source.FORM)
+    question.save(update_fields=["answer", "status", "answered_on", "assigned_to", "contact"])
+    return question
+
+
+@transaction.atomic
+def mark_answer_read(question):
+    if question.status == Status.ANSWERED and question.answer_read_on is None:
+        question.answer_read_on = timezone.localdate()
+        question.save(update_fields=["answer_read_on"])
+    return question
+
+
+def find_question(code, secret):
+    """The question with this code whose secret matches, or None (the same answer for both misses)."""
+    code = (code or "").strip().upper()
+    question = Question.objects.filter(code=code).select_related("organisation").first()
+    if question is None or not question.has_secret(secret or ""):
+        return None
+    return question
+
+
+def staff_membership_for_answer(question, user):
+    return Membership.objects.active().filter(user=user, organisation=question.organisation).first()

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.contacts.forms import fixed_choices, themes_by_group
+from opvoedwijzer.privacy.forms import PIIGuardMixin
+from opvoedwijzer.taxonomy.models import AskerRole, Channel, OfferType, Theme
+
+
+class AnswerForm(PIIGuardMixin, forms.Form):
+    """The answer, and what the registration of the question needs besides what the parent gave."""
+
+    pii_guarded_fields = ("answer",)
+
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 10}))
+    main_theme = forms.ModelChoiceField(queryset=None, to_field_name="code", label=_("Main theme"))
+    asker_role = forms.ModelChoiceField(queryset=None, to_field_name="code", label=_("Who asked"))
+    request_kind = forms.ChoiceField(
+        choices=fixed_choices("request_kind"), initial="parenting", label=_("Kind of request")
+    )
+    offers = forms.ModelMultipleChoiceField(queryset=None, to_field_name="code", label=_("Offered"))
+    duration = forms.ChoiceField(choices=fixed_choices("duration"), initial="15to30", label=_("Time spent"))
+
+    def __init__(self, org, *args, **kwargs):
+        self.org = org
+        super().__init__(*args, **kwargs)
+        themes = Theme.objects.for_org(org).visible().select_related("group")
+        self.fields["main_theme"].queryset = themes
+        self.fields["main_theme"].widget.choices = [("", "—"), *themes_by_group(themes)]
+        self.fields["asker_role"].queryset = AskerRole.objects.for_org(org).visible()
+        self.fields["offers"].queryset = OfferType.objects.for_org(org).visible()
+        self.initial.setdefault("offers", ["info"])
+        self.initial.setdefault("asker_role", "other")
+
+    def contact_data(self):
+        d = self.cleaned_data
+        return {
+            "channel": Channel.objects.for_org(self.org).get(code="web_question"),
+            "asker_role": d["asker_role"],
+            "request_kind": d["request_kind"],
+            "main_theme": d["main_theme"],
+            "themes": [],
+            "offers": list(d["offers"]),
+            "duration": d["duration"],
+        }

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "questions"
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/assign/", views.assign, name="assign"),
+]

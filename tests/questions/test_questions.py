@@ -1,0 +1,134 @@
+"""Anonymous web questions: a parent asks without an account, the name is gone from what is kept,
+staff answer, the parent reads the answer with the code and the secret."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.questions.models import Question, add_working_days
+
+ASK = "/api/v1/public/zuid-limburg/questions"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def ask(client, **payload):
+    payload.setdefault("text", "Mijn dochter Lotte (14) wil niet meer naar school. Bel me op 0470 12 34 56.")
+    return client.post(ASK, payload, content_type="application/json")
+
+
+def read(client, code, secret):
+    return client.get(f"/api/v1/public/questions/{code}", headers={"x-question-secret": secret})
+
+
+def test_a_parent_asks_through_the_api_and_the_name_is_gone_from_what_is_kept(zuid, client):
+    response = ask(client, life_stage="teen", language="nl")
+    assert response.status_code == 201
+    body = response.json()
+    question = Question.objects.get(code=body["code"])
+    assert "Lotte" not in question.text and "0470" not in question.text
+    assert question.life_stage.code == "teen" and question.status == "new"
+    assert question.due_on == add_working_days(question.asked_on, 3)
+    assert body["secret"] not in question.secret_hash  # only a hash is kept
+
+    answer = read(client, body["code"], body["secret"])
+    assert answer.status_code == 200
+    assert answer.json() == {"status": "new", "text": question.text, "answer": None}
+
+
+def test_a_wrong_secret_or_code_is_404_and_says_nothing_more(zuid, client):
+    body = ask(client).json()
+    assert read(client, body["code"], "FOUT-FOUT").status_code == 404
+    assert read(client, "AAA-AAA-AAA", body["secret"]).status_code == 404
+    assert read(client, body["code"], "").status_code == 404
+
+
+def test_bad_input_is_a_4xx_with_field_errors(zuid, client):
+    assert ask(client, text="").status_code == 422
+    response = ask(client, life_stage="adult", language="xx", municipality="11002")
+    assert response.status_code == 422
+    fields = {e["loc"][-1] for e in response.json()["detail"]}
+    assert fields == {"life_stage", "language", "municipality"}
+    assert (
+        client.post(
+            "/api/v1/public/nergens/questions", {"text": "x"}, content_type="application/json"
+        ).status_code
+        == 404
+    )
+
+
+def test_too_many_questions_from_one_address_are_refused(zuid, client, settings):
+    settings.QUESTION_RATE_LIMIT_PER_HOUR = 2
+    assert [ask(client).status_code for _ in range(3)] == [201, 201, 429]
+    assert Question.objects.count() == 2
+
+
+def test_staff_answer_and_the_parent_reads_it_the_next_day(zuid, sam, client, client_for):
+    body = ask(client, life_stage="teen").json()
+    question = Question.objects.get(code=body["code"])
+    staff = client_for(sam)
+    assert body["code"] not in staff.get("/o/zuid-limburg/questions/").content.decode()  # text, not codes
+    assert question.text[:20] in staff.get("/o/zuid-limburg/questions/").content.decode()
+    response = staff.post(
+        f"/o/zuid-limburg/questions/{question.pk}/",
+        {
+            "answer": "Dat is niet makkelijk. Praat eerst met de school.",
+            "main_theme": "school_transition",
+            "asker_role": "mother",
+            "request_kind": "parenting",
+            "offers": ["info"],
+            "duration": "15to30",
+        },
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.status == "answered"
+    contact = Contact.objects.get()
+    assert contact == question.contact and contact.channel.code == "web_question"
+    assert contact.area == "unknown" and [s.code for s in contact.life_stages.all()] == ["teen"]
+
+    client.logout()
+    result = read(client, body["code"], body["secret"]).json()
+    assert result["status"] == "answered" and result["answer"].startswith("Dat is niet makkelijk")
+    question.refresh_from_db()
+    assert question.answer_read_on is not None
+
+
+def test_the_public_form_shows_the_question_as_kept_and_the_code(zuid, client):
+    response = client.post(
+        "/zuid-limburg/ask/", {"text": "Mijn zoon Jonas slaapt slecht.", "life_stage": "", "language": "nl"}
+    )
+    page = response.content.decode()
+    question = Question.objects.get()
+    assert question.code in page and "Jonas" not in question.text and "Jonas" not in page
+    assert question.text in page
+
+
+def test_the_honeypot_keeps_nothing(zuid, client):
+    client.post(
+        "/zuid-limburg/ask/", {"text": "Koop nu!", "language": "nl", "website": "http://spam.example"}
+    )
+    assert not Question.objects.exists()
+
+
+def test_the_public_pick_up_page_reads_the_answer_with_code_and_secret(zuid, client):
+    body = ask(client).json()
+    page = client.post("/zuid-limburg/answer/", {"code": body["code"].lower(), "secret": body["secret"]})
+    assert "Lotte" not in page.content.decode() and Question.objects.get().text in page.content.decode()
+    wrong = client.post("/zuid-limburg/answer/", {"code": body["code"], "secret": "NOPE-NOPE"})
+    assert wrong.status_code == 200 and Question.objects.get().text not in wrong.content.decode()
+
+
+def test_working_days_skip_the_weekend():
+    friday = datetime.date(2026, 11, 27)
+    assert add_working_days(friday, 3) == datetime.date(2026, 12, 2)
+
+
+def test_volunteers_and_funders_do_not_see_the_inbox(vera, fons, client_for):
+    assert client_for(vera).get("/o/zuid-limburg/questions/").status_code == 403
+    assert client_for(fons).get("/o/zuid-limburg/questions/").status_code == 403
