@@ -245,6 +245,7 @@ RETENTION_DAYS = {
     "contact_note": int(os.environ.get("RETENTION_CONTACT_NOTE_DAYS", "365")),
     "invitation": int(os.environ.get("RETENTION_INVITATION_DAYS", "30")),
     "audit_event": int(os.environ.get("RETENTION_AUDIT_EVENT_DAYS", "730")),
+    "question_email": int(os.environ.get("RETENTION_QUESTION_EMAIL_DAYS", "30")),
 }
 
 # Background tasks: Django's task framework with django-dbtasks (tasks in the database, a runner
@@ -273,6 +274,11 @@ TASKS = {
 
 # The address of this installation, for links in mails sent by background tasks.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# The key for the few encrypted fields (a web question's e-mail address): a Fernet key
+# (`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`); when
+# empty, one is derived from SECRET_KEY (changing SECRET_KEY then loses the stored addresses).
+FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", "")
 
 # Web questions: answered within this many working days; at most this many from one address an hour.
 QUESTION_DUE_WORKING_DAYS = int(os.environ.get("QUESTION_DUE_WORKING_DAYS", "3"))

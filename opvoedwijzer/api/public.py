@@ -6,6 +6,8 @@ GET  /api/v1/public/questions/<code>  header X-Question-Secret: <secret>
      → 200 {"status": "new"|"answered", "text", "answer"}; an unknown code or a wrong secret → 404
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
@@ -26,6 +28,11 @@ class QuestionIn(Schema):
     life_stage: str | None = Field(None, description="A life-stage code, e.g. 'teen'")
     language: str = Field("nl", description="ISO 639-1 code of the language the answer should be in")
     municipality: str | None = Field(None, description="NIS code of a municipality the organisation serves")
+    email: str | None = Field(
+        None,
+        max_length=254,
+        description="For one 'your answer is ready' mail; kept encrypted, deleted once sent",
+    )
 
 
 class Asked(Schema):
@@ -58,6 +65,12 @@ def ask(request, org_slug: str, payload: QuestionIn):
         municipality = org.municipalities.filter(code=payload.municipality).first()
         if municipality is None:
             errors.append(field_error("municipality", f"{payload.municipality!r} is not served here."))
+    email = (payload.email or "").strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(field_error("email", "This is not an e-mail address."))
     if errors:
         raise ApiError(422, errors)
     question, secret = services.ask_question(
@@ -66,6 +79,7 @@ def ask(request, org_slug: str, payload: QuestionIn):
         life_stage=life_stage,
         municipality=municipality,
         language=payload.language,
+        email=email,
     )
     return 201, {"code": question.code, "secret": secret}
 

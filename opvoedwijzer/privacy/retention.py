@@ -38,6 +38,13 @@ def expired_audit_events():
     return AuditEvent.objects.filter(created__lt=cutoff)
 
 
+def expired_question_emails():
+    """E-mail addresses of web questions whose purge day (set when asked) has come."""
+    from opvoedwijzer.questions.models import Question
+
+    return Question.objects.filter(email_purge_on__lte=timezone.localdate())
+
+
 @transaction.atomic
 def purge_expired():
     """Blank or delete what expired; returns {kind: count}. Running it twice changes nothing."""
@@ -46,4 +53,7 @@ def purge_expired():
     counts["invitations deleted"] = expired_invitations().delete()[0]
     counts["sessions deleted"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
     counts["audit events deleted"] = expired_audit_events().delete()[0]
+    counts["question e-mail addresses removed"] = expired_question_emails().update(
+        notify_email="", email_purge_on=None
+    )
     return counts

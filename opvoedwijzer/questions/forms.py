@@ -31,6 +31,11 @@ class AskForm(RedactPublicTextMixin, forms.Form):
     language = forms.ChoiceField(
         choices=ANSWER_LANGUAGES, initial="nl", label=_("In which language do you want the answer?")
     )
+    email = forms.EmailField(
+        required=False,
+        label=_("Your e-mail address, for one mail when the answer is ready"),
+        help_text=_("We keep it encrypted and delete it as soon as that mail is sent."),
+    )
     website = forms.CharField(required=False, label=_("Leave this field empty"))  # the honeypot
 
     def __init__(self, org, *args, **kwargs):

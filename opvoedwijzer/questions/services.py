@@ -1,16 +1,21 @@
 """Writes on web questions: each a verb-first function in one transaction."""
 
+import datetime
 import secrets
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from opvoedwijzer.contacts.models import Area, Source
 from opvoedwijzer.contacts.services import register_contact
 from opvoedwijzer.core.models import Membership, hash_secret
 
 from .models import CODE_ALPHABET, Question, Status, add_working_days
+from .secrets_box import decrypt, encrypt
 
 
 def _random(n):
@@ -23,11 +28,13 @@ def new_code():
 
 
 @transaction.atomic
-def ask_question(org, *, text, life_stage=None, municipality=None, language="nl"):
+def ask_question(org, *, text, life_stage=None, municipality=None, language="nl", email=""):
     """Store a parent's question (its text already redacted by the caller's form or schema); returns
-    (question, secret). The secret is shown once and kept only as a hash."""
+    (question, secret). The secret is shown once and kept only as a hash; an e-mail address only
+    encrypted, until the answer mail is sent (at the latest `RETENTION_DAYS["question_email"]`)."""
     secret = "-".join(_random(4) for _ in range(2))
     today = timezone.localdate()
+    purge_on = today + datetime.timedelta(days=settings.RETENTION_DAYS["question_email"]) if email else None
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -41,6 +48,8 @@ def ask_question(org, *, text, life_stage=None, municipality=None, language="nl"
                     language=language or "nl",
                     asked_on=today,
                     due_on=add_working_days(today, settings.QUESTION_DUE_WORKING_DAYS),
+                    notify_email=encrypt(email),
+                    email_purge_on=purge_on,
                 )
             return question, secret
         except IntegrityError:  # the same code drawn twice: draw again
@@ -72,14 +81,35 @@ def answer_question(question, membership, *, answer, contact_data):
         data.setdefault("note", "")
         question.contact = register_contact(membership, data, source=Source.FORM)
     question.save(update_fields=["answer", "status", "answered_on", "assigned_to", "contact"])
+    if question.notify_email:
+        transaction.on_commit(lambda: send_answer_ready(question.pk))
     return question
+
+
+def send_answer_ready(question_pk):
+    """The one mail: "your answer is ready" with the link (never the code, the secret or the text);
+    then the address is gone."""
+    question = Question.objects.select_related("organisation").get(pk=question_pk)
+    address = decrypt(question.notify_email)
+    if address:
+        link = settings.SITE_URL.rstrip("/") + reverse(
+            "public_pick_up", kwargs={"slug": question.organisation.slug}
+        )
+        with translation.override(
+            question.language if question.language in dict(settings.LANGUAGES) else "nl"
+        ):
+            context = {"organisation": question.organisation, "link": link}
+            subject = render_to_string("questions/email/answer_ready_subject.txt", context).strip()
+            send_mail(subject, render_to_string("questions/email/answer_ready.txt", context), None, [address])
+    Question.objects.filter(pk=question_pk).update(notify_email="", email_purge_on=None)
 
 
 @transaction.atomic
 def mark_answer_read(question):
     if question.status == Status.ANSWERED and question.answer_read_on is None:
         question.answer_read_on = timezone.localdate()
-        question.save(update_fields=["answer_read_on"])
+        question.notify_email, question.email_purge_on = "", None  # read: no mail needed any more
+        question.save(update_fields=["answer_read_on", "notify_email", "email_purge_on"])
     return question
 
 

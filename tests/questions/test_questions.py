@@ -132,3 +132,45 @@ def test_working_days_skip_the_weekend():
 def test_volunteers_and_funders_do_not_see_the_inbox(vera, fons, client_for):
     assert client_for(vera).get("/o/zuid-limburg/questions/").status_code == 403
     assert client_for(fons).get("/o/zuid-limburg/questions/").status_code == 403
+
+
+ANSWER = {
+    "answer": "Maak samen afspraken over schermtijd.",
+    "main_theme": "screen_time",
+    "asker_role": "mother",
+    "request_kind": "parenting",
+    "offers": ["info"],
+    "duration": "15to30",
+}
+
+
+def test_an_email_address_is_kept_encrypted_and_gone_once_the_answer_mail_is_sent(
+    zuid, sam, client, client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    body = ask(client, email="ouder@example.org").json()
+    question = Question.objects.get()
+    assert question.notify_email and "ouder@example.org" not in question.notify_email
+    assert question.email_purge_on == question.asked_on + datetime.timedelta(days=30)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(sam).post(f"/o/zuid-limburg/questions/{question.pk}/", ANSWER)
+    assert [m.to for m in mailoutbox] == [["ouder@example.org"]]
+    mail = mailoutbox[0]
+    assert "/zuid-limburg/answer/" in mail.body
+    for secret_thing in (body["code"], body["secret"], "schermtijd", "Lotte"):
+        assert secret_thing not in mail.body + mail.subject
+    question.refresh_from_db()
+    assert (question.notify_email, question.email_purge_on) == ("", None)
+
+
+def test_an_unsent_email_address_is_purged_after_thirty_days(zuid, client):
+    from opvoedwijzer.privacy.retention import purge_expired
+
+    ask(client, email="ouder@example.org")
+    Question.objects.update(email_purge_on=datetime.date.today() - datetime.timedelta(days=1))
+    assert purge_expired()["question e-mail addresses removed"] == 1
+    assert Question.objects.get().notify_email == ""
+
+
+def test_a_bad_email_address_is_a_field_error(zuid, client):
+    response = ask(client, email="geen-adres")
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"][-1] == "email"
