@@ -95,3 +95,19 @@ def add_working_days(day, n):
         if day.weekday() < 5:
             n -= 1
     return day
+
+
+class ReplyTemplate(models.Model):
+    """A reusable piece of an answer (a standard explanation, the opening hours, a closing line)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=100)
+    text = models.TextField(_("text"))
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+
+    def __str__(self):
+        return self.title

@@ -113,6 +113,17 @@ def mark_answer_read(question):
     return question
 
 
+@transaction.atomic
+def save_reply_template(org, data, *, template=None):
+    from .models import ReplyTemplate
+
+    if template is None:
+        return ReplyTemplate.objects.create(organisation=org, title=data["title"], text=data["text"])
+    template.title, template.text = data["title"], data["text"]
+    template.save(update_fields=["title", "text"])
+    return template
+
+
 def find_question(code, secret):
     """The question with this code whose secret matches, or None (the same answer for both misses)."""
     code = (code or "").strip().upper()

@@ -5,6 +5,8 @@ from opvoedwijzer.contacts.forms import fixed_choices, themes_by_group
 from opvoedwijzer.privacy.forms import PIIGuardMixin
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, OfferType, Theme
 
+from .models import ReplyTemplate
+
 
 class AnswerForm(PIIGuardMixin, forms.Form):
     """The answer, and what the registration of the question needs besides what the parent gave."""
@@ -42,3 +44,10 @@ class AnswerForm(PIIGuardMixin, forms.Form):
             "offers": list(d["offers"]),
             "duration": d["duration"],
         }
+
+
+class ReplyTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ReplyTemplate
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}

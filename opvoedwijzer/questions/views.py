@@ -6,10 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opvoedwijzer.core.decorators import member_may
+from opvoedwijzer.socialmap.models import Service
+from opvoedwijzer.socialmap.search import Criteria, find_services
 
 from . import services
-from .models import Question, Status
-from .staff_forms import AnswerForm
+from .models import Question, ReplyTemplate, Status
+from .staff_forms import AnswerForm, ReplyTemplateForm
 
 TABS = [(Status.NEW, _("New")), (Status.ASSIGNED, _("Assigned")), (Status.ANSWERED, _("Answered"))]
 
@@ -31,21 +33,79 @@ def inbox(request):
     )
 
 
+def _unbound(org, post, answer):
+    """The answer form as typed so far, with `answer` as its text, without validating it (an insert
+    is not a submit: no error messages yet)."""
+    initial = {name: post.get(name) for name in ("main_theme", "asker_role", "request_kind", "duration")}
+    initial.update(answer=answer, offers=post.getlist("offers"))
+    return AnswerForm(org, initial=initial)
+
+
+def _service_summary(service):
+    lines = [service.name + (f" ({service.map_organisation.name})" if service.map_organisation_id else "")]
+    lines += [p.number for p in service.phones.all()[:1]] + [service.url]
+    return " – ".join(line for line in lines if line)
+
+
 @member_may("can_see_numbers")
 def detail(request, pk):
+    """Read, answer and register; "insert" buttons add a reply template or a service from the social
+    map to the answer (server-side, so they work without JavaScript)."""
     org = request.organisation
     question = get_object_or_404(
         Question.objects.for_org(org).select_related("life_stage", "municipality"), pk=pk
     )
-    form = AnswerForm(org, request.POST or None, initial={"answer": question.answer})
-    form.pii_user = request.user
+    templates = ReplyTemplate.objects.for_org(org)
+    found = []
+    action = request.POST.get("action", "")
+    if request.method == "POST" and action:
+        answer = request.POST.get("answer", "").rstrip()
+        if action == "template":
+            template = templates.filter(pk=request.POST.get("template") or 0).first()
+            answer = "\n\n".join(p for p in (answer, template.text if template else "") if p)
+        elif action.startswith("service:"):
+            pk_text = action.removeprefix("service:")
+            service = Service.objects.for_org(org).current().for_cards().filter(pk=int(pk_text or 0)).first()
+            answer = "\n\n".join(p for p in (answer, _service_summary(service) if service else "") if p)
+        elif action == "find":
+            criteria = Criteria(text=request.POST.get("service_q", ""), life_stage=question.life_stage)
+            found = list(find_services(org, criteria)[0].for_cards()[:5])
+        form = _unbound(org, request.POST, answer)
+    else:
+        form = AnswerForm(org, request.POST or None, initial={"answer": question.answer})
+        form.pii_user = request.user
+        if request.method == "POST" and form.is_valid():
+            services.answer_question(
+                question,
+                request.membership,
+                answer=form.cleaned_data["answer"],
+                contact_data=form.contact_data(),
+            )
+            messages.success(
+                request, _("The answer is ready for the parent, and the question is registered.")
+            )
+            return redirect("questions:inbox", org=org.slug)
+    context = {
+        "question": question,
+        "form": form,
+        "templates": templates,
+        "found": found,
+        "service_q": request.POST.get("service_q", ""),
+    }
+    return render(request, "questions/detail.html", context)
+
+
+@member_may("can_see_numbers")
+def templates(request, pk=None):
+    org = request.organisation
+    template = get_object_or_404(ReplyTemplate.objects.for_org(org), pk=pk) if pk else None
+    form = ReplyTemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
-        services.answer_question(
-            question, request.membership, answer=form.cleaned_data["answer"], contact_data=form.contact_data()
-        )
-        messages.success(request, _("The answer is ready for the parent, and the question is registered."))
-        return redirect("questions:inbox", org=org.slug)
-    return render(request, "questions/detail.html", {"question": question, "form": form})
+        services.save_reply_template(org, form.cleaned_data, template=template)
+        messages.success(request, _("The template was saved."))
+        return redirect("questions:templates", org=org.slug)
+    context = {"templates": ReplyTemplate.objects.for_org(org), "form": form, "template": template}
+    return render(request, "questions/templates.html", context)
 
 
 @member_may("can_see_numbers")

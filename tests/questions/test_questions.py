@@ -174,3 +174,41 @@ def test_an_unsent_email_address_is_purged_after_thirty_days(zuid, client):
 def test_a_bad_email_address_is_a_field_error(zuid, client):
     response = ask(client, email="geen-adres")
     assert response.status_code == 422 and response.json()["detail"][0]["loc"][-1] == "email"
+
+
+def test_staff_insert_a_template_and_a_service_from_the_map_into_the_answer(zuid, sam, client, client_for):
+    from opvoedwijzer.questions.models import ReplyTemplate
+    from tests.mapdata import make_social_map
+
+    social_map = make_social_map(zuid)
+    ask(client, life_stage="primary", text="Mijn zoon wordt gepest op school.")
+    question = Question.objects.get()
+    ReplyTemplate.objects.create(
+        organisation=zuid, title="Afsluiter", text="Met vriendelijke groet, de opvoedingswinkel."
+    )
+    staff = client_for(sam)
+    url = f"/o/zuid-limburg/questions/{question.pk}/"
+    typed = dict(ANSWER, answer="Wat vervelend.", main_theme="bullying")
+    found = staff.post(url, dict(typed, service_q="pesten", action="find")).content.decode()
+    assert "Aanpak van pesten op school" in found and "Wat vervelend." in found  # what was typed is kept
+    page = staff.post(url, dict(typed, action=f"service:{social_map['clb'].pk}")).content.decode()
+    assert "Wat vervelend.\n\nAanpak van pesten op school (Vrij CLB Limburg) – 011 70 12 34" in page
+    template = ReplyTemplate.objects.get()
+    page = staff.post(url, dict(typed, action="template", template=template.pk)).content.decode()
+    assert "Wat vervelend.\n\nMet vriendelijke groet" in page
+    assert "error-summary" not in page  # an insert is not a submit
+    question.refresh_from_db()
+    assert question.status == "new"  # nothing sent yet
+
+
+def test_staff_keep_reply_templates(zuid, sam, client_for):
+    from opvoedwijzer.questions.models import ReplyTemplate
+
+    staff = client_for(sam)
+    staff.post(
+        "/o/zuid-limburg/questions/templates/", {"title": "Openingsuren", "text": "We zijn open op ..."}
+    )
+    template = ReplyTemplate.objects.get()
+    staff.post(f"/o/zuid-limburg/questions/templates/{template.pk}/", {"title": "Uren", "text": "ma-vr"})
+    template.refresh_from_db()
+    assert (template.title, template.text) == ("Uren", "ma-vr")
