@@ -52,3 +52,15 @@ class PickUpForm(forms.Form):
     secret = forms.CharField(
         label=_("Your secret"), max_length=20, widget=forms.PasswordInput(render_value=True)
     )
+
+
+class ReplyForm(RedactPublicTextMixin, forms.Form):
+    """The parent's reply to an answer; sent with the code and the secret they just typed."""
+
+    pii_redacted_fields = ("text",)
+
+    code = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    secret = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    text = forms.CharField(
+        label=_("Write back"), max_length=MAX_QUESTION_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )

@@ -97,6 +97,21 @@ def add_working_days(day, n):
     return day
 
 
+class Message(models.Model):
+    """One turn after the question: an answer of the service or a reply of the parent (redacted)."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="messages")
+    from_parent = models.BooleanField(default=False)
+    text = models.TextField()
+    sent_on = models.DateField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.question_id}: {'parent' if self.from_parent else 'service'}"
+
+
 class ReplyTemplate(models.Model):
     """A reusable piece of an answer (a standard explanation, the opening hours, a closing line)."""
 

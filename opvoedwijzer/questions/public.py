@@ -9,7 +9,7 @@ from opvoedwijzer.privacy.forms import KIND_LABELS
 
 from . import services
 from .abuse import HONEYPOT, over_limit
-from .forms import AskForm, PickUpForm
+from .forms import AskForm, PickUpForm, ReplyForm
 
 
 @never_cache
@@ -40,7 +40,10 @@ def ask(request, slug):
 
 @never_cache
 def pick_up(request, slug):
+    """Code and secret → the question, the answers and replies, and a form to write back."""
     org = get_object_or_404(Organisation, slug=slug)
+    if request.method == "POST" and "text" in request.POST:
+        return _reply(request, org)
     form = PickUpForm(request.POST or None)
     question = None
     if request.method == "POST" and form.is_valid():
@@ -55,6 +58,38 @@ def pick_up(request, slug):
                 )
             else:
                 services.mark_answer_read(question)
-    return render(
-        request, "questions/public/pick_up.html", {"organisation": org, "form": form, "question": question}
+    return _thread(request, org, form, question)
+
+
+def _thread(request, org, form, question, reply_form=None, sent=False):
+    if question is not None and reply_form is None:
+        reply_form = ReplyForm(initial={"code": question.code, "secret": form.cleaned_data["secret"]})
+    context = {
+        "organisation": org,
+        "form": form,
+        "question": question,
+        "thread": question.messages.all() if question else [],
+        "reply_form": reply_form,
+        "sent": sent,
+    }
+    return render(request, "questions/public/pick_up.html", context)
+
+
+def _reply(request, org):
+    """Writing back: the code and the secret come along (hidden), and are checked again."""
+    reply_form = ReplyForm(request.POST)
+    pick_up_form = PickUpForm(
+        {"code": request.POST.get("code", ""), "secret": request.POST.get("secret", "")}
     )
+    question = None
+    if pick_up_form.is_valid() and not over_limit(request, "pick_up", limit=30):
+        question = services.find_question(
+            pick_up_form.cleaned_data["code"], pick_up_form.cleaned_data["secret"]
+        )
+    if question is None or question.organisation_id != org.pk:
+        return render(request, "questions/public/pick_up.html", {"organisation": org, "form": PickUpForm()})
+    if reply_form.is_valid():
+        services.reply_to_answer(question, reply_form.cleaned_data["text"])
+        fresh = ReplyForm(initial={"code": question.code, "secret": pick_up_form.cleaned_data["secret"]})
+        return _thread(request, org, pick_up_form, question, reply_form=fresh, sent=True)
+    return _thread(request, org, pick_up_form, question, reply_form=reply_form)

@@ -14,7 +14,7 @@ from opvoedwijzer.contacts.models import Area, Source
 from opvoedwijzer.contacts.services import register_contact
 from opvoedwijzer.core.models import Membership, hash_secret
 
-from .models import CODE_ALPHABET, Question, Status, add_working_days
+from .models import CODE_ALPHABET, Message, Question, Status, add_working_days
 from .secrets_box import decrypt, encrypt
 
 
@@ -81,6 +81,7 @@ def answer_question(question, membership, *, answer, contact_data):
         data.setdefault("note", "")
         question.contact = register_contact(membership, data, source=Source.FORM)
     question.save(update_fields=["answer", "status", "answered_on", "assigned_to", "contact"])
+    Message.objects.create(question=question, from_parent=False, text=answer, sent_on=question.answered_on)
     if question.notify_email:
         transaction.on_commit(lambda: send_answer_ready(question.pk))
     return question
@@ -102,6 +103,17 @@ def send_answer_ready(question_pk):
             subject = render_to_string("questions/email/answer_ready_subject.txt", context).strip()
             send_mail(subject, render_to_string("questions/email/answer_ready.txt", context), None, [address])
     Question.objects.filter(pk=question_pk).update(notify_email="", email_purge_on=None)
+
+
+@transaction.atomic
+def reply_to_answer(question, text):
+    """The parent writes back (text already redacted): the question is open again, with a new due day."""
+    today = timezone.localdate()
+    Message.objects.create(question=question, from_parent=True, text=text, sent_on=today)
+    question.status = Status.ASSIGNED if question.assigned_to_id else Status.NEW
+    question.due_on = add_working_days(today, settings.QUESTION_DUE_WORKING_DAYS)
+    question.save(update_fields=["status", "due_on"])
+    return question
 
 
 @transaction.atomic

@@ -32,7 +32,7 @@ def test_a_parent_on_a_phone_asks_and_later_reads_the_answer(zuid, sam, new_page
     staff.select_option("#id_main_theme", "screen_time")
     check_a11y(staff, f"question-answer-{tag}")
     with staff.expect_navigation():
-        staff.click("#answer-form button[type=submit]")
+        staff.click("#send-answer")
     question.refresh_from_db()
     assert question.status == "answered"
 
@@ -43,3 +43,11 @@ def test_a_parent_on_a_phone_asks_and_later_reads_the_answer(zuid, sam, new_page
         page.click("main form button[type=submit]")
     expect(page.locator(".answer")).to_contain_text("afspraken over schermtijd")
     check_a11y(page, f"answer-phone-{tag}")
+    # And writes back, from the same page.
+    page.fill("#id_text", "Dank je, dat helpt.")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    expect(page.locator("main")).to_contain_text("Dank je, dat helpt.")
+    check_a11y(page, f"answer-replied-phone-{tag}")
+    question.refresh_from_db()
+    assert question.status == "assigned"

@@ -212,3 +212,23 @@ def test_staff_keep_reply_templates(zuid, sam, client_for):
     staff.post(f"/o/zuid-limburg/questions/templates/{template.pk}/", {"title": "Uren", "text": "ma-vr"})
     template.refresh_from_db()
     assert (template.title, template.text) == ("Uren", "ma-vr")
+
+
+def test_the_parent_writes_back_and_the_question_opens_again(zuid, sam, client, client_for):
+    body = ask(client).json()
+    question = Question.objects.get()
+    client_for(sam).post(f"/o/zuid-limburg/questions/{question.pk}/", ANSWER)
+    client.logout()
+    page = client.post(
+        "/zuid-limburg/answer/", {"code": body["code"], "secret": body["secret"]}
+    ).content.decode()
+    assert "Maak samen afspraken" in page and 'name="text"' in page
+    reply = {"code": body["code"], "secret": body["secret"], "text": "Dank je! En als Lotte boos wordt?"}
+    page = client.post("/zuid-limburg/answer/", reply).content.decode()
+    question.refresh_from_db()
+    assert question.status == "assigned"  # back in the inbox of whoever answered
+    parent_says = question.messages.get(from_parent=True).text
+    assert "Lotte" not in parent_says and "[" in parent_says and parent_says in page
+    forged = dict(reply, secret="FOUT-FOUT")
+    client.post("/zuid-limburg/answer/", forged)
+    assert question.messages.filter(from_parent=True).count() == 1
