@@ -82,7 +82,7 @@ format: setup
 
 ## messages: extract translatable strings into the .po files (then translate, then make)
 messages: setup
-	cd opvoedwijzer && DEBUG=true ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --no-location
+	cd opvoedwijzer && DEBUG=true ../$(PY) ../manage.py makemessages -l nl -l en -l fr -l ar -l tr -l pl --no-obsolete --no-location
 
 check-deploy: setup
 	DEBUG=false SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.policy",
     "opvoedwijzer.socialmap",
     "opvoedwijzer.questions",
+    "opvoedwijzer.pages",
 ]
 
 MIDDLEWARE = [
@@ -165,7 +166,17 @@ MFA_REQUIRED_ROLES = set(env_list("MFA_REQUIRED_ROLES", "staff,coordinator,funde
 MFA_GRACE_DAYS = int(os.environ.get("MFA_GRACE_DAYS", "7"))
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("pl", _("Polish")),
+]
+# The staff screens are in Dutch and English; the public pages offer every language of LANGUAGES
+# (a string not translated yet shows in English).
+STAFF_LANGUAGES = ["nl", "en"]
 LOCALE_PATHS = [BASE_DIR / "opvoedwijzer" / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True

@@ -4,6 +4,8 @@ from django.urls import include, path
 from opvoedwijzer.api.api import api
 from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import views as core
+from opvoedwijzer.pages import public as pages_public
+from opvoedwijzer.pages import views as pages
 from opvoedwijzer.privacy import views as privacy
 from opvoedwijzer.questions import public as questions_public
 from opvoedwijzer.socialmap import public as socialmap_public
@@ -21,6 +23,7 @@ staff = [
     path("policy/", include("opvoedwijzer.policy.urls")),
     path("map/", include("opvoedwijzer.socialmap.urls")),
     path("questions/", include("opvoedwijzer.questions.urls")),
+    path("public-site/", pages.edit, name="public_site_edit"),
 ]
 
 urlpatterns = [
@@ -42,4 +45,7 @@ urlpatterns = [
     path("<slug:slug>/map/<uuid:service>/", socialmap_public.service, name="public_service"),
     path("<slug:slug>/ask/", questions_public.ask, name="public_ask"),
     path("<slug:slug>/answer/", questions_public.pick_up, name="public_pick_up"),
+    path("<slug:slug>/life-stages/<slug:code>/", pages_public.life_stage, name="public_life_stage"),
+    # Last: /<org>/ must not hide the fixed paths above (profile/, admin/ …).
+    path("<slug:slug>/", pages_public.home, name="public_home"),
 ]

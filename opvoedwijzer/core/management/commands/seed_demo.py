@@ -14,6 +14,7 @@ from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source
 from opvoedwijzer.core import mfa
 from opvoedwijzer.core.models import Membership, Municipality, Role, User
 from opvoedwijzer.core.services import create_organisation
+from opvoedwijzer.pages.demo import seed_public_site
 from opvoedwijzer.policy.models import Meeting, MeetingAction, MeetingKind, Signal, SignalStatus
 from opvoedwijzer.reports import rollup
 from opvoedwijzer.socialmap.demo import seed_referrals, seed_social_map
@@ -178,6 +179,7 @@ class Command(BaseCommand):
             self.make_policy(org, users, municipalities)
         if spec.get("social_map"):
             seed_social_map(org)
+            seed_public_site(org)
         if not Contact.objects.for_org(org).filter(source=Source.DEMO).exists():
             self.make_contacts(org, users, municipalities, spec["contacts"])
         if spec.get("social_map"):

@@ -1,0 +1,27 @@
+"""Demo content of the public site (used by `manage.py seed_demo`)."""
+
+from opvoedwijzer.taxonomy.models import LifeStage
+
+from .services import save_public_site
+
+PROFILE = {
+    "intro": "Heb je een vraag over opvoeden? Groot of klein, je kunt bij ons terecht. Het is gratis, en je "
+    "hoeft je naam niet te geven.",
+    "phone": "011 70 00 00",
+    "email": "info@example.org",
+    "address": "Stationsstraat 1, 3800 Sint-Truiden",
+    "opening_hours": "maandag tot vrijdag 9:00–12:30\nwoensdag ook 13:30–17:00",
+    "how_to_reach": "Op afspraak kan je ook 's avonds of bij je thuis terecht.",
+}
+STAGES = {
+    "baby": "Een baby huilt, slaapt en drinkt op zijn eigen ritme. Dat vraagt veel van jou. Rust nemen mag.",
+    "toddler": "Peuters willen alles zelf doen. Koppigheid hoort erbij: zo leren ze wie ze zijn.",
+    "primary": "Op school leert je kind veel nieuwe kinderen kennen. Soms loopt dat moeilijk, bijvoorbeeld "
+    "bij pesten.",
+    "teen": "Pubers zoeken hun eigen weg. Blijf praten, ook als het moeilijk gaat.",
+}
+
+
+def seed_public_site(org):
+    stages = {s: STAGES[s.code] for s in LifeStage.objects.for_org(org).filter(code__in=STAGES)}
+    return save_public_site(org, PROFILE, stages)

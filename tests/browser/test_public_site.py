@@ -1,0 +1,23 @@
+"""The public home page on a phone, in Dutch and, chosen at the foot of the page, in Arabic (RTL)."""
+
+from playwright.sync_api import expect
+
+
+def test_the_home_page_on_a_phone_in_dutch_and_in_arabic(zuid, new_page, check_a11y):
+    page = new_page(js=False)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/zuid-limburg/")
+    assert page.evaluate("document.documentElement.dir") == ""
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    check_a11y(page, "public-home-nl")
+
+    page.select_option("#language", "ar")
+    with page.expect_navigation():
+        page.click("form.language-form button")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    expect(page.locator("h1")).to_have_text("مساعدة في تربية طفلك")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    check_a11y(page, "public-home-ar")
+    with page.expect_navigation():
+        page.click("a[href$='/zuid-limburg/ask/']")
+    expect(page.locator("#id_text")).to_be_visible()
