@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.socialmap",
     "opvoedwijzer.questions",
     "opvoedwijzer.pages",
+    "opvoedwijzer.infotheek",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.urls import include, path
 from opvoedwijzer.api.api import api
 from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import views as core
+from opvoedwijzer.infotheek import public as infotheek_public
 from opvoedwijzer.pages import public as pages_public
 from opvoedwijzer.pages import views as pages
 from opvoedwijzer.privacy import views as privacy
@@ -24,6 +25,7 @@ staff = [
     path("map/", include("opvoedwijzer.socialmap.urls")),
     path("questions/", include("opvoedwijzer.questions.urls")),
     path("public-site/", pages.edit, name="public_site_edit"),
+    path("library/", include("opvoedwijzer.infotheek.urls")),
 ]
 
 urlpatterns = [
@@ -46,6 +48,8 @@ urlpatterns = [
     path("<slug:slug>/ask/", questions_public.ask, name="public_ask"),
     path("<slug:slug>/answer/", questions_public.pick_up, name="public_pick_up"),
     path("<slug:slug>/life-stages/<slug:code>/", pages_public.life_stage, name="public_life_stage"),
+    path("<slug:slug>/library/", infotheek_public.library, name="public_library"),
+    path("<slug:slug>/library/<int:pk>/", infotheek_public.resource, name="public_resource"),
     # Last: /<org>/ must not hide the fixed paths above (profile/, admin/ …).
     path("<slug:slug>/", pages_public.home, name="public_home"),
 ]

@@ -58,7 +58,7 @@ class Question(models.Model):
     answer = models.TextField(_("answer"), blank=True)
     answered_on = models.DateField(null=True, blank=True)
     answer_read_on = models.DateField(null=True, blank=True)
-    # Optional, for one "your answer is ready" mail: encrypted (secrets_box.py), purged when the mail is
+    # Optional, for one "your answer is ready" mail: encrypted (core/crypto.py), purged when the mail is
     # sent, and at the latest on `email_purge_on` (asked + RETENTION_DAYS["question_email"]).
     notify_email = models.TextField(blank=True, editable=False)
     email_purge_on = models.DateField(null=True, blank=True, editable=False)

@@ -12,10 +12,10 @@ from django.utils import timezone, translation
 
 from opvoedwijzer.contacts.models import Area, Source
 from opvoedwijzer.contacts.services import register_contact
+from opvoedwijzer.core.crypto import decrypt, encrypt
 from opvoedwijzer.core.models import Membership, hash_secret
 
 from .models import CODE_ALPHABET, Message, Question, Status, add_working_days
-from .secrets_box import decrypt, encrypt
 
 
 def _random(n):

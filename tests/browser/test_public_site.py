@@ -21,3 +21,36 @@ def test_the_home_page_on_a_phone_in_dutch_and_in_arabic(zuid, new_page, check_a
     with page.expect_navigation():
         page.click("a[href$='/zuid-limburg/ask/']")
     expect(page.locator("#id_text")).to_be_visible()
+
+
+def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, new_page, check_a11y):
+    from opvoedwijzer.infotheek.services import save_resource
+    from opvoedwijzer.taxonomy.models import Theme
+
+    save_resource(
+        zuid,
+        {
+            "kind": "book",
+            "title": "Help, mijn kind wordt groot",
+            "description": "Over de tienerjaren.",
+            "themes": [Theme.objects.get(organisation=zuid, code="puberty")],
+            "published": True,
+        },
+    )
+    page = new_page(js=False)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/zuid-limburg/")
+    with page.expect_navigation():
+        page.click("a[href$='/zuid-limburg/library/']")
+    page.fill("#id_q", "puberteit")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    check_a11y(page, "library-phone")
+    with page.expect_navigation():
+        page.click("text=Help, mijn kind wordt groot")
+    page.fill("#id_contact", "0470 12 34 56")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    expect(page.locator(".panel--success")).to_be_visible()
+    check_a11y(page, "library-reserved-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

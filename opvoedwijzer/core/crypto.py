@@ -1,5 +1,6 @@
-"""Encryption of the one personal datum a web question may hold: the e-mail address for "your answer is
-ready" (privacy rule 1). Fernet (AES-128-CBC + HMAC-SHA256) from `cryptography`; the key comes from
+"""Encryption of the few personal data a feature cannot do without (privacy rule 1): a web question's
+e-mail address for "your answer is ready", the phone number or e-mail address of someone who reserves
+a book. Fernet (AES-128-CBC + HMAC-SHA256) from `cryptography`; the key comes from
 `FIELD_ENCRYPTION_KEY`, or is derived from SECRET_KEY when that is not set."""
 
 import base64

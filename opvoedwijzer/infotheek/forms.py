@@ -1,0 +1,70 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.contacts.forms import themes_by_group
+from opvoedwijzer.taxonomy.models import LifeStage, Theme
+
+from .models import Resource
+
+
+class ResourceForm(forms.ModelForm):
+    class Meta:
+        model = Resource
+        fields = [
+            "kind",
+            "title",
+            "author",
+            "description",
+            "url",
+            "themes",
+            "life_stages",
+            "language",
+            "audience",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "life_stages": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        themes = Theme.objects.for_org(org).visible().select_related("group")
+        self.fields["themes"].queryset = themes
+        self.fields["themes"].to_field_name = "code"
+        self.fields["themes"].widget.choices = themes_by_group(themes)
+        self.fields["themes"].widget.attrs["size"] = 8
+        self.fields["life_stages"].queryset = LifeStage.objects.for_org(org).visible()
+
+
+class LibrarySearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    life_stage = forms.ModelChoiceField(queryset=None, required=False, to_field_name="code", label=_("Age"))
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["life_stage"].queryset = LifeStage.objects.for_org(org).visible()
+        self.fields["life_stage"].empty_label = _("all ages")
+
+
+class ReserveForm(forms.Form):
+    contact = forms.CharField(
+        label=_("Your phone number or e-mail address"),
+        max_length=254,
+        help_text=_("Only to tell you the book is ready. We delete it when you have picked it up."),
+    )
+
+    def clean_contact(self):
+        value = self.cleaned_data["contact"].strip()
+        digits = re.sub(r"[\s./()-]", "", value)
+        if "@" in value:
+            try:
+                validate_email(value)
+            except ValidationError as error:
+                raise ValidationError(_("This is not an e-mail address.")) from error
+        elif not re.fullmatch(r"\+?\d{8,15}", digits):
+            raise ValidationError(_("Write a phone number (e.g. 0470 12 34 56) or an e-mail address."))
+        return value

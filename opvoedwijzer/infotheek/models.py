@@ -1,0 +1,112 @@
+"""The information library (M4): folders, brochures, books, articles, videos, websites and games, by
+theme, life stage, language and audience; books have copies that are lent and reserved.
+
+Someone who reserves leaves only what telling them "it is ready" needs — a phone number or an e-mail
+address — encrypted, and deleted as soon as the reservation ends. (Loans come next.)
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
+from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.taxonomy.models import LifeStage, Theme
+
+
+class Kind(models.TextChoices):
+    FOLDER = "folder", _("folder")
+    BROCHURE = "brochure", _("brochure")
+    BOOK = "book", _("book")
+    ARTICLE = "article", _("article")
+    VIDEO = "video", _("video")
+    WEBSITE = "website", _("website")
+    GAME = "game", _("game")
+
+
+class Audience(models.TextChoices):
+    PARENTS = "parents", _("parents")
+    PROFESSIONALS = "professionals", _("professionals")
+    BOTH = "both", _("parents and professionals")
+
+
+class ResourceQuerySet(models.QuerySet):
+    def for_org(self, org):
+        return self.filter(organisation=org)
+
+    def published(self):
+        return self.filter(published=True)
+
+    def search(self, text):
+        """Every word must occur in the title, description, author or the labels of its themes."""
+        qs = self
+        for word in (text or "").split()[:8]:
+            stem = word.lower()[: max(4, len(word) - 2)]  # "puberteit" → "pubertei", "pubers" → "pube"
+            qs = qs.filter(
+                Q(title__icontains=stem)
+                | Q(description__icontains=stem)
+                | Q(author__icontains=stem)
+                | Q(themes__custom_label__icontains=stem)
+                | Q(themes__code__icontains=stem)
+                | Q(search_labels__icontains=stem)
+            )
+        return qs.distinct()
+
+
+class Resource(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    author = models.CharField(_("author or publisher"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("web address"), max_length=300, blank=True)
+    themes = models.ManyToManyField(Theme, related_name="+", blank=True, verbose_name=_("themes"))
+    life_stages = models.ManyToManyField(
+        LifeStage, related_name="+", blank=True, verbose_name=_("life stages")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=CONTACT_LANGUAGES, default="nl")
+    audience = models.CharField(_("for"), max_length=14, choices=Audience.choices, default=Audience.PARENTS)
+    published = models.BooleanField(_("on the public site"), default=True)
+    # The default labels of its themes (both languages), so that a search in words finds them.
+    search_labels = models.TextField(blank=True, editable=False)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def lendable(self):
+        return self.kind in (Kind.BOOK, Kind.GAME, Kind.VIDEO)
+
+
+class Copy(models.Model):
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="copies")
+    barcode = models.CharField(_("barcode"), max_length=40)
+
+    class Meta:
+        ordering = ["barcode"]
+        constraints = [models.UniqueConstraint(fields=["resource", "barcode"], name="unique_copy_barcode")]
+
+    def __str__(self):
+        return self.barcode
+
+
+class Reservation(models.Model):
+    """ "Reserve this book", without an account: a phone number or an e-mail address (encrypted) to say
+    it is ready, nothing else."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="reservations")
+    contact = models.TextField(editable=False)  # encrypted phone number or e-mail address
+    reserved_on = models.DateField(default=timezone.localdate)
+    ended_on = models.DateField(null=True, blank=True)  # picked up or cancelled
+
+    class Meta:
+        ordering = ["reserved_on", "id"]
+
+    def __str__(self):
+        return f"{self.resource_id} · {self.reserved_on}"
