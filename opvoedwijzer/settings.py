@@ -258,6 +258,7 @@ RETENTION_DAYS = {
     "invitation": int(os.environ.get("RETENTION_INVITATION_DAYS", "30")),
     "audit_event": int(os.environ.get("RETENTION_AUDIT_EVENT_DAYS", "730")),
     "question_email": int(os.environ.get("RETENTION_QUESTION_EMAIL_DAYS", "30")),
+    "library_contact": int(os.environ.get("RETENTION_LIBRARY_CONTACT_DAYS", "30")),
 }
 
 # Background tasks: Django's task framework with django-dbtasks (tasks in the database, a runner
@@ -291,6 +292,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # (`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`); when
 # empty, one is derived from SECRET_KEY (changing SECRET_KEY then loses the stored addresses).
 FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", "")
+
+# Library loans: this many days, and again at each renewal.
+LOAN_DAYS = int(os.environ.get("LOAN_DAYS", "21"))
 
 # Web questions: answered within this many working days; at most this many from one address an hour.
 QUESTION_DUE_WORKING_DAYS = int(os.environ.get("QUESTION_DUE_WORKING_DAYS", "3"))

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.forms import themes_by_group
+from opvoedwijzer.contacts.forms import ISO_DATE, themes_by_group
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
-from .models import Resource
+from .models import Copy, Resource
 
 
 class ResourceForm(forms.ModelForm):
@@ -50,6 +50,40 @@ class LibrarySearchForm(forms.Form):
         self.fields["life_stage"].empty_label = _("all ages")
 
 
+def _phone_or_email(value):
+    value = value.strip()
+    digits = re.sub(r"[\s./()-]", "", value)
+    if "@" in value:
+        try:
+            validate_email(value)
+        except ValidationError as error:
+            raise ValidationError(_("This is not an e-mail address.")) from error
+    elif not re.fullmatch(r"\+?\d{8,15}", digits):
+        raise ValidationError(_("Write a phone number (e.g. 0470 12 34 56) or an e-mail address."))
+    return value
+
+
+class CopyForm(forms.Form):
+    barcode = forms.CharField(label=_("Barcode"), max_length=40)
+
+
+class LendForm(forms.Form):
+    copy = forms.ModelChoiceField(queryset=None, label=_("Copy"))
+    contact = forms.CharField(
+        label=_("Phone number or e-mail address of the borrower"),
+        max_length=254,
+        help_text=_("Only for a reminder; deleted 30 days after the return."),
+    )
+    due_on = forms.DateField(label=_("Back by"), required=False, widget=ISO_DATE)
+
+    def __init__(self, free_copies, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["copy"].queryset = Copy.objects.filter(pk__in=[c.pk for c in free_copies])
+
+    def clean_contact(self):
+        return _phone_or_email(self.cleaned_data["contact"])
+
+
 class ReserveForm(forms.Form):
     contact = forms.CharField(
         label=_("Your phone number or e-mail address"),
@@ -58,13 +92,4 @@ class ReserveForm(forms.Form):
     )
 
     def clean_contact(self):
-        value = self.cleaned_data["contact"].strip()
-        digits = re.sub(r"[\s./()-]", "", value)
-        if "@" in value:
-            try:
-                validate_email(value)
-            except ValidationError as error:
-                raise ValidationError(_("This is not an e-mail address.")) from error
-        elif not re.fullmatch(r"\+?\d{8,15}", digits):
-            raise ValidationError(_("Write a phone number (e.g. 0470 12 34 56) or an e-mail address."))
-        return value
+        return _phone_or_email(self.cleaned_data["contact"])

@@ -96,6 +96,44 @@ class Copy(models.Model):
         return self.barcode
 
 
+class LoanQuerySet(models.QuerySet):
+    def for_org(self, org):
+        return self.filter(copy__resource__organisation=org)
+
+    def out(self):
+        return self.filter(returned_on__isnull=True)
+
+    def overdue(self, day=None):
+        return self.out().filter(due_on__lt=day or timezone.localdate())
+
+
+class Loan(models.Model):
+    """A copy lent out. The borrower leaves only what a reminder needs — a phone number or an e-mail
+    address, encrypted — purged `RETENTION_DAYS["library_contact"]` days after the return
+    (`contact_purge_on`, set when the copy comes back)."""
+
+    copy = models.ForeignKey(Copy, on_delete=models.CASCADE, related_name="loans")
+    contact = models.TextField(editable=False, blank=True)  # encrypted
+    lent_on = models.DateField(default=timezone.localdate)
+    due_on = models.DateField(_("due on"))
+    renewals = models.PositiveSmallIntegerField(default=0)
+    returned_on = models.DateField(null=True, blank=True)
+    contact_purge_on = models.DateField(null=True, blank=True, editable=False)
+
+    objects = LoanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["copy"], condition=Q(returned_on__isnull=True), name="one_open_loan_per_copy"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.copy} · {self.due_on}"
+
+
 class Reservation(models.Model):
     """ "Reserve this book", without an account: a phone number or an e-mail address (encrypted) to say
     it is ready, nothing else."""

@@ -1,12 +1,15 @@
 """Writes on the library: each a verb-first function in one transaction."""
 
+import datetime
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from opvoedwijzer.core.crypto import encrypt
 from opvoedwijzer.taxonomy import defaults
 
-from .models import Reservation, Resource
+from .models import Copy, Loan, Reservation, Resource
 
 RESOURCE_FIELDS = ["kind", "title", "author", "description", "url", "language", "audience", "published"]
 
@@ -45,3 +48,44 @@ def end_reservation(reservation):
     reservation.contact = ""
     reservation.save(update_fields=["ended_on", "contact"])
     return reservation
+
+
+@transaction.atomic
+def add_copy(resource, barcode):
+    return Copy.objects.create(resource=resource, barcode=barcode.strip())
+
+
+@transaction.atomic
+def lend_copy(copy, contact, *, due_on=None):
+    """Lend a copy; the reservation first in the queue for this title ends (its contact goes)."""
+    today = timezone.localdate()
+    loan = Loan.objects.create(
+        copy=copy,
+        contact=encrypt(contact.strip()),
+        lent_on=today,
+        due_on=due_on or today + datetime.timedelta(days=settings.LOAN_DAYS),
+    )
+    first = copy.resource.reservations.filter(ended_on__isnull=True).order_by("reserved_on", "id").first()
+    if first is not None:
+        end_reservation(first)
+    return loan
+
+
+@transaction.atomic
+def renew_loan(loan):
+    loan.due_on = max(loan.due_on, timezone.localdate()) + datetime.timedelta(days=settings.LOAN_DAYS)
+    loan.renewals += 1
+    loan.save(update_fields=["due_on", "renewals"])
+    return loan
+
+
+@transaction.atomic
+def return_copy(loan):
+    """Back on the shelf; the borrower's contact is kept for RETENTION_DAYS["library_contact"] days (a
+    question about a missing page, a forgotten bookmark), then purged."""
+    loan.returned_on = timezone.localdate()
+    loan.contact_purge_on = loan.returned_on + datetime.timedelta(
+        days=settings.RETENTION_DAYS["library_contact"]
+    )
+    loan.save(update_fields=["returned_on", "contact_purge_on"])
+    return loan

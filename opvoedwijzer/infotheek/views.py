@@ -9,8 +9,8 @@ from opvoedwijzer.core.crypto import decrypt
 from opvoedwijzer.core.decorators import member_may
 
 from . import services
-from .forms import ResourceForm
-from .models import Reservation, Resource
+from .forms import CopyForm, LendForm, ResourceForm
+from .models import Loan, Reservation, Resource
 
 
 @member_may("can_register")
@@ -24,7 +24,15 @@ def resources(request):
     )
     for reservation in waiting:
         reservation.contact_plain = decrypt(reservation.contact)
-    context = {"resources": qs[:200], "reservations": waiting, "q": request.GET.get("q", "")}
+    overdue = Loan.objects.for_org(org).overdue().select_related("copy__resource")
+    for loan in overdue:
+        loan.contact_plain = decrypt(loan.contact)
+    context = {
+        "resources": qs[:200],
+        "reservations": waiting,
+        "overdue": overdue,
+        "q": request.GET.get("q", ""),
+    }
     return render(request, "infotheek/resources.html", context)
 
 
@@ -49,3 +57,44 @@ def reservation_done(request, pk):
     services.end_reservation(reservation)
     messages.success(request, _("The reservation is closed; the phone number or e-mail address is deleted."))
     return redirect("infotheek:resources", org=request.organisation.slug)
+
+
+@member_may("can_register")
+def desk(request, pk):
+    """One title at the desk: its copies, who has them until when, the reservation queue; add a copy,
+    lend, renew, take back."""
+    org = request.organisation
+    resource = get_object_or_404(Resource.objects.for_org(org), pk=pk)
+    copies = list(resource.copies.all())
+    open_loans = {loan.copy_id: loan for loan in Loan.objects.out().filter(copy__resource=resource)}
+    for copy in copies:
+        copy.loan = open_loans.get(copy.pk)
+    lend_form = LendForm([c for c in copies if c.loan is None], request.POST or None, prefix="lend")
+    copy_form = CopyForm(request.POST or None, prefix="copy")
+    action = request.POST.get("action")
+    if action == "copy" and copy_form.is_valid():
+        if resource.copies.filter(barcode=copy_form.cleaned_data["barcode"].strip()).exists():
+            copy_form.add_error("barcode", _("This barcode is already a copy of this title."))
+        else:
+            services.add_copy(resource, copy_form.cleaned_data["barcode"])
+            return redirect("infotheek:desk", org=org.slug, pk=pk)
+    elif action == "lend" and lend_form.is_valid():
+        d = lend_form.cleaned_data
+        services.lend_copy(d["copy"], d["contact"], due_on=d["due_on"])
+        messages.success(request, _("Lent until %(date)s.") % {"date": d["due_on"] or ""})
+        return redirect("infotheek:desk", org=org.slug, pk=pk)
+    elif action in ("renew", "return"):
+        loan = get_object_or_404(
+            Loan.objects.out().filter(copy__resource=resource), pk=request.POST.get("loan")
+        )
+        (services.renew_loan if action == "renew" else services.return_copy)(loan)
+        return redirect("infotheek:desk", org=org.slug, pk=pk)
+    queue = resource.reservations.filter(ended_on__isnull=True).order_by("reserved_on", "id")
+    context = {
+        "resource": resource,
+        "copies": copies,
+        "lend_form": lend_form,
+        "copy_form": copy_form,
+        "queue": queue,
+    }
+    return render(request, "infotheek/desk.html", context)

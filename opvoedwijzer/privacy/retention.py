@@ -38,6 +38,13 @@ def expired_audit_events():
     return AuditEvent.objects.filter(created__lt=cutoff)
 
 
+def expired_loan_contacts():
+    """Borrowers' phone numbers or e-mail addresses whose purge day (set on return) has come."""
+    from opvoedwijzer.infotheek.models import Loan
+
+    return Loan.objects.filter(contact_purge_on__lte=timezone.localdate())
+
+
 def expired_question_emails():
     """E-mail addresses of web questions whose purge day (set when asked) has come."""
     from opvoedwijzer.questions.models import Question
@@ -53,6 +60,9 @@ def purge_expired():
     counts["invitations deleted"] = expired_invitations().delete()[0]
     counts["sessions deleted"] = Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
     counts["audit events deleted"] = expired_audit_events().delete()[0]
+    counts["library borrower contacts removed"] = expired_loan_contacts().update(
+        contact="", contact_purge_on=None
+    )
     counts["question e-mail addresses removed"] = expired_question_emails().update(
         notify_email="", email_purge_on=None
     )

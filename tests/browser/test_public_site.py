@@ -54,3 +54,20 @@ def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, ne
     expect(page.locator(".panel--success")).to_be_visible()
     check_a11y(page, "library-reserved-phone")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_staff_lend_a_copy_at_the_desk(zuid, sam, logged_in, check_a11y):
+    from opvoedwijzer.infotheek.services import add_copy, save_resource
+
+    book = save_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
+    add_copy(book, "INF-0007")
+    page = logged_in(sam, js=False)
+    page.goto("/o/zuid-limburg/library/")
+    check_a11y(page, "library-staff")
+    page.click(f"a[href$='/library/{book.pk}/']")
+    check_a11y(page, "library-desk")
+    page.fill("#id_lend-contact", "0470 12 34 56")
+    with page.expect_navigation():
+        page.click("button[value=lend]")
+    expect(page.locator("main table")).to_contain_text("INF-0007")
+    check_a11y(page, "library-desk-lent")

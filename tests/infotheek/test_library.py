@@ -83,3 +83,38 @@ def test_volunteers_see_the_library_but_do_not_change_it(vera, puberty_book, cli
     client = client_for(vera)
     assert client.get("/o/zuid-limburg/library/").status_code == 200
     assert client.get(f"/o/zuid-limburg/library/{puberty_book.pk}/edit/").status_code == 403
+
+
+def test_the_desk_lends_renews_and_takes_back_and_the_contact_is_purged_a_month_later(
+    zuid, sam, puberty_book, client, client_for
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from opvoedwijzer.infotheek.models import Loan
+    from opvoedwijzer.privacy.retention import purge_expired
+
+    client.post(f"/zuid-limburg/library/{puberty_book.pk}/", {"contact": "ouder@example.org"})
+    staff = client_for(sam)
+    desk = f"/o/zuid-limburg/library/{puberty_book.pk}/"
+    staff.post(desk, {"action": "copy", "copy-barcode": "INF-0001"})
+    staff.post(desk, {"action": "copy", "copy-barcode": "INF-0001"})  # the same barcode twice: refused
+    copy = puberty_book.copies.get()
+    staff.post(desk, {"action": "lend", "lend-copy": copy.pk, "lend-contact": "0470 12 34 56"})
+    loan = Loan.objects.get()
+    assert decrypt(loan.contact) == "0470 12 34 56" and "0470" not in loan.contact
+    assert loan.due_on == timezone.localdate() + datetime.timedelta(days=21)
+    assert Reservation.objects.get().ended_on is not None  # the first in the queue got it
+    staff.post(desk, {"action": "renew", "loan": loan.pk})
+    loan.refresh_from_db()
+    assert loan.renewals == 1 and loan.due_on == timezone.localdate() + datetime.timedelta(days=42)
+    Loan.objects.filter(pk=loan.pk).update(due_on=timezone.localdate() - datetime.timedelta(days=1))
+    assert "0470 12 34 56" in staff.get("/o/zuid-limburg/library/").content.decode()  # overdue: remind
+    staff.post(desk, {"action": "return", "loan": loan.pk})
+    loan.refresh_from_db()
+    assert loan.returned_on == timezone.localdate() and decrypt(loan.contact)
+    assert purge_expired()["library borrower contacts removed"] == 0  # not yet
+    Loan.objects.update(contact_purge_on=timezone.localdate())
+    assert purge_expired()["library borrower contacts removed"] == 1
+    assert Loan.objects.get().contact == ""
