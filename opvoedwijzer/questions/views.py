@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opvoedwijzer.core.decorators import member_may
+from opvoedwijzer.infotheek.models import Resource
 from opvoedwijzer.socialmap.models import Service
 from opvoedwijzer.socialmap.search import Criteria, find_services
 
@@ -47,6 +49,11 @@ def _service_summary(service):
     return " – ".join(line for line in lines if line)
 
 
+def _resource_summary(request, org, item):
+    link = request.build_absolute_uri(reverse("public_resource", kwargs={"slug": org.slug, "pk": item.pk}))
+    return f"{item.title}{f' ({item.author})' if item.author else ''} – {link}"
+
+
 @member_may("can_see_numbers")
 def detail(request, pk):
     """Read, answer and register; "insert" buttons add a reply template or a service from the social
@@ -56,7 +63,7 @@ def detail(request, pk):
         Question.objects.for_org(org).select_related("life_stage", "municipality"), pk=pk
     )
     templates = ReplyTemplate.objects.for_org(org)
-    found = []
+    found, found_resources = [], []
     action = request.POST.get("action", "")
     if request.method == "POST" and action:
         answer = request.POST.get("answer", "").rstrip()
@@ -67,9 +74,19 @@ def detail(request, pk):
             pk_text = action.removeprefix("service:")
             service = Service.objects.for_org(org).current().for_cards().filter(pk=int(pk_text or 0)).first()
             answer = "\n\n".join(p for p in (answer, _service_summary(service) if service else "") if p)
+        elif action.startswith("resource:"):
+            pk_text = action.removeprefix("resource:")
+            item = Resource.objects.for_org(org).published().filter(pk=int(pk_text or 0)).first()
+            answer = "\n\n".join(
+                p for p in (answer, _resource_summary(request, org, item) if item else "") if p
+            )
         elif action == "find":
             criteria = Criteria(text=request.POST.get("service_q", ""), life_stage=question.life_stage)
             found = list(find_services(org, criteria)[0].for_cards()[:5])
+        elif action == "find_resource":
+            found_resources = list(
+                Resource.objects.for_org(org).published().search(request.POST.get("resource_q", ""))[:5]
+            )
         form = _unbound(org, request.POST, answer)
     else:
         form = AnswerForm(org, request.POST or None, initial={"answer": question.answer})
@@ -90,7 +107,9 @@ def detail(request, pk):
         "form": form,
         "templates": templates,
         "found": found,
+        "found_resources": found_resources,
         "service_q": request.POST.get("service_q", ""),
+        "resource_q": request.POST.get("resource_q", ""),
     }
     return render(request, "questions/detail.html", context)
 

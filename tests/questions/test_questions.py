@@ -232,3 +232,20 @@ def test_the_parent_writes_back_and_the_question_opens_again(zuid, sam, client, 
     forged = dict(reply, secret="FOUT-FOUT")
     client.post("/zuid-limburg/answer/", forged)
     assert question.messages.filter(from_parent=True).count() == 1
+
+
+def test_staff_insert_a_library_item_into_the_answer(zuid, sam, client, client_for):
+    from opvoedwijzer.infotheek.services import save_resource
+
+    book = save_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
+    ask(client)
+    question = Question.objects.get()
+    url = f"/o/zuid-limburg/questions/{question.pk}/"
+    staff = client_for(sam)
+    typed = dict(ANSWER, answer="Lees eens:")
+    assert (
+        "Pubers in huis"
+        in staff.post(url, dict(typed, action="find_resource", resource_q="pubers")).content.decode()
+    )
+    page = staff.post(url, dict(typed, action=f"resource:{book.pk}")).content.decode()
+    assert f"Lees eens:\n\nPubers in huis – http://testserver/zuid-limburg/library/{book.pk}/" in page
