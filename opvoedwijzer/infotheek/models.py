@@ -61,6 +61,14 @@ class Resource(models.Model):
     author = models.CharField(_("author or publisher"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("web address"), max_length=300, blank=True)
+    body = models.TextField(
+        _("text of the article"),
+        blank=True,
+        help_text=_(
+            "For an article written here: **bold**, *italic*, lines starting with - for a list, "
+            "## for a heading, [words](https://…) for a link."
+        ),
+    )
     themes = models.ManyToManyField(Theme, related_name="+", blank=True, verbose_name=_("themes"))
     life_stages = models.ManyToManyField(
         LifeStage, related_name="+", blank=True, verbose_name=_("life stages")
@@ -78,6 +86,12 @@ class Resource(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def body_html(self):
+        """The article as HTML: Markdown, then cleaned to a few safe tags (no scripts, styles or
+        javascript: links, whatever was typed)."""
+        return rich_text(self.body)
 
     @property
     def lendable(self):
@@ -148,3 +162,22 @@ class Reservation(models.Model):
 
     def __str__(self):
         return f"{self.resource_id} · {self.reserved_on}"
+
+
+ARTICLE_TAGS = {"p", "br", "h2", "h3", "ul", "ol", "li", "strong", "em", "a", "blockquote"}
+
+
+def rich_text(text):
+    import markdown
+    import nh3
+    from django.utils.safestring import mark_safe
+
+    html = markdown.markdown(text or "", output_format="html")
+    cleaned = nh3.clean(
+        html,
+        tags=ARTICLE_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+    return mark_safe(cleaned)  # cleaned by nh3 to the tags above

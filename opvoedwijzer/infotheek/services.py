@@ -11,7 +11,17 @@ from opvoedwijzer.taxonomy import defaults
 
 from .models import Copy, Loan, Reservation, Resource
 
-RESOURCE_FIELDS = ["kind", "title", "author", "description", "url", "language", "audience", "published"]
+RESOURCE_FIELDS = [
+    "kind",
+    "title",
+    "author",
+    "description",
+    "url",
+    "body",
+    "language",
+    "audience",
+    "published",
+]
 
 
 @transaction.atomic

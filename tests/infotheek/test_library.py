@@ -118,3 +118,22 @@ def test_the_desk_lends_renews_and_takes_back_and_the_contact_is_purged_a_month_
     Loan.objects.update(contact_purge_on=timezone.localdate())
     assert purge_expired()["library borrower contacts removed"] == 1
     assert Loan.objects.get().contact == ""
+
+
+def test_an_article_written_here_is_shown_cleaned(zuid, client):
+    article = services.save_resource(
+        zuid,
+        {
+            "kind": "article",
+            "title": "Grenzen stellen",
+            "body": "## Waarom\n\nKinderen hebben **grenzen** nodig.\n\n- rust\n- duidelijkheid\n\n"
+            '<script>alert(1)</script> [klik](javascript:alert(2)) <img src=x onerror="alert(3)">'
+            "[meer](https://example.org)",
+            "published": True,
+        },
+    )
+    page = client.get(f"/zuid-limburg/library/{article.pk}/").content.decode()
+    assert "<h2>Waarom</h2>" in page and "<strong>grenzen</strong>" in page and "<li>rust</li>" in page
+    assert '<a href="https://example.org" rel="noopener">meer</a>' in page
+    for bad in ("<script", "javascript:", "onerror", "<img"):
+        assert bad not in page.split('<div class="article">')[1]
