@@ -63,6 +63,10 @@ def _phone_or_email(value):
     return value
 
 
+class CountForm(forms.Form):
+    count = forms.IntegerField(label=_("How many"), min_value=1, max_value=10_000, initial=1)
+
+
 class CopyForm(forms.Form):
     barcode = forms.CharField(label=_("Barcode"), max_length=40)
 

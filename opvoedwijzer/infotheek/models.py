@@ -76,6 +76,9 @@ class Resource(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=CONTACT_LANGUAGES, default="nl")
     audience = models.CharField(_("for"), max_length=14, choices=Audience.choices, default=Audience.PARENTS)
     published = models.BooleanField(_("on the public site"), default=True)
+    stock = models.PositiveIntegerField(
+        _("in stock"), null=True, blank=True, help_text=_("For folders and brochures.")
+    )
     # The default labels of its themes (both languages), so that a search in words finds them.
     search_labels = models.TextField(blank=True, editable=False)
 
@@ -146,6 +149,20 @@ class Loan(models.Model):
 
     def __str__(self):
         return f"{self.copy} · {self.due_on}"
+
+
+class Handout(models.Model):
+    """Folders or brochures handed out on a day: the offer "material" of the numbers, per title."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="handouts")
+    given_on = models.DateField(default=timezone.localdate)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+
+    def __str__(self):
+        return f"{self.resource_id} × {self.count}"
 
 
 class Reservation(models.Model):

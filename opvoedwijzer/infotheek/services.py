@@ -9,18 +9,10 @@ from django.utils import timezone
 from opvoedwijzer.core.crypto import encrypt
 from opvoedwijzer.taxonomy import defaults
 
-from .models import Copy, Loan, Reservation, Resource
+from .models import Copy, Handout, Loan, Reservation, Resource
 
 RESOURCE_FIELDS = [
-    "kind",
-    "title",
-    "author",
-    "description",
-    "url",
-    "body",
-    "language",
-    "audience",
-    "published",
+    *["kind", "title", "author", "description", "url", "body", "language", "audience", "published", "stock"],
 ]
 
 
@@ -30,7 +22,8 @@ def save_resource(org, data, *, resource=None):
     if creating:
         resource = Resource(organisation=org)
     for name in RESOURCE_FIELDS:
-        setattr(resource, name, data.get(name) if data.get(name) is not None else getattr(resource, name))
+        if name in data:
+            setattr(resource, name, data[name])
     themes = list(data.get("themes") or [])
     resource.search_labels = " ".join(
         label for theme in themes for label in defaults.LABELS["theme"].get(theme.code, {}).values()
@@ -99,3 +92,20 @@ def return_copy(loan):
     )
     loan.save(update_fields=["returned_on", "contact_purge_on"])
     return loan
+
+
+@transaction.atomic
+def hand_out(resource, count):
+    """Count folders handed out today and take them from the stock (which never goes below zero)."""
+    Handout.objects.create(resource=resource, count=count)
+    if resource.stock is not None:
+        resource.stock = max(0, resource.stock - count)
+        resource.save(update_fields=["stock"])
+    return resource
+
+
+@transaction.atomic
+def restock(resource, count):
+    resource.stock = (resource.stock or 0) + count
+    resource.save(update_fields=["stock"])
+    return resource

@@ -1,6 +1,7 @@
 """Staff screens of the library: resources and reservations."""
 
 from django.contrib import messages
+from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,7 +10,7 @@ from opvoedwijzer.core.crypto import decrypt
 from opvoedwijzer.core.decorators import member_may
 
 from . import services
-from .forms import CopyForm, LendForm, ResourceForm
+from .forms import CopyForm, CountForm, LendForm, ResourceForm
 from .models import Loan, Reservation, Resource
 
 
@@ -83,6 +84,13 @@ def desk(request, pk):
         services.lend_copy(d["copy"], d["contact"], due_on=d["due_on"])
         messages.success(request, _("Lent until %(date)s.") % {"date": d["due_on"] or ""})
         return redirect("infotheek:desk", org=org.slug, pk=pk)
+    elif action in ("hand_out", "restock"):
+        count_form = CountForm(request.POST, prefix=action)
+        if count_form.is_valid():
+            (services.hand_out if action == "hand_out" else services.restock)(
+                resource, count_form.cleaned_data["count"]
+            )
+            return redirect("infotheek:desk", org=org.slug, pk=pk)
     elif action in ("renew", "return"):
         loan = get_object_or_404(
             Loan.objects.out().filter(copy__resource=resource), pk=request.POST.get("loan")
@@ -96,5 +104,8 @@ def desk(request, pk):
         "lend_form": lend_form,
         "copy_form": copy_form,
         "queue": queue,
+        "hand_out_form": CountForm(prefix="hand_out"),
+        "restock_form": CountForm(prefix="restock"),
+        "handed_out": resource.handouts.aggregate(n=Sum("count"))["n"] or 0,
     }
     return render(request, "infotheek/desk.html", context)

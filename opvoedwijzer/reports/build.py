@@ -64,6 +64,7 @@ def build_report(org, membership, form):
         }
     report["work"] = partner_work(org, d["start"], d["end"])
     report["referrals"] = referral_summary(org, d["start"], d["end"], municipalities, outside=outside)
+    report["handouts"] = handouts_in(org, d["start"], d["end"])
     current_label = report["period"]
     previous_label = report["comparison"]["period"] if report["comparison"] else ""
     report["chart"] = bar_chart(
@@ -81,6 +82,21 @@ def change(now, before):
     if now is None or before is None or before == 0:
         return None
     return round((now - before) * 100 / before)
+
+
+def handouts_in(org, start, end):
+    """Folders and brochures handed out in the period (the offer "material"), per title."""
+    from django.db.models import Sum
+
+    from opvoedwijzer.infotheek.models import Handout
+
+    rows = (
+        Handout.objects.filter(resource__organisation=org, given_on__gte=start, given_on__lte=end)
+        .values_list("resource__title")
+        .annotate(n=Sum("count"))
+        .order_by("-n", "resource__title")
+    )
+    return list(rows)
 
 
 def partner_work(org, start, end):

@@ -137,3 +137,23 @@ def test_an_article_written_here_is_shown_cleaned(zuid, client):
     assert '<a href="https://example.org" rel="noopener">meer</a>' in page
     for bad in ("<script", "javascript:", "onerror", "<img"):
         assert bad not in page.split('<div class="article">')[1]
+
+
+def test_folders_handed_out_leave_the_stock_and_show_in_the_numbers(zuid, sam, client_for):
+    from django.utils import timezone
+
+    folder = services.save_resource(zuid, {"kind": "folder", "title": "Slapen zonder zorgen", "stock": 50})
+    staff = client_for(sam)
+    desk = f"/o/zuid-limburg/library/{folder.pk}/"
+    staff.post(desk, {"action": "hand_out", "hand_out-count": "3"})
+    staff.post(desk, {"action": "hand_out", "hand_out-count": "0"})  # refused: at least one
+    folder.refresh_from_db()
+    assert folder.stock == 47 and folder.handouts.get().count == 3
+    staff.post(desk, {"action": "restock", "restock-count": "10"})
+    folder.refresh_from_db()
+    assert folder.stock == 57
+    today = timezone.localdate()
+    page = staff.get(
+        f"/o/zuid-limburg/overview/?start={today.isoformat()}&end={today.isoformat()}&rows=theme"
+    )
+    assert "Slapen zonder zorgen" in page.content.decode()
