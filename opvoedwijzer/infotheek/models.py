@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
+from opvoedwijzer.core import fulltext
 from opvoedwijzer.core.models import Organisation
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
@@ -39,19 +40,10 @@ class ResourceQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def search(self, text):
-        """Every word must occur in the title, description, author or the labels of its themes."""
-        qs = self
-        for word in (text or "").split()[:8]:
-            stem = word.lower()[: max(4, len(word) - 2)]  # "puberteit" → "pubertei", "pubers" → "pube"
-            qs = qs.filter(
-                Q(title__icontains=stem)
-                | Q(description__icontains=stem)
-                | Q(author__icontains=stem)
-                | Q(themes__custom_label__icontains=stem)
-                | Q(themes__code__icontains=stem)
-                | Q(search_labels__icontains=stem)
-            )
-        return qs.distinct()
+        """Every word of `text` as a prefix of a Dutch stem, best matches first."""
+        words = fulltext.words_of(text)
+        qs = fulltext.matching(self, words, "infotheek_resource")
+        return qs.order_by("-rank", "title", "id") if words else qs
 
 
 class Resource(models.Model):
@@ -79,8 +71,9 @@ class Resource(models.Model):
     stock = models.PositiveIntegerField(
         _("in stock"), null=True, blank=True, help_text=_("For folders and brochures.")
     )
-    # The default labels of its themes (both languages), so that a search in words finds them.
-    search_labels = models.TextField(blank=True, editable=False)
+    # Title, author, description, article, theme and life-stage labels: what Dutch full-text search reads
+    # (core/fulltext.py; written by services.save_resource).
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from opvoedwijzer.core import fulltext
 from opvoedwijzer.core.crypto import encrypt
 from opvoedwijzer.taxonomy import defaults
 
@@ -24,16 +25,20 @@ def save_resource(org, data, *, resource=None):
     for name in RESOURCE_FIELDS:
         if name in data:
             setattr(resource, name, data[name])
-    themes = list(data.get("themes") or [])
-    resource.search_labels = " ".join(
-        label for theme in themes for label in defaults.LABELS["theme"].get(theme.code, {}).values()
-    )
+    themes, stages = list(data.get("themes") or []), list(data.get("life_stages") or [])
+    labels = [
+        label for t in themes for label in [str(t.label), *defaults.LABELS["theme"].get(t.code, {}).values()]
+    ]
+    labels += [str(s.label) for s in stages]
+    parts = [resource.title, resource.author, resource.description, resource.body, *labels]
+    resource.search_text = "\n".join(p for p in parts if p)
     if creating:
         resource.save()
     else:
-        resource.save(update_fields=[*RESOURCE_FIELDS, "search_labels"])
+        resource.save(update_fields=[*RESOURCE_FIELDS, "search_text"])
     resource.themes.set(themes)
-    resource.life_stages.set(data.get("life_stages") or [])
+    resource.life_stages.set(stages)
+    fulltext.index("infotheek_resource", [(resource.pk, resource.search_text)])
     return resource
 
 

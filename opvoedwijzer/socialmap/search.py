@@ -13,15 +13,15 @@ The search box understands more than words: "pesten, 10 jaar, Sint-Truiden" beco
 "pesten", an age of 120 months and the municipality Sint-Truiden (see `parse_query`).
 """
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-import snowballstemmer
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
+from opvoedwijzer.core import fulltext
+from opvoedwijzer.core.fulltext import STOP_WORDS, WORD
 from opvoedwijzer.core.models import Municipality
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import LifeStage
@@ -29,31 +29,11 @@ from opvoedwijzer.taxonomy.models import LifeStage
 from .models import WEEKDAYS, Schedule, Service, ServiceAtLocation
 
 FTS_TABLE = "socialmap_service_fts"
-_stemmer = snowballstemmer.stemmer("dutch")
-
-# Snowball's Dutch stop words (and a few English ones): never required in a search.
-STOP_WORDS = set(
-    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan
-    zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft
-    hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet
-    ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen
-    na reeds wil kon niets uw iemand geweest andere the and of for to with""".split()
-)
+TABLE = "socialmap_service"
 
 AGE = re.compile(
     r"\b(\d{1,2})\s*(?:-?\s*)(jaar|jarige?|jr|j|years?|yrs?|y|maanden|maand|mnd|months?|m)\b", re.I
 )
-WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@functools.lru_cache(maxsize=100_000)
-def stem(word):
-    return _stemmer.stemWord(word)
-
-
-def stem_words(text):
-    """The stems of the words of `text`, without stop words (stems cached: words repeat a lot)."""
-    return [stem(w) for w in WORD.findall((text or "").lower()) if w not in STOP_WORDS]
 
 
 @dataclass
@@ -177,32 +157,7 @@ def open_at(moment=None):
 
 def matching_text(qs, words):
     """Services whose text holds every word (as a prefix of a stem), best matches first (`rank`)."""
-    if not words:
-        return qs
-    if connection.vendor == "postgresql":
-        terms = " & ".join(f"{w}:*" for w in words if w.isalnum())
-        if not terms:
-            return qs
-        query = "to_tsquery('dutch'::regconfig, %s)"
-        return qs.extra(
-            where=[f"socialmap_service.search_vector @@ {query}"],
-            params=[terms],
-            select={"rank": f"ts_rank(socialmap_service.search_vector, {query})"},
-            select_params=[terms],
-        )
-    stems = [s for s in stem_words(" ".join(words)) if s.isalnum()]
-    if not stems:
-        return qs
-    match = " AND ".join(f'"{s}"*' for s in stems)
-    # A join with the FTS5 table, its bm25 `rank` as ours (smaller is better). "+ 0" keeps SQLite from
-    # probing the FTS table once per service (a full-text query each time): the full-text match runs
-    # once, and each hit finds its service by primary key.
-    return qs.extra(
-        tables=[FTS_TABLE],
-        where=[f"socialmap_service.id = {FTS_TABLE}.rowid + 0", f"{FTS_TABLE} MATCH %s"],
-        params=[match],
-        select={"rank": f"-{FTS_TABLE}.rank"},
-    )
+    return fulltext.matching(qs, words, TABLE, FTS_TABLE)
 
 
 # The search ----------------------------------------------------------------------------------------
@@ -376,10 +331,7 @@ def reindex(service_ids):
 
 
 def _write_fts(texts):
-    rows = [(pk, " ".join(stem_words(text))) for pk, text in texts]
-    with connection.cursor() as cursor:
-        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk, _ in rows])
-        cursor.executemany(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)", rows)
+    fulltext.index(TABLE, texts, FTS_TABLE)
 
 
 def forget(service_ids):

@@ -86,3 +86,9 @@ def test_pages_carry_a_strict_content_security_policy(client, db):
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     nonce = policy.split("'nonce-", 1)[1].split("'", 1)[0]
     assert f'nonce="{nonce}"' in response.content.decode()
+
+
+def test_every_model_change_has_its_migration(db):
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)  # exits non-zero when one is missing

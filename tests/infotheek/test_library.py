@@ -157,3 +157,10 @@ def test_folders_handed_out_leave_the_stock_and_show_in_the_numbers(zuid, sam, c
         f"/o/zuid-limburg/overview/?start={today.isoformat()}&end={today.isoformat()}&rows=theme"
     )
     assert "Slapen zonder zorgen" in page.content.decode()
+
+
+def test_the_library_search_stems_dutch_words(zuid, client):
+    services.save_resource(zuid, {"kind": "folder", "title": "Pesterijen op school", "published": True})
+    services.save_resource(zuid, {"kind": "book", "title": "Slapen", "published": True})
+    page = client.get("/zuid-limburg/library/?q=pesten").content.decode()
+    assert "Pesterijen op school" in page and ">Slapen<" not in page
