@@ -6,6 +6,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.forms import ISO_DATE, themes_by_group
+from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
 from .models import Copy, Resource
@@ -42,12 +43,30 @@ class ResourceForm(forms.ModelForm):
 
 class LibrarySearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    theme = forms.ModelChoiceField(queryset=None, required=False, to_field_name="code", label=_("Theme"))
     life_stage = forms.ModelChoiceField(queryset=None, required=False, to_field_name="code", label=_("Age"))
+    language = forms.ChoiceField(required=False, label=_("Language"))
 
     def __init__(self, org, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        themes = Theme.objects.for_org(org).visible().select_related("group")
+        self.fields["theme"].queryset = themes
+        self.fields["theme"].widget.choices = [("", _("all themes")), *themes_by_group(themes)]
         self.fields["life_stage"].queryset = LifeStage.objects.for_org(org).visible()
         self.fields["life_stage"].empty_label = _("all ages")
+        self.fields["language"].choices = [("", _("all languages")), *CONTACT_LANGUAGES[:-1]]
+
+    def filter(self, resources):
+        if not self.is_valid():
+            return resources
+        d = self.cleaned_data
+        if d["theme"]:
+            resources = resources.filter(themes=d["theme"])
+        if d["life_stage"]:
+            resources = resources.filter(life_stages=d["life_stage"])
+        if d["language"]:
+            resources = resources.filter(language=d["language"])
+        return resources.search(d["q"])
 
 
 def _phone_or_email(value):

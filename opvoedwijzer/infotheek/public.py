@@ -15,11 +15,7 @@ from .models import Resource
 def library(request, slug):
     org = get_object_or_404(Organisation, slug=slug)
     form = LibrarySearchForm(org, request.GET or None)
-    resources = Resource.objects.for_org(org).published()
-    if form.is_valid():
-        resources = resources.search(form.cleaned_data["q"])
-        if form.cleaned_data["life_stage"]:
-            resources = resources.filter(life_stages=form.cleaned_data["life_stage"])
+    resources = form.filter(Resource.objects.for_org(org).published())
     page = Paginator(resources.prefetch_related("themes"), 20).get_page(request.GET.get("page"))
     return render(request, "infotheek/public/library.html", {"organisation": org, "form": form, "page": page})
 

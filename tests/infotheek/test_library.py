@@ -163,4 +163,27 @@ def test_the_library_search_stems_dutch_words(zuid, client):
     services.save_resource(zuid, {"kind": "folder", "title": "Pesterijen op school", "published": True})
     services.save_resource(zuid, {"kind": "book", "title": "Slapen", "published": True})
     page = client.get("/zuid-limburg/library/?q=pesten").content.decode()
-    assert "Pesterijen op school" in page and ">Slapen<" not in page
+    assert "Pesterijen op school" in page and ">Slapen</a>" not in page
+
+
+def test_the_public_library_filters_by_theme_age_and_language(zuid, client):
+    from opvoedwijzer.taxonomy.models import LifeStage
+
+    teen = LifeStage.objects.get(organisation=zuid, code="teen")
+    puberty = Theme.objects.get(organisation=zuid, code="puberty")
+    services.save_resource(
+        zuid, {"kind": "book", "title": "Pubers", "themes": [puberty], "life_stages": [teen]}
+    )
+    services.save_resource(
+        zuid, {"kind": "folder", "title": "Ergenlik", "themes": [puberty], "language": "tr"}
+    )
+    services.save_resource(zuid, {"kind": "book", "title": "Slapen", "language": "nl"})
+
+    def titles(**query):
+        page = client.get("/zuid-limburg/library/", query).content.decode()
+        return {t for t in ("Pubers", "Ergenlik", "Slapen") if f">{t}</a>" in page}
+
+    assert titles() == {"Pubers", "Ergenlik", "Slapen"}
+    assert titles(theme="puberty") == {"Pubers", "Ergenlik"}
+    assert titles(life_stage="teen") == {"Pubers"}
+    assert titles(language="tr") == {"Ergenlik"}
