@@ -63,6 +63,10 @@ def add_copy(resource, barcode):
     return Copy.objects.create(resource=resource, barcode=barcode.strip())
 
 
+def default_due_on():
+    return timezone.localdate() + datetime.timedelta(days=settings.LOAN_DAYS)
+
+
 @transaction.atomic
 def lend_copy(copy, contact, *, due_on=None):
     """Lend a copy; the reservation first in the queue for this title ends (its contact goes)."""
@@ -71,7 +75,7 @@ def lend_copy(copy, contact, *, due_on=None):
         copy=copy,
         contact=encrypt(contact.strip()),
         lent_on=today,
-        due_on=due_on or today + datetime.timedelta(days=settings.LOAN_DAYS),
+        due_on=due_on or default_due_on(),
     )
     first = copy.resource.reservations.filter(ended_on__isnull=True).order_by("reserved_on", "id").first()
     if first is not None:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -70,9 +71,13 @@ def desk(request, pk):
     open_loans = {loan.copy_id: loan for loan in Loan.objects.out().filter(copy__resource=resource)}
     for copy in copies:
         copy.loan = open_loans.get(copy.pk)
-    lend_form = LendForm([c for c in copies if c.loan is None], request.POST or None, prefix="lend")
-    copy_form = CopyForm(request.POST or None, prefix="copy")
     action = request.POST.get("action")
+    free = [c for c in copies if c.loan is None]
+    lend_initial = {"copy": free[0].pk if free else None, "due_on": services.default_due_on()}
+    lend_form = LendForm(
+        free, request.POST if action == "lend" else None, prefix="lend", initial=lend_initial
+    )
+    copy_form = CopyForm(request.POST if action == "copy" else None, prefix="copy")
     if action == "copy" and copy_form.is_valid():
         if resource.copies.filter(barcode=copy_form.cleaned_data["barcode"].strip()).exists():
             copy_form.add_error("barcode", _("This barcode is already a copy of this title."))
@@ -81,8 +86,8 @@ def desk(request, pk):
             return redirect("infotheek:desk", org=org.slug, pk=pk)
     elif action == "lend" and lend_form.is_valid():
         d = lend_form.cleaned_data
-        services.lend_copy(d["copy"], d["contact"], due_on=d["due_on"])
-        messages.success(request, _("Lent until %(date)s.") % {"date": d["due_on"] or ""})
+        loan = services.lend_copy(d["copy"], d["contact"], due_on=d["due_on"])
+        messages.success(request, _("Lent until %(date)s.") % {"date": date_format(loan.due_on, "j F Y")})
         return redirect("infotheek:desk", org=org.slug, pk=pk)
     elif action in ("hand_out", "restock"):
         count_form = CountForm(request.POST, prefix=action)

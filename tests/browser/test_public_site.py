@@ -70,4 +70,8 @@ def test_staff_lend_a_copy_at_the_desk(zuid, sam, logged_in, check_a11y):
     with page.expect_navigation():
         page.click("button[value=lend]")
     expect(page.locator("main table")).to_contain_text("INF-0007")
+    expect(page.locator(".error-message")).to_have_count(0)
+    from opvoedwijzer.infotheek.models import Loan
+
+    assert Loan.objects.get().copy.barcode == "INF-0007"
     check_a11y(page, "library-desk-lent")
