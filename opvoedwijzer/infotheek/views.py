@@ -106,7 +106,7 @@ def desk(request, pk):
     context = {
         "resource": resource,
         "copies": copies,
-        "lend_form": lend_form,
+        "lend_form": lend_form if free else None,
         "copy_form": copy_form,
         "queue": queue,
         "hand_out_form": CountForm(prefix="hand_out"),
