@@ -10,6 +10,9 @@ def test_the_home_page_on_a_phone_in_dutch_and_in_arabic(zuid, new_page, check_a
     assert page.evaluate("document.documentElement.dir") == ""
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     check_a11y(page, "public-home-nl")
+    page.goto("/zuid-limburg/life-stages/teen/")
+    check_a11y(page, "public-life-stage-nl")
+    page.goto("/zuid-limburg/")
 
     page.select_option("#language", "ar")
     with page.expect_navigation():
@@ -48,6 +51,7 @@ def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, ne
     check_a11y(page, "library-phone")
     with page.expect_navigation():
         page.click("text=Help, mijn kind wordt groot")
+    check_a11y(page, "library-resource-phone")
     page.fill("#id_contact", "0470 12 34 56")
     with page.expect_navigation():
         page.click("main form button[type=submit]")
