@@ -20,22 +20,28 @@
    "Opvoedwijzer: themes" and "Opvoedwijzer: life stages" taxonomies. A sample is validated against
    the HSDS schemas when --hsds-schema points at them.
 3. `importers.import_hsds_json(org, data)` into zuid-limburg, timed as a whole (flatten + check + write +
-   search index), with the time per phase and the SQL statements and time the database took. First as
-   the code stands; when it refuses the file (its row limit, `importers.MAX_ROWS`), again with the
-   limit raised in this process only, to measure the import itself. Then the same data again: all
-   updates. Checks: the report says imported, nothing refused, the services are all there.
+   search index), with the time per phase (the importer's steps wrapped in this process), the SQL
+   statements, the time the database took and its slowest statements. First as the code stands; when
+   it refuses the file (its row limit, `importers.MAX_ROWS`), again with the limit raised in this
+   process only, to measure the import itself. Then the same data again (nothing new: updates at
+   most). Checks: the report says imported, nothing refused, the services are all there.
 4. Searches as the staff screen runs them: `find_services(org, Criteria(...))`, then the paginator's
-   `count()` and the first page `list(qs.for_cards()[:20])`; p50/p95 over --reps warm runs per scenario.
-   "Open now" is asked for a fixed moment (Tuesday 10:30), so that the figures do not depend on the hour
-   the bench runs. PostgreSQL is ANALYZEd first (autovacuum would do so within a minute); SQLite is left
-   as the application leaves it (it never runs ANALYZE).
+   `count()` and the first page `list(qs.for_cards()[:20])`; p50/p95 over --reps warm runs per scenario,
+   with the statements per search and the time spent in the database. "Open now" is asked for a fixed
+   moment (Tuesday 10:30), so that the figures do not depend on the hour the bench runs. PostgreSQL is
+   ANALYZEd first (autovacuum would do so within a minute); SQLite is left as the application leaves it
+   (it never runs ANALYZE).
 5. The HSDS API: `GET /api/hsds/zuid-limburg/services?per_page=50` with and without `full=true` (and a
    search), through django.test.Client, p50/p95 over --api-reps runs.
-6. The query plans: on PostgreSQL `EXPLAIN ANALYZE` of the full-text match and of the first page and the
-   count of "pesten", and per text scenario whether the GIN index `socialmap_service_search` is used; on
-   SQLite `EXPLAIN QUERY PLAN` of the same.
-7. The summary on stdout and in bench/out/socialmap-scale-<sqlite|postgres>-<N>.txt.
+6. The query plans: on PostgreSQL `EXPLAIN ANALYZE` of the full-text part (`search.matching_text`), of
+   the first page and the count of "pesten" and of the API search's count, and per text scenario whether
+   the GIN index `socialmap_service_search` is used; on SQLite `EXPLAIN QUERY PLAN` of the same.
+7. The summary on stdout and in bench/out/socialmap-scale-<sqlite|postgres>-<N>.txt, with the load
+   average (other work on the machine inflates every figure) and a hash of the code under test.
 
+A statement that runs longer than --cap seconds (60) is stopped (SQLite's progress handler, PostgreSQL's
+statement_timeout) and reported as such; a search or page is repeated only as long as --cap allows. A
+project function that fails is reported in the table and under "problems"; the rest is still measured.
 --profile adds a cProfile of the second import (the 25 functions with the most own time).
 """
 
@@ -514,14 +520,20 @@ class SqlMeter:
     def __init__(self):
         self.statements = 0
         self.seconds = 0.0
+        self.timings = []  # (seconds, the statement's start, executemany)
 
     def __call__(self, execute, sql, params, many, context):
         t = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
-            self.seconds += time.perf_counter() - t
+            elapsed = time.perf_counter() - t
+            self.seconds += elapsed
             self.statements += 1
+            self.timings.append((elapsed, " ".join(sql.split())[:90], many))
+
+    def slowest(self, n=5):
+        return sorted(self.timings, reverse=True)[:n]
 
 
 @contextlib.contextmanager
@@ -818,7 +830,9 @@ def main():
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL DATABASE_URL (created, then dropped)")
     parser.add_argument("--reps", type=int, default=30, help="timed runs per search scenario")
     parser.add_argument("--api-reps", type=int, default=20, help="timed runs per API page")
-    parser.add_argument("--cap", type=float, default=60, help="stop repeating one search after n s")
+    parser.add_argument(
+        "--cap", type=float, default=60, help="stop a statement, and repeating a search or page, after n s"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--hsds-schema", default=str(HERE.parent / "tests" / "hsds" / "schema"), help="HSDS's schema/"
@@ -972,6 +986,9 @@ def measure(args, database):
             say(f"    unchanged {dict(report.unchanged)}")
         for line in phase_lines(ph, secs):
             say(line)
+        say("    slowest statements in the database:")
+        for seconds, sql, many in m.slowest():
+            say(f"      {seconds:6.2f} s {'executemany ' if many else ''}{sql}")
         if report.refused:
             problems.append(f"{name}: {len(report.refused)} rows refused, e.g. {report.refused[0]}")
         if not report.imported:

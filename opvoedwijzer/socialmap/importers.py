@@ -948,19 +948,19 @@ class Loader:
         changed |= self._replace(Service.life_stages.through, "lifestage_id", stages)
         changed |= self._replace(Service.terms.through, "taxonomyterm_id", terms)
         changed |= self._replace(Service.municipalities.through, "municipality_id", areas)
-        services = {}
-        for pk in set(area_texts) | set(languages):
-            services[pk] = Service(pk=pk)
-        current = Service.objects.filter(pk__in=list(services)).values_list(
-            "pk", "area_description", "languages"
-        )
-        for pk, area, langs in current:
-            services[pk].area_description, services[pk].languages = area, langs
-        for pk, texts in area_texts.items():
-            services[pk].area_description = "\n".join(t for t in texts if t)
-        for pk, codes in languages.items():
-            services[pk].languages = ",".join(codes)[:200]
-        _update_rows(Service, list(services.values()), ["area_description", "languages"])
+        current = Service.objects.filter(pk__in=list(set(area_texts) | set(languages)))
+        changed_rows = []
+        for service in current.only("pk", "area_description", "languages"):
+            area = "\n".join(t for t in area_texts[service.pk] if t) if service.pk in area_texts else None
+            langs = ",".join(languages[service.pk])[:200] if service.pk in languages else None
+            if (area is not None and area != service.area_description) or (
+                langs is not None and langs != service.languages
+            ):
+                service.area_description = service.area_description if area is None else area
+                service.languages = service.languages if langs is None else langs
+                changed_rows.append(service)
+        _update_rows(Service, changed_rows, ["area_description", "languages"])
+        changed |= {service.pk for service in changed_rows}
         return changed
 
     def _count(self, table, obj, created):

@@ -137,7 +137,7 @@ def for_life_stage(stage):
     )
 
 
-def open_at(moment=None):
+def open_at(org, moment=None):
     """Services open at this moment (now): by their own schedules, or else their locations'."""
     moment = timezone.localtime(moment)
     day, time = moment.date(), moment.time()
@@ -148,10 +148,13 @@ def open_at(moment=None):
     )
     # Uncorrelated IN subqueries: each runs once (few schedules cover a given moment), instead of a
     # probe per service.
-    with_hours = Schedule.objects.filter(service__isnull=False).values("service_id")
-    open_itself = Schedule.objects.filter(covering, service__isnull=False).values("service_id")
-    open_locations = Schedule.objects.filter(covering, location__isnull=False).values("location_id")
-    at_open_location = ServiceAtLocation.objects.filter(location__in=open_locations).values("service_id")
+    schedules = Schedule.objects.for_org(org)
+    with_hours = schedules.filter(service__isnull=False).values("service_id")
+    open_itself = schedules.filter(covering, service__isnull=False).values("service_id")
+    open_locations = schedules.filter(covering, location__isnull=False).values("location_id")
+    at_open_location = (
+        ServiceAtLocation.objects.for_org(org).filter(location__in=open_locations).values("service_id")
+    )
     return Q(pk__in=open_itself) | (~Q(pk__in=with_hours) & Q(pk__in=at_open_location))
 
 
@@ -214,7 +217,7 @@ def find_services(org, criteria, *, moment=None):
     if age is not None:
         conditions.append(for_age(age, LifeStage.objects.for_org(org)))
     if criteria.open_now:
-        conditions.append(open_at(moment))
+        conditions.append(open_at(org, moment))
     for condition in conditions:
         qs = qs.filter(condition)
     if criteria.language:

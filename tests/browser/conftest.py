@@ -83,12 +83,17 @@ def live_server(request):
 
     Without DEBUG the settings redirect every request to https; SecurityMiddleware reads that
     setting once, when the server thread builds its handler, so it is switched off around the start.
+    Requests are handled one at a time (tests/browser/serial.py says why).
     """
     from pytest_django.live_server_helper import LiveServer
 
     config = request.config
     addr = config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
-    with override_settings(SECURE_SSL_REDIRECT=False):
+    from django.conf import settings
+
+    # The handler is built when the server starts: these settings count for its whole life.
+    serial = ["tests.browser.serial.SerialRequests", *settings.MIDDLEWARE]
+    with override_settings(SECURE_SSL_REDIRECT=False, MIDDLEWARE=serial):
         server = LiveServer(addr)
     yield server
     server.stop()
