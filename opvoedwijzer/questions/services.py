@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from opvoedwijzer.contacts.models import Area, Source
 from opvoedwijzer.contacts.services import register_contact
 from opvoedwijzer.core.crypto import decrypt, encrypt
-from opvoedwijzer.core.models import Membership, hash_secret
+from opvoedwijzer.core.models import hash_secret
 
 from .models import CODE_ALPHABET, Message, Question, Status, add_working_days
 
@@ -143,7 +143,3 @@ def find_question(code, secret):
     if question is None or not question.has_secret(secret or ""):
         return None
     return question
-
-
-def staff_membership_for_answer(question, user):
-    return Membership.objects.active().filter(user=user, organisation=question.organisation).first()

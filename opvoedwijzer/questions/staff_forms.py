@@ -46,7 +46,11 @@ class AnswerForm(PIIGuardMixin, forms.Form):
         }
 
 
-class ReplyTemplateForm(forms.ModelForm):
+class ReplyTemplateForm(PIIGuardMixin, forms.ModelForm):
+    """A template ends up in answers: the PII guard reads it like the answer itself."""
+
+    pii_guarded_fields = ("text",)
+
     class Meta:
         model = ReplyTemplate
         fields = ["title", "text"]

@@ -119,6 +119,7 @@ def templates(request, pk=None):
     org = request.organisation
     template = get_object_or_404(ReplyTemplate.objects.for_org(org), pk=pk) if pk else None
     form = ReplyTemplateForm(request.POST or None, instance=template)
+    form.pii_user = request.user
     if request.method == "POST" and form.is_valid():
         services.save_reply_template(org, form.cleaned_data, template=template)
         messages.success(request, _("The template was saved."))

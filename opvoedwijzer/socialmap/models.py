@@ -34,17 +34,32 @@ class TenantQuerySet(models.QuerySet):
         return self.filter(organisation=org)
 
 
+class HSDSRecord(models.Model):
+    """A row of one tenant, exchanged under its HSDS `uuid` (unique within the tenant)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "uuid"], name="%(app_label)s_%(class)s_unique_uuid"
+            )
+        ]
+
+
 class Partnership(models.TextChoices):
     NONE = "", _("no partnership")
     STRUCTURAL = "structural", _("structural partner")
     ADHOC = "adhoc", _("ad-hoc partner")
 
 
-class MapOrganisation(models.Model):
+class MapOrganisation(HSDSRecord):
     """An organisation on the social map (HSDS organization)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=200)
     alternate_name = models.CharField(_("other name"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -61,12 +76,9 @@ class MapOrganisation(models.Model):
     )
     last_modified = models.DateTimeField(default=timezone.now)
 
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
+    class Meta(HSDSRecord.Meta):
         ordering = ["name"]
         verbose_name = _("organisation on the social map")
-        constraints = [models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_maporg_uuid")]
 
     def __str__(self):
         return self.name
@@ -78,11 +90,9 @@ class LocationType(models.TextChoices):
     VIRTUAL = "virtual", _("online")
 
 
-class Location(models.Model):
+class Location(HSDSRecord):
     """A place where services are delivered (HSDS location, with its address and accessibility)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     map_organisation = models.ForeignKey(
         MapOrganisation, null=True, blank=True, on_delete=models.CASCADE, related_name="locations"
     )
@@ -107,11 +117,8 @@ class Location(models.Model):
     external_identifier = models.CharField(max_length=100, blank=True)
     external_identifier_type = models.CharField(max_length=50, blank=True)
 
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
+    class Meta(HSDSRecord.Meta):
         ordering = ["name", "id"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_location_uuid")]
 
     def __str__(self):
         return self.name or self.address_line or str(self.uuid)
@@ -158,11 +165,9 @@ class ServiceQuerySet(TenantQuerySet):
         )
 
 
-class Service(models.Model):
+class Service(HSDSRecord):
     """What an organisation offers (HSDS service). Ages in months, as our life stages."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     map_organisation = models.ForeignKey(
         MapOrganisation,
         null=True,
@@ -218,10 +223,10 @@ class Service(models.Model):
 
     objects = ServiceQuerySet.as_manager()
 
-    class Meta:
+    class Meta(HSDSRecord.Meta):
         ordering = ["name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_service_uuid"),
+            *HSDSRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(min_months__isnull=True)
                 | Q(max_months__isnull=True)
@@ -274,18 +279,14 @@ def age_range_label(min_months, max_months):
     return _("%(low)s to %(high)s years") % {"low": years(min_months), "high": years(max_months)}
 
 
-class ServiceAtLocation(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+class ServiceAtLocation(HSDSRecord):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
     description = models.TextField(blank=True)
 
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
+    class Meta(HSDSRecord.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_sal_uuid"),
+            *HSDSRecord.Meta.constraints,
             models.UniqueConstraint(fields=["service", "location"], name="one_link_per_service_location"),
         ]
 
@@ -293,11 +294,9 @@ class ServiceAtLocation(models.Model):
         return f"{self.service_id} @ {self.location_id}"
 
 
-class Phone(models.Model):
+class Phone(HSDSRecord):
     """A phone number of an organisation, service or location (never of a person)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     map_organisation = models.ForeignKey(
         MapOrganisation, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
     )
@@ -312,21 +311,16 @@ class Phone(models.Model):
     type = models.CharField(max_length=20, blank=True, default="voice")
     description = models.TextField(blank=True)
 
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
+    class Meta(HSDSRecord.Meta):
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_phone_uuid")]
 
     def __str__(self):
         return self.number
 
 
-class ServiceContact(models.Model):
+class ServiceContact(HSDSRecord):
     """Who to ask for at a service: a desk, team or function (HSDS contact). Never a family."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     map_organisation = models.ForeignKey(
         MapOrganisation, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
     )
@@ -338,11 +332,8 @@ class ServiceContact(models.Model):
     department = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
 
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
+    class Meta(HSDSRecord.Meta):
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_contact_uuid")]
 
     def __str__(self):
         return self.name or self.department or self.title
@@ -361,11 +352,9 @@ class Weekday(models.TextChoices):
 WEEKDAYS = [code for code, _label in Weekday.choices]  # index = date.weekday()
 
 
-class Schedule(models.Model):
+class Schedule(HSDSRecord):
     """Opening hours: on `byday` (e.g. "MO,TU") from `opens_at` to `closes_at` (HSDS schedule)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
         Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
     )
@@ -384,11 +373,8 @@ class Schedule(models.Model):
     notes = models.TextField(blank=True)
     attending_type = models.CharField(max_length=200, blank=True)
 
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
+    class Meta(HSDSRecord.Meta):
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_schedule_uuid")]
 
     def __str__(self):
         return f"{self.byday} {self.opens_at}–{self.closes_at}"
@@ -428,30 +414,21 @@ class Schedule(models.Model):
         return ", ".join(str(r) for r in runs)
 
 
-class Taxonomy(models.Model):
+class Taxonomy(HSDSRecord):
     """A taxonomy that arrived with an import (ours are exported from the registration taxonomy)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     uri = models.URLField(max_length=300, blank=True)
     version = models.CharField(max_length=40, blank=True)
 
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_taxonomy_uuid")]
-
     def __str__(self):
         return self.name
 
 
-class TaxonomyTerm(models.Model):
+class TaxonomyTerm(HSDSRecord):
     """A term of an imported taxonomy; mapped onto one of our themes or life stages where it matches."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     taxonomy = models.ForeignKey(
         Taxonomy, null=True, blank=True, on_delete=models.CASCADE, related_name="terms"
     )
@@ -466,11 +443,6 @@ class TaxonomyTerm(models.Model):
     life_stage = models.ForeignKey(
         LifeStage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["organisation", "uuid"], name="unique_term_uuid")]
 
     def __str__(self):
         return self.name

@@ -335,10 +335,3 @@ def reindex(service_ids):
 
 def _write_fts(texts):
     fulltext.index(TABLE, texts, FTS_TABLE)
-
-
-def forget(service_ids):
-    """Remove deleted services from the SQLite index (PostgreSQL's index goes with the row)."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in service_ids])

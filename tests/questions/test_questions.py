@@ -249,3 +249,13 @@ def test_staff_insert_a_library_item_into_the_answer(zuid, sam, client, client_f
     )
     page = staff.post(url, dict(typed, action=f"resource:{book.pk}")).content.decode()
     assert f"Lees eens:\n\nPubers in huis – http://testserver/zuid-limburg/library/{book.pk}/" in page
+
+
+def test_a_name_in_a_reply_template_is_caught_by_the_pii_guard(zuid, sam, client_for):
+    from opvoedwijzer.questions.models import ReplyTemplate
+
+    response = client_for(sam).post(
+        "/o/zuid-limburg/questions/templates/",
+        {"title": "Groet", "text": "Groetjes, Marieke Peeters, 0470 11 22 33"},
+    )
+    assert response.status_code == 200 and not ReplyTemplate.objects.exists()
