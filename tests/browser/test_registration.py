@@ -79,6 +79,8 @@ def test_staff_undoes_the_registration_just_made(sam, logged_in, check_a11y):
     page.goto(REGISTER)
     register_typical_contact_by_keyboard(page)
     assert Contact.objects.count() == 1
+    # Wait for the fresh form's autofocus: a Shift+Tab pressed before it lands elsewhere.
+    expect(page.locator("#id_asker_role")).to_be_focused()
 
     # The undo button is one Shift+Tab before the first field.
     with page.expect_navigation():
