@@ -6,6 +6,7 @@ with DEBUG unset, `manage.py check --deploy` is clean.
 
 import datetime
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.questions",
     "opvoedwijzer.pages",
     "opvoedwijzer.infotheek",
+    "opvoedwijzer.activities",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +118,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
+    }
+    # Tests use a file too, not SQLite's shared in-memory database: there, connections of different
+    # threads lock each other out at once ("database table is locked") instead of queueing as they
+    # do on a file, which is what runs in production (proven by tests/activities/test_parallel_signups.py).
+    # One file per test process, so that two test runs side by side do not share one.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"opvoedwijzer-test-{os.getpid()}.sqlite3")
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT: compiling a plan costs ~25 ms, more than the report queries on the roll-up take (bench/).
@@ -259,6 +268,8 @@ RETENTION_DAYS = {
     "audit_event": int(os.environ.get("RETENTION_AUDIT_EVENT_DAYS", "730")),
     "question_email": int(os.environ.get("RETENTION_QUESTION_EMAIL_DAYS", "30")),
     "library_contact": int(os.environ.get("RETENTION_LIBRARY_CONTACT_DAYS", "30")),
+    # Names and contacts of people who signed up for an activity: days after its last session.
+    "signup_contact": int(os.environ.get("RETENTION_SIGNUP_CONTACT_DAYS", "7")),
 }
 
 # Background tasks: Django's task framework with django-dbtasks (tasks in the database, a runner
@@ -279,6 +290,10 @@ TASKS = {
                 # Referrals due for follow-up → one mail per author, weekday mornings.
                 "opvoedwijzer.socialmap.tasks.send_follow_up_reminders_task": os.environ.get(
                     "REFERRAL_REMINDER_SCHEDULE", "0 8 * * 1-5"
+                ),
+                # Sessions in SIGNUP_REMINDER_DAYS days → a reminder to who signed up with a contact.
+                "opvoedwijzer.activities.tasks.send_reminders_task": os.environ.get(
+                    "SIGNUP_REMINDER_SCHEDULE", "0 10 * * *"
                 ),
             },
         },
@@ -316,3 +331,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Group offer: reminders this many days before a session; sign-ups per network address per hour.
+SIGNUP_REMINDER_DAYS = int(os.environ.get("SIGNUP_REMINDER_DAYS", "2"))
+SIGNUP_RATE_LIMIT_PER_HOUR = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_HOUR", "200"))
+
+# Text messages (sign-up reminders to a phone number) through django-sms: a backend such as
+# "sms.backends.twilio.SmsBackend" or "sms.backends.messagebird.SmsBackend" (with its own settings).
+# Empty: no texts are sent, and staff see whom to call on the session's check-in list. `make run`
+# prints them on the console.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "sms.backends.console.SmsBackend" if DEBUG else "")
+DEFAULT_FROM_SMS = os.environ.get("SMS_FROM", "")

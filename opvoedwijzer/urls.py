@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from opvoedwijzer.activities import public as activities_public
 from opvoedwijzer.api.api import api
 from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import views as core
@@ -26,6 +27,7 @@ staff = [
     path("questions/", include("opvoedwijzer.questions.urls")),
     path("public-site/", pages.edit, name="public_site_edit"),
     path("library/", include("opvoedwijzer.infotheek.urls")),
+    path("activities/", include("opvoedwijzer.activities.urls")),
 ]
 
 urlpatterns = [
@@ -50,6 +52,12 @@ urlpatterns = [
     path("<slug:slug>/life-stages/<slug:code>/", pages_public.life_stage, name="public_life_stage"),
     path("<slug:slug>/library/", infotheek_public.library, name="public_library"),
     path("<slug:slug>/library/<int:pk>/", infotheek_public.resource, name="public_resource"),
+    path("<slug:slug>/agenda/", activities_public.agenda, name="public_agenda"),
+    path("<slug:slug>/agenda.ics", activities_public.agenda_ics, name="public_agenda_ics"),
+    path("<slug:slug>/agenda/<int:pk>/", activities_public.activity, name="public_activity"),
+    path("<slug:slug>/agenda/<int:pk>.ics", activities_public.activity_ics, name="public_activity_ics"),
+    path("<slug:slug>/signup/<str:token>/", activities_public.signup, name="public_signup"),
+    path("<slug:slug>/evaluate/<str:code>/", activities_public.evaluate, name="public_evaluate"),
     # Last: /<org>/ must not hide the fixed paths above (profile/, admin/ …).
     path("<slug:slug>/", pages_public.home, name="public_home"),
 ]

@@ -86,3 +86,36 @@ def authenticator_code(secret):
     if time.time() % 30 > 25:
         time.sleep(30 - time.time() % 30 + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def make_activity(
+    org, *, title="Pubers in huis", kind="parent_course", capacity=10, sessions=4, first=None, **data
+):
+    """A published activity of `sessions` weekly evenings (19:30–21:30), the first one a week from
+    now unless `first` (a date) says otherwise."""
+    import datetime
+
+    from django.utils import timezone
+
+    from opvoedwijzer.activities import services
+
+    first = first or timezone.localdate() + datetime.timedelta(days=7)
+    tz = timezone.get_current_timezone()
+    location = data.pop("location", None)
+    rows = []
+    for week in range(sessions):
+        day = first + datetime.timedelta(weeks=week)
+        rows.append(
+            {
+                "starts_at": datetime.datetime.combine(day, datetime.time(19, 30), tzinfo=tz),
+                "ends_at": datetime.datetime.combine(day, datetime.time(21, 30), tzinfo=tz),
+                "location": location,
+                "room": "",
+            }
+        )
+    activity = services.save_activity(
+        org,
+        {"kind": kind, "title": title, "capacity": capacity, "audience": "parents", "language": "nl", **data},
+        sessions=rows,
+    )
+    return services.publish(activity)

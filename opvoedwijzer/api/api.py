@@ -11,7 +11,7 @@ from ninja.security import HttpBearer
 
 from opvoedwijzer.core.services import user_for_api_token
 
-from . import contacts, public, reference
+from . import activities, contacts, public, reference  # noqa: F401 (activities adds routes to public)
 from .errors import ApiError, field_error
 
 

@@ -69,7 +69,7 @@ class LibrarySearchForm(forms.Form):
         return resources.search(d["q"])
 
 
-def _phone_or_email(value):
+def phone_or_email(value):
     value = value.strip()
     digits = re.sub(r"[\s./()-]", "", value)
     if "@" in value:
@@ -104,7 +104,7 @@ class LendForm(forms.Form):
         self.fields["copy"].queryset = Copy.objects.filter(pk__in=[c.pk for c in free_copies])
 
     def clean_contact(self):
-        return _phone_or_email(self.cleaned_data["contact"])
+        return phone_or_email(self.cleaned_data["contact"])
 
 
 class ReserveForm(forms.Form):
@@ -115,4 +115,4 @@ class ReserveForm(forms.Form):
     )
 
     def clean_contact(self):
-        return _phone_or_email(self.cleaned_data["contact"])
+        return phone_or_email(self.cleaned_data["contact"])

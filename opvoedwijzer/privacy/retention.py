@@ -52,6 +52,22 @@ def expired_question_emails():
     return Question.objects.filter(email_purge_on__lte=timezone.localdate())
 
 
+def expired_signups():
+    """Sign-ups (a first name, a phone number or e-mail address) of activities whose purge day has come:
+    RETENTION_DAYS["signup_contact"] days after the last session or the cancellation — the day
+    `Activity.personal_data_purge_on` tells."""
+    from opvoedwijzer.activities.models import Activity, SignUp
+
+    days = settings.RETENTION_DAYS["signup_contact"]
+    # The last session ended on day D; its purge day D + days has come when D < today - days + 1.
+    cutoff = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate() - datetime.timedelta(days=days - 1), datetime.time.min)
+    )
+    over = Activity.objects.with_dates().filter(last_end__lt=cutoff).values("pk")
+    cancelled = Activity.objects.filter(cancelled_on__lte=_before("signup_contact")).values("pk")
+    return SignUp.objects.filter(activity__in=over.union(cancelled)).exclude(name="", contact="")
+
+
 @transaction.atomic
 def purge_expired():
     """Blank or delete what expired; returns {kind: count}. Running it twice changes nothing."""
@@ -66,4 +82,5 @@ def purge_expired():
     counts["question e-mail addresses removed"] = expired_question_emails().update(
         notify_email="", email_purge_on=None
     )
+    counts["sign-up names and contacts removed"] = expired_signups().update(name="", contact="")
     return counts

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import ContactFactory
+from opvoedwijzer.activities.services import sign_up
+from tests.factories import ContactFactory, make_activity
 
 
 def staff_url_patterns():
@@ -37,6 +38,9 @@ def every_staff_url(zuid, sam):
     service = socialmap.save_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
     referral = socialmap.refer_contact(contact, service, warm=True, author=sam.user)
     map_objects = {"service": service, "organisation": partner, "location": location, "referral": referral}
+    activity = make_activity(zuid, location=location)
+    signup, _token = sign_up(activity, name="Sofie", people=1)
+    activity_objects = {"signup": signup, "session": activity.sessions.first(), "activity": activity}
     values = {"org": zuid.slug, "pk": contact.pk, "contact_pk": contact.pk, "dimension": "theme"}
     urls = []
     for name, route in staff_url_patterns():
@@ -46,6 +50,9 @@ def every_staff_url(zuid, sam):
         if name.startswith("socialmap:") and "pk" in kwargs:
             kind = next(k for k in map_objects if k in name)
             kwargs["pk"] = map_objects[kind].pk
+        if name.startswith("activities:") and "pk" in kwargs:
+            kind = "signup" if "signup" in name else "session" if route.count("sessions/") else "activity"
+            kwargs["pk"] = activity_objects[kind].pk
         urls.append(reverse(name, kwargs=kwargs))
     return urls
 
@@ -55,6 +62,7 @@ def test_the_walk_finds_the_staff_pages(every_staff_url):
     assert "/o/zuid-limburg/contacts/new/" in every_staff_url
     assert "/o/zuid-limburg/overview/export.csv" in every_staff_url
     assert "/o/zuid-limburg/map/" in every_staff_url
+    assert "/o/zuid-limburg/activities/" in every_staff_url
 
 
 def test_staff_of_another_organisation_gets_404_on_every_staff_url(every_staff_url, noor, client_for):

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from opvoedwijzer.activities.demo import seed_activities
 from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source
 from opvoedwijzer.core import mfa
 from opvoedwijzer.core.models import Membership, Municipality, Role, User
@@ -180,6 +181,7 @@ class Command(BaseCommand):
         if spec.get("social_map"):
             seed_social_map(org)
             seed_public_site(org)
+            seed_activities(org)  # after the map: its partners and locations
         if not Contact.objects.for_org(org).filter(source=Source.DEMO).exists():
             self.make_contacts(org, users, municipalities, spec["contacts"])
         if spec.get("social_map"):

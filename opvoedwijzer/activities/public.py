@@ -1,0 +1,163 @@
+"""The public agenda: /<org>/agenda/ — find an activity, sign up without an account, cancel with the
+link, evaluate afterwards; iCalendar feeds for calendar apps."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.questions.abuse import over_limit
+
+from . import calendar, services
+from .forms import AgendaFilterForm, EvaluationForm, SignUpForm
+from .models import Activity, Session, SignUpStatus
+
+
+def agenda_activities(org):
+    """Published activities that are not over, soonest first, with what the cards show."""
+    sessions = Session.objects.select_related("location__municipality")
+    return (
+        Activity.objects.for_org(org)
+        .published()
+        .with_dates()
+        .with_places()
+        .upcoming()
+        .order_by("first_start", "id")
+        .prefetch_related(Prefetch("sessions", sessions), "themes", "life_stages")
+    )
+
+
+def agenda(request, slug):
+    org = get_object_or_404(Organisation, slug=slug)
+    form = AgendaFilterForm(org, request.GET or None)
+    page = Paginator(form.filter(agenda_activities(org)), 20).get_page(request.GET.get("page"))
+    context = {"organisation": org, "form": form, "page": page, "public": True}
+    return render(request, "activities/public/agenda.html", context)
+
+
+@never_cache
+def activity(request, slug, pk):
+    org = get_object_or_404(Organisation, slug=slug)
+    item = get_object_or_404(
+        Activity.objects.for_org(org)
+        .published()
+        .with_places()
+        .prefetch_related(
+            Prefetch("sessions", Session.objects.select_related("location__municipality")),
+            "themes",
+            "life_stages",
+            "partners",
+        ),
+        pk=pk,
+    )
+    is_open = item.signups_open()
+    form = SignUpForm(request.POST or None) if is_open else None
+    if request.method == "POST" and form is not None:
+        if form.is_spam():
+            form.add_error(None, _("Something went wrong. Please try again."))
+        elif over_limit(request, "sign_up", limit=settings.SIGNUP_RATE_LIMIT_PER_HOUR):
+            form.add_error(None, _("Too many sign-ups from this connection in the last hour."))
+        elif form.is_valid():
+            d = form.cleaned_data
+            try:
+                _signup, token = services.sign_up(
+                    item, name=d["name"], people=d["people"], contact=d["contact"], language=get_language()
+                )
+            except services.SignUpClosed:
+                form.add_error(None, _("Signing up for this activity is closed."))
+            else:
+                return redirect(
+                    reverse("public_signup", kwargs={"slug": org.slug, "token": token}) + "?new=1"
+                )
+    context = {
+        "organisation": org,
+        "activity": item,
+        "form": form,
+        "is_open": is_open,
+        "public": True,
+    }
+    return render(request, "activities/public/activity.html", context)
+
+
+@never_cache
+def signup(request, slug, token):
+    """The link someone keeps: their status, and a button to cancel."""
+    found = services.find_signup(token)
+    if found is None or found.activity.organisation.slug != slug:
+        raise Http404
+    cancelled_now = False
+    if request.method == "POST" and found.status != SignUpStatus.CANCELLED:
+        found, _promoted = services.cancel_signup(found)
+        cancelled_now = True
+    activity = found.activity
+    context = {
+        "organisation": activity.organisation,
+        "activity": activity,
+        "signup": found,
+        "sessions": activity.sessions.select_related("location"),
+        "new": request.GET.get("new") == "1" and not cancelled_now,
+        "cancelled_now": cancelled_now,
+        "position": found.waiting_position(),
+        "link": request.build_absolute_uri(request.path),
+        "public": True,
+    }
+    return render(request, "activities/public/signup.html", context)
+
+
+@never_cache
+def evaluate(request, slug, code):
+    session = get_object_or_404(
+        Session.objects.select_related("activity__organisation").filter(
+            activity__organisation__slug=slug, starts_at__lte=timezone.now()
+        ),
+        evaluation_code=code,
+    )
+    org = session.activity.organisation
+    form = EvaluationForm(request.POST or None)
+    done = None
+    if request.method == "POST":
+        if over_limit(request, "evaluate", limit=settings.SIGNUP_RATE_LIMIT_PER_HOUR):
+            form.add_error(None, _("Too many evaluations from this connection in the last hour."))
+        elif form.is_valid():
+            d = form.cleaned_data
+            done = services.evaluate(
+                session,
+                overall=d["overall"],
+                useful=d["useful"],
+                atmosphere=d["atmosphere"],
+                comment=d["comment"],
+            )
+    context = {
+        "organisation": org,
+        "session": session,
+        "form": form,
+        "done": done,
+        "redactions": form.pii_redactions if done else {},
+        "public": True,
+    }
+    return render(request, "activities/public/evaluate.html", context)
+
+
+def agenda_ics(request, slug):
+    org = get_object_or_404(Organisation, slug=slug)
+    body = calendar.feed(org, agenda_activities(org), request)
+    return _ics(body, f"{org.slug}-agenda.ics")
+
+
+def activity_ics(request, slug, pk):
+    org = get_object_or_404(Organisation, slug=slug)
+    item = get_object_or_404(agenda_activities(org), pk=pk)
+    return _ics(calendar.feed(org, [item], request), f"{org.slug}-{item.pk}.ics")
+
+
+def _ics(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

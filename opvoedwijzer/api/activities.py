@@ -1,0 +1,170 @@
+"""The public API of the group offer (no account). /api/v1/public/…
+
+GET    /api/v1/public/<org>/activities                  published activities that are not over
+POST   /api/v1/public/<org>/activities/<id>/signups     {"name", "people", "contact"?}
+       → 201 {"status": "confirmed"|"waiting", "cancel_token"}; 404 unknown, 409 closed, 422 bad fields
+GET    /api/v1/public/signups/<cancel_token>            → {"status", "activity", "people"}
+DELETE /api/v1/public/signups/<cancel_token>            → {"status": "cancelled"}
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Field, Schema
+
+from opvoedwijzer.activities import services
+from opvoedwijzer.activities.models import MAX_PEOPLE_PER_SIGNUP, Activity
+from opvoedwijzer.activities.public import agenda_activities
+from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.infotheek.forms import phone_or_email
+from opvoedwijzer.questions.abuse import over_limit
+
+from .errors import ApiError, field_error
+from .public import router
+
+
+class SessionOut(Schema):
+    start: datetime.datetime
+    end: datetime.datetime
+    location: str | None = Field(description="Name, address and room, in one line")
+    municipality: str | None = Field(description="NIS code of the location's municipality")
+
+
+class ActivityOut(Schema):
+    id: int
+    title: str
+    kind: str
+    description: str
+    audience: str
+    language: str
+    price: Decimal
+    capacity: int
+    places_left: int
+    waiting_list: int = Field(description="People on the waiting list")
+    signups_open: bool
+    themes: list[str]
+    life_stages: list[str]
+    sessions: list[SessionOut]
+
+
+class SignUpIn(Schema):
+    name: str = Field(min_length=1, max_length=60, description="A first name or a nickname")
+    people: int = Field(1, ge=1, le=MAX_PEOPLE_PER_SIGNUP)
+    contact: str | None = Field(
+        None, max_length=254, description="Phone number or e-mail address, only for reminders (optional)"
+    )
+    language: str = Field("nl", description="Language of the messages")
+
+
+class SignedUp(Schema):
+    status: str
+    cancel_token: str
+
+
+class SignUpOut(Schema):
+    status: str
+    activity: int
+    people: int
+    waiting_position: int | None
+
+
+def _activity_out(activity):
+    sessions = list(activity.sessions.all())
+    return {
+        "id": activity.pk,
+        "title": activity.title,
+        "kind": activity.kind,
+        "description": activity.description,
+        "audience": activity.audience,
+        "language": activity.language,
+        "price": activity.price,
+        "capacity": activity.capacity,
+        "places_left": activity.places_left,
+        "waiting_list": activity.waiting,
+        "signups_open": activity.signups_open(),
+        "themes": [t.code for t in activity.themes.all()],
+        "life_stages": [s.code for s in activity.life_stages.all()],
+        "sessions": [
+            {
+                "start": s.starts_at,
+                "end": s.ends_at,
+                "location": s.place or None,
+                "municipality": s.municipality.code if s.municipality else None,
+            }
+            for s in sessions
+        ],
+    }
+
+
+@router.get("/{org_slug}/activities", response=list[ActivityOut], summary="The agenda: published activities")
+def activities(request, org_slug: str):
+    org = get_object_or_404(Organisation, slug=org_slug)
+    return [_activity_out(a) for a in agenda_activities(org)]
+
+
+@router.post(
+    "/{org_slug}/activities/{activity_id}/signups",
+    response={201: SignedUp},
+    summary="Sign up for an activity (no account)",
+)
+def sign_up(request, org_slug: str, activity_id: int, payload: SignUpIn):
+    org = get_object_or_404(Organisation, slug=org_slug)
+    activity = Activity.objects.for_org(org).published().filter(pk=activity_id).first()
+    if activity is None:
+        raise ApiError(404, [field_error("activity_id", "No published activity with this id.", "path")])
+    if over_limit(request, "sign_up", limit=settings.SIGNUP_RATE_LIMIT_PER_HOUR):
+        raise ApiError(429, [field_error("name", "Too many sign-ups from this address in the last hour.")])
+    errors = []
+    name = payload.name.strip()
+    if not name:
+        errors.append(field_error("name", "The name is empty."))
+    contact = (payload.contact or "").strip()
+    if contact:
+        try:
+            contact = phone_or_email(contact)
+        except ValidationError as error:
+            errors.append(field_error("contact", error.messages[0]))
+    if payload.language not in dict(settings.LANGUAGES):
+        errors.append(field_error("language", f"Unknown language {payload.language!r}."))
+    if errors:
+        raise ApiError(422, errors)
+    try:
+        signup, token = services.sign_up(
+            activity, name=name, people=payload.people, contact=contact, language=payload.language
+        )
+    except services.SignUpClosed:
+        msg = "Signing up for this activity is closed."
+        raise ApiError(409, [field_error("activity_id", msg, "path")]) from None
+    return 201, {"status": signup.status, "cancel_token": token}
+
+
+def _found(token):
+    signup = services.find_signup(token)
+    if signup is None:
+        raise ApiError(404, [field_error("cancel_token", "No sign-up with this token.", "path")])
+    return signup
+
+
+@router.get("/signups/{cancel_token}", response=SignUpOut, summary="Read a sign-up")
+def read_signup(request, cancel_token: str):
+    signup = _found(cancel_token)
+    return {
+        "status": signup.status,
+        "activity": signup.activity_id,
+        "people": signup.people,
+        "waiting_position": signup.waiting_position(),
+    }
+
+
+@router.delete("/signups/{cancel_token}", response=SignUpOut, summary="Cancel a sign-up")
+def cancel_signup(request, cancel_token: str):
+    signup, _promoted = services.cancel_signup(_found(cancel_token))
+    return {
+        "status": signup.status,
+        "activity": signup.activity_id,
+        "people": signup.people,
+        "waiting_position": None,
+    }
