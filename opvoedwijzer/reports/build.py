@@ -8,6 +8,7 @@ from opvoedwijzer.socialmap.stats import referral_summary
 from .charts import bar_chart
 from .disclosure import suppress_small_counts
 from .forms import comparison_period
+from .group_offer import group_offer_summary
 from .stats import DIMENSIONS, crosstab
 
 
@@ -64,6 +65,7 @@ def build_report(org, membership, form):
         }
     report["work"] = partner_work(org, d["start"], d["end"])
     report["referrals"] = referral_summary(org, d["start"], d["end"], municipalities, outside=outside)
+    report["group_offer"] = group_offer_summary(org, d["start"], d["end"], municipalities, outside=outside)
     report["handouts"] = handouts_in(org, d["start"], d["end"])
     current_label = report["period"]
     previous_label = report["comparison"]["period"] if report["comparison"] else ""

@@ -20,6 +20,7 @@ from .build import change as change_percent
 from .charts import bar_chart
 from .disclosure import suppress_small_counts
 from .exports import pdf_bytes, suppression_note
+from .group_offer import group_offer_summary
 from .stats import DIMENSIONS, crosstab
 
 # The dimensions of the report, in the order of its chapters.
@@ -133,6 +134,11 @@ def build_yearly_report(report, progress=lambda percent, step: None):
     context["signals"] = _signals(org, municipality, year)
     # Referrals of the municipality's families in the year, as they leave the service (suppressed).
     context["referrals"] = referral_summary(
+        org, datetime.date(year, 1, 1), datetime.date(year, 12, 31), [municipality], outside=True
+    )
+    progress(85, _("Group offer"))
+    # Activities held in the municipality and attendance of its people, as they leave the service.
+    context["group_offer"] = group_offer_summary(
         org, datetime.date(year, 1, 1), datetime.date(year, 12, 31), [municipality], outside=True
     )
     progress(88, _("Making the PDF"))
