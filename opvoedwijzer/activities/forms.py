@@ -14,7 +14,7 @@ from opvoedwijzer.questions.abuse import HONEYPOT
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
 from opvoedwijzer.taxonomy.models import AskerRole, LifeStage, Theme
 
-from .models import MAX_PEOPLE_PER_SIGNUP, SCORES, Activity, Evaluation
+from .models import MAX_PEOPLE_PER_SIGNUP, SCORES, Activity, Evaluation, Session
 
 
 class ActivityForm(PIIGuardMixin, forms.ModelForm):
@@ -93,6 +93,16 @@ class BaseSessionFormSet(forms.BaseFormSet):
     def clean(self):
         if any(self.errors):
             return
+        deleted = [
+            f.cleaned_data["pk"]
+            for f in self.forms
+            if f.cleaned_data.get("DELETE") and f.cleaned_data.get("pk")
+        ]
+        counted = Session.objects.filter(pk__in=deleted).exclude(attendance=None, evaluations=None)
+        if deleted and counted.exists():
+            raise ValidationError(
+                _("A session with a head count or evaluations cannot be deleted: its numbers would be lost.")
+            )
         kept = [f for f in self.forms if (f.has_changed() or f.cleaned_data.get("pk"))]
         if not [f for f in kept if not f.cleaned_data.get("DELETE")]:
             raise ValidationError(_("Add at least one date."))

@@ -240,5 +240,43 @@ def test_the_list_pins_its_queries(sam, client_for, zuid, django_assert_max_num_
     for n in range(5):
         make_activity(zuid, title=f"Avond {n}")
     client = client_for(sam)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):  # 6 today, whatever the number of activities
         assert client.get(BASE).status_code == 200
+
+
+def test_a_session_with_a_head_count_cannot_be_deleted(ilse, client_for, zuid, cgg):
+    _partner, location = cgg
+    course = make_activity(
+        zuid, first=timezone.localdate() - datetime.timedelta(days=7), sessions=2, location=location
+    )
+    held = course.sessions.first()
+    services.record_attendance(
+        held,
+        [{"who": zuid_role(zuid, "mother"), "area": "outside", "municipality": None, "count": 4}],
+    )
+    data = course_form(location, **{"sessions-TOTAL_FORMS": "2", "sessions-INITIAL_FORMS": "2"})
+    for n, session in enumerate(course.sessions.all()):
+        local = timezone.localtime(session.starts_at)
+        data |= {f"sessions-{n}-pk": str(session.pk), f"sessions-{n}-day": local.date().isoformat()}
+    data["sessions-0-DELETE"] = "on"
+    response = client_for(ilse).post(f"{BASE}{course.pk}/edit/", data)
+    assert response.status_code == 200
+    assert course.sessions.count() == 2
+    assert Attendance.objects.count() == 1
+
+
+def zuid_role(zuid, code):
+    from opvoedwijzer.taxonomy.models import AskerRole
+
+    return AskerRole.objects.get(organisation=zuid, code=code)
+
+
+def test_the_activity_page_pins_its_queries(sam, client_for, zuid, django_assert_max_num_queries):
+    course = make_activity(zuid, first=timezone.localdate() - datetime.timedelta(days=7), sessions=4)
+    for n in range(12):
+        services.sign_up(course, name=f"Ouder {n}", people=1, contact="0470 00 00 00", by_staff=True)
+    for session in course.sessions.all():
+        services.evaluate(session, overall=4, useful=4, atmosphere=4, comment="Fijn.")
+    client = client_for(sam)
+    with django_assert_max_num_queries(15):  # 13 today, whatever the number of sign-ups
+        assert client.get(f"{BASE}{course.pk}/").status_code == 200
