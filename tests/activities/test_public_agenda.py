@@ -197,3 +197,11 @@ def test_an_evaluation_without_scores_says_what_is_missing(client, zuid):
     assert response.status_code == 200
     assert 'class="error-summary' in response.content.decode()
     assert Evaluation.objects.count() == 0
+
+
+def test_the_agenda_keeps_to_a_fixed_number_of_queries(client, zuid, heers, django_assert_max_num_queries):
+    for n in range(8):
+        activity = make_activity(zuid, title=f"Avond {n}", location=heers, sessions=3)
+        services.sign_up(activity, name="Els", people=2)
+    with django_assert_max_num_queries(10):  # 9 today, whatever the number of activities
+        assert client.get("/zuid-limburg/agenda/").status_code == 200
