@@ -45,9 +45,11 @@ def places_taken(activity):
 @transaction.atomic
 def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=()):
     """Create or change an activity with its sessions (`sessions`: dicts of Session fields, with "pk"
-    for an existing one). More places promote people from the waiting list."""
+    for an existing one). More places promote people from the waiting list; when a date, time or place
+    changes, everyone who signed up with a contact hears it."""
     creating = activity is None
     activity = Activity(organisation=org) if creating else _locked(activity)
+    before = None if creating else _schedule(activity)
     for name in ACTIVITY_FIELDS:
         if name in data:
             setattr(activity, name, data[name])
@@ -68,7 +70,28 @@ def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=())
     if not creating:
         promoted = _promote(activity)
         transaction.on_commit(lambda: notify_promoted(promoted))
+        if _schedule(activity) != before and not activity.cancelled_on:
+            told = list(activity.signups.active().exclude(contact="").values_list("pk", flat=True))
+            transaction.on_commit(lambda: [notify(pk, "dates_changed") for pk in told])
     return activity
+
+
+def _schedule(activity):
+    """What people who signed up go by: the sessions still to come, with their times and places."""
+    upcoming = activity.sessions.filter(ends_at__gte=timezone.now()).order_by("starts_at", "id")
+    return list(upcoming.values_list("starts_at", "ends_at", "location_id", "room"))
+
+
+@transaction.atomic
+def copy_activity(activity):
+    """The same activity once more (a course that returns next season): everything but the dates,
+    unpublished, without sign-ups."""
+    copy = Activity.objects.create(
+        organisation=activity.organisation, **{name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+    )
+    for name in ("themes", "life_stages", "partners"):
+        getattr(copy, name).set(getattr(activity, name).all())
+    return copy
 
 
 @transaction.atomic

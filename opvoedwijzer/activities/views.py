@@ -139,6 +139,15 @@ def activity_publish(request, pk):
 
 
 @member_may("can_see_numbers")
+@require_POST
+def activity_copy(request, pk):
+    """Plan the same activity again: a copy without dates, to fill in."""
+    copy = services.copy_activity(get_object_or_404(Activity.objects.for_org(request.organisation), pk=pk))
+    messages.success(request, _("A copy, not published yet: add its dates."))
+    return redirect("activities:activity_edit", org=request.organisation.slug, pk=copy.pk)
+
+
+@member_may("can_see_numbers")
 def activity_cancel(request, pk):
     item = get_object_or_404(
         Activity.objects.for_org(request.organisation).filter(cancelled_on__isnull=True), pk=pk

@@ -280,3 +280,49 @@ def test_the_activity_page_pins_its_queries(sam, client_for, zuid, django_assert
     client = client_for(sam)
     with django_assert_max_num_queries(15):  # 13 today, whatever the number of sign-ups
         assert client.get(f"{BASE}{course.pk}/").status_code == 200
+
+
+def test_a_course_planned_again_keeps_everything_but_the_dates(ilse, client_for, zuid, cgg):
+    partner, location = cgg
+    course = make_activity(zuid, location=location, target_group="vaders")
+    course.partners.set([partner])
+    services.sign_up(course, name="Sofie", people=1)
+    response = client_for(ilse).post(f"{BASE}{course.pk}/copy/")
+    copy = Activity.objects.exclude(pk=course.pk).get()
+    assert response["Location"] == f"{BASE}{copy.pk}/edit/"
+    assert (copy.title, copy.target_group, copy.capacity, copy.published) == (
+        "Pubers in huis",
+        "vaders",
+        10,
+        False,
+    )
+    assert list(copy.partners.all()) == [partner]
+    assert copy.sessions.count() == 0 and copy.signups.count() == 0
+
+
+def test_who_signed_up_hears_that_a_date_moved(
+    ilse, client_for, zuid, cgg, django_capture_on_commit_callbacks
+):
+    _partner, location = cgg
+    course = make_activity(zuid, location=location, sessions=1)
+    services.sign_up(course, name="Sofie", people=1, contact="sofie@example.org")
+    services.sign_up(course, name="Els", people=1)
+    session = course.sessions.get()
+    local = timezone.localtime(session.starts_at)
+    data = course_form(location, **{"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "1"})
+    data |= {
+        "sessions-0-pk": str(session.pk),
+        "sessions-0-day": local.date().isoformat(),
+        "sessions-0-start": "20:00",
+        "sessions-0-end": "22:00",
+    }
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(ilse).post(f"{BASE}{course.pk}/edit/", data)
+    assert [m.to for m in mail.outbox] == [["sofie@example.org"]]
+    assert "20:00" in mail.outbox[0].body
+    # Saving without a change tells nobody.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(ilse).post(f"{BASE}{course.pk}/edit/", data)
+    assert mail.outbox == []
