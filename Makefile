@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export TESTING ?= false
 
-.PHONY: audit bench-reports bench-map run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
+.PHONY: audit bench-reports bench-map bench-agenda run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -71,6 +71,10 @@ bench-reports: setup
 ## bench-map: social-map search and HSDS import at 20 000 services on SQLite (PG_URL=… for PostgreSQL)
 bench-map: setup
 	$(PY) bench/socialmap_scale.py $(if $(PG_URL),--postgres $(PG_URL))
+
+## bench-agenda: public agenda, iCalendar feed and public API at 300 activities, parallel sign-ups, on SQLite (PG_URL=… for PostgreSQL)
+bench-agenda: setup
+	$(PY) bench/agenda.py $(if $(PG_URL),--postgres $(PG_URL))
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -13,7 +13,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.views.decorators.gzip import gzip_page
 from ninja import Field, Schema
+from ninja.decorators import decorate_view
 
 from opvoedwijzer.activities import services
 from opvoedwijzer.activities.models import MAX_PEOPLE_PER_SIGNUP, Activity
@@ -100,6 +102,7 @@ def _activity_out(activity):
 
 
 @router.get("/{org_slug}/activities", response=list[ActivityOut], summary="The agenda: published activities")
+@decorate_view(gzip_page)  # public data only: compression cannot leak a secret (BREACH)
 def activities(request, org_slug: str):
     org = get_object_or_404(Organisation, slug=org_slug)
     return [_activity_out(a) for a in agenda_activities(org)]

@@ -1,6 +1,8 @@
 """The public API of the agenda: list, sign up, read and cancel — without an account."""
 
 import datetime
+import gzip
+import json
 
 import pytest
 from django.core.cache import cache
@@ -142,3 +144,9 @@ def test_an_unknown_token_answers_404(client, db):
 def test_another_organisation_cannot_sign_up_for_zuids_activity(client, course, noord):
     response = post(client, f"/api/v1/public/noord-limburg/activities/{course.pk}/signups", {"name": "Els"})
     assert response.status_code == 404
+
+
+def test_the_list_is_compressed_for_who_accepts_it(client, course):
+    response = client.get(f"{API}/activities", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(response.content))[0]["id"] == course.pk

@@ -2,6 +2,7 @@
 calendar apps read the iCalendar feeds; evaluations are anonymous."""
 
 import datetime
+import gzip
 
 import icalendar
 import pytest
@@ -205,3 +206,9 @@ def test_the_agenda_keeps_to_a_fixed_number_of_queries(client, zuid, heers, djan
         services.sign_up(activity, name="Els", people=2)
     with django_assert_max_num_queries(10):  # 9 today, whatever the number of activities
         assert client.get("/zuid-limburg/agenda/").status_code == 200
+
+
+def test_the_feed_is_compressed_for_who_accepts_it(client, course):
+    response = client.get("/zuid-limburg/agenda.ics", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert icalendar.Calendar.from_ical(gzip.decompress(response.content)).walk("VEVENT")
