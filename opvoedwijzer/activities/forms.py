@@ -24,7 +24,7 @@ class ActivityForm(PIIGuardMixin, forms.ModelForm):
         model = Activity
         fields = [
             *["kind", "title", "description", "themes", "life_stages", "audience", "language"],
-            *["target_group", "partners", "price", "capacity"],
+            *["target_group", "partners", "price", "capacity", "join_later"],
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),

@@ -107,6 +107,11 @@ class Activity(models.Model):
     capacity = models.PositiveIntegerField(
         _("places"), validators=[MinValueValidator(1)], help_text=_("The number of people who can come.")
     )
+    join_later = models.BooleanField(
+        _("people can join after the first session"),
+        default=False,
+        help_text=_("For a series of meetings where anyone may drop in; a course closes when it starts."),
+    )
     published = models.BooleanField(_("on the public agenda"), default=False)
     cancelled_on = models.DateField(null=True, blank=True, editable=False)
     created_on = models.DateField(default=timezone.localdate, editable=False)
@@ -136,15 +141,22 @@ class Activity(models.Model):
     def last_session(self):
         return max(self.sessions.all(), key=lambda s: s.ends_at, default=None)
 
-    def signups_open(self, now=None):
-        """Sign-up is possible while the activity is published, not cancelled and has not started."""
-        first = self.first_session()
-        return (
-            self.published
-            and self.cancelled_on is None
-            and first is not None
-            and first.starts_at > (now or timezone.now())
+    def next_session(self, now=None):
+        """The first session still to start, or None."""
+        now = now or timezone.now()
+        return min(
+            (s for s in self.sessions.all() if s.starts_at > now), key=lambda s: s.starts_at, default=None
         )
+
+    def signups_open(self, now=None):
+        """Sign-up is possible while the activity is published, not cancelled and has not started — or,
+        when people can join later, while a session is still to start."""
+        if not self.published or self.cancelled_on is not None:
+            return False
+        if self.join_later:
+            return self.next_session(now) is not None
+        first = self.first_session()
+        return first is not None and first.starts_at > (now or timezone.now())
 
     def personal_data_purge_on(self):
         """The day the names and contacts of its sign-ups go: RETENTION_DAYS["signup_contact"] days

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 ACTIVITY_FIELDS = [
     *["kind", "title", "description", "audience", "language", "target_group", "price", "capacity"],
+    "join_later",
 ]
 
 

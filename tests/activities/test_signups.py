@@ -174,3 +174,28 @@ def test_cancelling_the_activity_tells_everyone_with_a_contact(course, django_ca
 
 def test_signup_status_values_are_the_ones_the_api_promises():
     assert {s.value for s in SignUpStatus} == {"confirmed", "waiting", "cancelled"}
+
+
+def test_a_series_people_can_join_later_stays_open_until_its_last_session_starts(zuid):
+    babbelbox = make_activity(
+        zuid,
+        title="Babbelbox",
+        kind="meeting",
+        first=timezone.localdate() - datetime.timedelta(days=8),
+        sessions=3,
+    )
+    with pytest.raises(services.SignUpClosed):
+        sign_up(babbelbox, "Els")
+    services.save_activity(zuid, {"join_later": True}, activity=babbelbox)
+    assert sign_up(babbelbox, "Els").status == "confirmed"
+    assert babbelbox.next_session() == babbelbox.sessions.last()
+
+    over = make_activity(
+        zuid,
+        kind="meeting",
+        join_later=True,
+        first=timezone.localdate() - datetime.timedelta(days=1),
+        sessions=1,
+    )
+    with pytest.raises(services.SignUpClosed):
+        sign_up(over, "Els")
