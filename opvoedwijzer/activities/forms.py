@@ -18,7 +18,7 @@ from .models import MAX_PEOPLE_PER_SIGNUP, SCORES, Activity, Evaluation, Session
 
 
 class ActivityForm(PIIGuardMixin, forms.ModelForm):
-    pii_guarded_fields = ("description",)
+    pii_guarded_fields = ("title", "description", "target_group")
 
     class Meta:
         model = Activity
@@ -57,7 +57,8 @@ class ActivityForm(PIIGuardMixin, forms.ModelForm):
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class SessionForm(forms.Form):
+class SessionForm(PIIGuardMixin, forms.Form):
+    pii_guarded_fields = ("room",)
     pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
     day = forms.DateField(label=_("Date"), widget=ISO_DATE)
     start = forms.TimeField(label=_("From"), widget=TIME)
@@ -65,8 +66,9 @@ class SessionForm(forms.Form):
     location = forms.ModelChoiceField(queryset=None, required=False, label=_("Location"))
     room = forms.CharField(label=_("Room or extra directions"), max_length=200, required=False)
 
-    def __init__(self, *args, locations=None, **kwargs):
+    def __init__(self, *args, locations=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.pii_user = user
         self.fields["location"].queryset = locations
         self.fields["location"].empty_label = _("— choose a location of the social map —")
 
@@ -108,7 +110,7 @@ class BaseSessionFormSet(forms.BaseFormSet):
             raise ValidationError(_("Add at least one date."))
 
 
-def session_formset(org, data=None, *, sessions=(), extra=1):
+def session_formset(org, data=None, *, sessions=(), extra=1, user=None):
     FormSet = forms.formset_factory(SessionForm, formset=BaseSessionFormSet, extra=extra, can_delete=True)
     locations = Location.objects.filter(organisation=org).order_by("name", "city")
     local = timezone.localtime
@@ -123,7 +125,9 @@ def session_formset(org, data=None, *, sessions=(), extra=1):
         }
         for s in sessions
     ]
-    return FormSet(data, prefix="sessions", initial=initial, form_kwargs={"locations": locations})
+    return FormSet(
+        data, prefix="sessions", initial=initial, form_kwargs={"locations": locations, "user": user}
+    )
 
 
 class SignUpForm(forms.Form):

@@ -172,6 +172,18 @@ def new_evaluation_code():
     return secrets.token_urlsafe(9)
 
 
+class SessionQuerySet(models.QuerySet):
+    def with_counts(self):
+        """`present` (the head count, None when not counted) and `evaluated` (evaluations), as
+        subqueries: joining both would multiply the one by the other."""
+        heads = Attendance.objects.filter(session=OuterRef("pk")).order_by().values("session")
+        evaluations = Evaluation.objects.filter(session=OuterRef("pk")).order_by().values("session")
+        return self.annotate(
+            present=Subquery(heads.annotate(n=Sum("count")).values("n")),
+            evaluated=Coalesce(Subquery(evaluations.annotate(n=Count("id")).values("n")), 0),
+        )
+
+
 class Session(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField(_("starts"))
@@ -190,6 +202,8 @@ class Session(models.Model):
     evaluation_code = models.CharField(
         max_length=16, unique=True, default=new_evaluation_code, editable=False
     )
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "id"]

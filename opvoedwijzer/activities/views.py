@@ -2,7 +2,7 @@
 evaluation links and results."""
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,7 +37,9 @@ def _edit(request, activity=None):
     form = ActivityForm(org, request.POST or None, instance=activity, taken=taken)
     form.pii_user = request.user
     sessions = list(activity.sessions.all()) if activity else []
-    formset = session_formset(org, request.POST or None, sessions=sessions, extra=1 if activity else 4)
+    formset = session_formset(
+        org, request.POST or None, sessions=sessions, extra=1 if activity else 4, user=request.user
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         kept = [f for f in formset.forms if f.has_changed() and not f.cleaned_data.get("DELETE")]
         deleted = [f.cleaned_data["pk"] for f in formset.forms if f.cleaned_data.get("DELETE")]
@@ -77,9 +79,7 @@ def activity(request, pk):
             "partners",
             Prefetch(
                 "sessions",
-                Session.objects.select_related("location__municipality").annotate(
-                    present=Sum("attendance__count"), evaluated=Count("evaluations", distinct=True)
-                ),
+                Session.objects.select_related("location__municipality").with_counts(),
             ),
         ),
         pk=pk,

@@ -114,7 +114,7 @@ def test_a_full_activity_offers_the_waiting_list_and_who_cancels_lets_the_next_o
     karim = SignUp.objects.get(name="Karim")
     assert karim.status == "waiting"
     token_url = response["Location"].split("?")[0]
-    assert "1" in client.get(token_url).content.decode()
+    assert "nummer 1." in client.get(token_url).content.decode()  # first on the waiting list
 
     services.cancel_signup(first)
     karim.refresh_from_db()

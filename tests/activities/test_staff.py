@@ -2,6 +2,7 @@
 publishes it; at the door staff tick who came and count heads; afterwards they read the evaluations."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -326,3 +327,35 @@ def test_who_signed_up_hears_that_a_date_moved(
     with django_capture_on_commit_callbacks(execute=True):
         client_for(ilse).post(f"{BASE}{course.pk}/edit/", data)
     assert mail.outbox == []
+
+
+def test_the_head_count_on_the_activity_page_is_not_multiplied_by_the_evaluations(sam, client_for, zuid):
+    course = make_activity(zuid, first=timezone.localdate() - datetime.timedelta(days=1), sessions=1)
+    session = course.sessions.get()
+    services.record_attendance(
+        session,
+        [
+            {"who": zuid_role(zuid, "mother"), "area": "outside", "municipality": None, "count": 4},
+            {"who": zuid_role(zuid, "father"), "area": "outside", "municipality": None, "count": 3},
+        ],
+    )
+    for _ in range(3):
+        services.evaluate(session, overall=4, useful=4, atmosphere=4)
+    page = client_for(sam).get(f"{BASE}{course.pk}/").content.decode()
+    row = page[page.index("<tbody>", page.index("Gekomen")) :]
+    cells = [c.strip() for c in re.findall(r"<td>(.*?)</td>", row[: row.index("</tr>")], re.S)]
+    assert cells[2:4] == ["7", "3"]  # came, evaluations
+
+
+def test_a_name_in_the_title_or_the_room_is_caught_by_the_pii_guard(ilse, client_for, cgg):
+    _partner, location = cgg
+    data = course_form(
+        location, title="Oudercursus bij Jan Peeters", **{"sessions-0-room": "bel 0470 12 34 56"}
+    )
+    response = client_for(ilse).post(f"{BASE}new/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_title_error"' in html
+    assert 'id="id_sessions-0-room_error"' in html
+    assert 'id="id_description_error"' not in html
+    assert Activity.objects.count() == 0

@@ -55,6 +55,11 @@ def test_a_coordinator_plans_a_four_evening_course_with_a_partner_and_publishes_
         page.fill(f"#id_sessions-{n}-start", "19:30")
         page.fill(f"#id_sessions-{n}-end", "21:30")
         page.select_option(f"#id_sessions-{n}-location", str(location.pk))
+    page.fill("#id_sessions-0-room", "Zaal 2, bel aan bij Jan")
+    # The PII guard speaks up while typing, also in the table of dates.
+    expect(page.locator("#id_sessions-0-room_pii_live")).to_contain_text("naam")
+    page.fill("#id_sessions-0-room", "Zaal 2")
+    expect(page.locator("#id_sessions-0-room_pii_live")).to_be_empty()
     check_a11y(page, "activity-form")
     with page.expect_navigation():
         page.click("main form button[type=submit]")

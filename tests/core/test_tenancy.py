@@ -51,7 +51,7 @@ def every_staff_url(zuid, sam):
             kind = next(k for k in map_objects if k in name)
             kwargs["pk"] = map_objects[kind].pk
         if name.startswith("activities:") and "pk" in kwargs:
-            kind = "signup" if "signup" in name else "session" if route.count("sessions/") else "activity"
+            kind = "signup" if "signup" in name else "session" if "sessions/" in route else "activity"
             kwargs["pk"] = activity_objects[kind].pk
         urls.append(reverse(name, kwargs=kwargs))
     return urls
