@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export TESTING ?= false
 
-.PHONY: audit bench-reports bench-map bench-agenda run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
+.PHONY: audit dev static bench-reports bench-map bench-agenda run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -32,24 +32,39 @@ messages-compiled: $(MO_FILES)
 
 setup: $(VENV)/.installed assets messages-compiled
 
-migrate: setup
-	DEBUG=true $(PY) manage.py migrate --noinput
+# Written once: generated SECRET_KEY and FIELD_ENCRYPTION_KEY, plain http on this machine (scripts/write-env).
+.env: | $(VENV)/.installed
+	$(PY) scripts/write-env $(HOST) $(PORT)
+
+migrate: setup .env
+	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	DEBUG=true $(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo
 
-## run: set everything up, load the demo data, start the task runner and the app on http://$(HOST):$(PORT)
-run: demo
+# Hashed names, gzip and Brotli copies for WhiteNoise; again only when a static file or a package changed.
+staticfiles/staticfiles.json: $(shell find opvoedwijzer/static -type f) static/vendor/.installed $(VENV)/.installed | .env
+	$(PY) manage.py collectstatic --noinput -v 0
+
+static: setup staticfiles/staticfiles.json
+
+## run: set everything up, load the demo data, start the task runner and the app (gunicorn) on http://$(HOST):$(PORT)
+run: demo static
 	@echo "Opvoedwijzer runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	scripts/run $(PY) $(HOST) $(PORT)
+
+## dev: the same with DEBUG=true and Django's development server, which reloads on every change
+dev: demo
+	@echo "Opvoedwijzer (development, DEBUG) runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	scripts/run-dev $(PY) $(HOST):$(PORT)
 
 ## test: the whole suite, browser tests included (SQLite unless DATABASE_URL says otherwise)
 test: setup
 	TESTING=true $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
-## audit: known vulnerabilities in the installed packages (pip-audit; fails when one is found)
+## audit: known vulnerabilities in the installed packages (pip-audit; fails when one is found, and when nothing could be audited)
 audit: setup
-	$(PY) -m pip_audit --skip-editable --progress-spinner off
+	$(PY) scripts/audit $(PY)
 
 ## test-fast: the suite without the browser tests
 test-fast: setup

@@ -12,8 +12,17 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# `make run` writes a local, git-ignored `.env` once (a generated SECRET_KEY and FIELD_ENCRYPTION_KEY, plain
+# http on loopback), so that every `python manage.py …` works in this folder. Variables set in the
+# environment win over the file; ENV_FILE names another file. The test suite never reads it: tests run
+# as on a fresh clone.
+if os.environ.get("TESTING", "").strip().lower() not in {"1", "true", "yes", "on"}:
+    load_dotenv(os.environ.get("ENV_FILE") or BASE_DIR / ".env", override=False)
 
 
 def env_bool(name, default=False):
@@ -26,7 +35,9 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG")
 TESTING = env_bool("TESTING")  # set by `make test`: plain http on loopback, like DEBUG
-PLAIN_HTTP = DEBUG or TESTING
+# Plain http, no secure-only cookies, no HSTS: development, tests, and `make run` on loopback (its `.env`
+# sets PLAIN_HTTP=true; a real address gets TLS from a reverse proxy, see docs/operations.md).
+PLAIN_HTTP = DEBUG or TESTING or env_bool("PLAIN_HTTP")
 # Without DEBUG a real key is required; the fallback only ever serves development and tests.
 SECRET_KEY = os.environ.get("SECRET_KEY") or (
     "dev-only-insecure-key-do-not-use-in-production" if DEBUG or TESTING else None
@@ -54,7 +65,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "ninja",
-    "dbtasks",
     "opvoedwijzer.core",
     "opvoedwijzer.taxonomy",
     "opvoedwijzer.contacts",
@@ -67,16 +77,20 @@ INSTALLED_APPS = [
     "opvoedwijzer.pages",
     "opvoedwijzer.infotheek",
     "opvoedwijzer.activities",
+    # After core: core's `taskrunner` command (restarts cleanly, retries) takes the place of dbtasks' own.
+    "dbtasks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "opvoedwijzer.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -193,11 +207,37 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "opvoedwijzer" / "static",
     ("vendor", BASE_DIR / "static" / "vendor"),
 ]
+# Static files are served by the app itself (WhiteNoise): `collectstatic` gives every file a name with
+# its hash and a gzip and Brotli copy, served with a year's cache. Development and tests read them
+# straight from the apps' folders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or TESTING
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Source maps (17 MB of the API docs' Swagger UI) are for developers' tools: not worth compressing.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+
+# One cache for every worker and app server: rate limits and login throttling count across all of them.
+# The database by default (no server to run); CACHE_URL=redis://… (Redis or Valkey) for large installs.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+        if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "opvoedwijzer_cache"}
+    )
+}
 
 # E-mail: EMAIL_URL (smtp://user:pw@host:587); without it the console in development and the local
 # mail server (localhost:25) in production.
@@ -219,7 +259,7 @@ if _email_url.startswith(("smtp://", "submission://")):
             },
         }
     }
-elif PLAIN_HTTP:
+elif DEBUG or TESTING or _email_url.startswith("console:"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:  # production without EMAIL_URL: the machine's own mail server
     MAILERS = {
@@ -246,6 +286,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = not PLAIN_HTTP and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = not PLAIN_HTTP and env_bool("SECURE_SSL_REDIRECT", True)
+# A load balancer asks for /health/ over plain http: it answers there too, never with a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = 0 if PLAIN_HTTP else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not PLAIN_HTTP
 SECURE_HSTS_PRELOAD = not PLAIN_HTTP and env_bool("SECURE_HSTS_PRELOAD", True)

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", core.home, name="home"),
     path("health/", core.health, name="health"),
     path("accounts/2fa/required/", core.mfa_required, name="mfa_required"),
+    path("accounts/login/", core.login_page, name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("invite/<str:token>/", core.accept_invitation, name="accept_invitation"),
     path("profile/", core.profile, name="profile"),
@@ -61,3 +62,6 @@ urlpatterns = [
     # Last: /<org>/ must not hide the fixed paths above (profile/, admin/ …).
     path("<slug:slug>/", pages_public.home, name="public_home"),
 ]
+
+# A database outage answers 503 with Retry-After (JSON under /api/), anything else 500: see core.views.
+handler500 = "opvoedwijzer.core.views.server_error"

@@ -10,6 +10,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def validation_error(self, code, *args):
+        # Too many attempts: the login view answers 429 instead of 200 (core.views.login).
+        if code == "too_many_login_attempts" and self.request is not None:
+            self.request.login_throttled = True
+        return super().validation_error(code, *args)
+
 
 class MFAAdapter(DefaultMFAAdapter):
     """Whoever must use two-step login cannot remove their last second factor."""

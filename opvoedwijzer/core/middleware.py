@@ -77,3 +77,32 @@ class RequireMFAMiddleware:
             if match is None or match.url_name not in OPEN_WHEN_LOCKED:
                 return redirect("mfa_required")
         return None
+
+
+# Never kept by a browser or proxy: what staff see, the API's data, accounts, and the public pages that
+# show what one person sent (a question's answer, a sign-up, an evaluation).
+PRIVATE_PREFIXES = ("/o/", "/api/", "/accounts/", "/profile/", "/admin/", "/privacy/", "/invite/", "/i18n/")
+PRIVATE_PUBLIC_PAGES = {"public_pick_up", "public_signup", "public_evaluate"}
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on staff pages, API responses and personal public pages, so that a shared
+    computer's browser keeps nothing of them. Responses that set their own caching (the public iCalendar
+    feeds, static files) keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        match = getattr(request, "resolver_match", None)
+        private = (
+            request.path.startswith(PRIVATE_PREFIXES)
+            or (match is not None and match.url_name in PRIVATE_PUBLIC_PAGES)
+            or (getattr(request, "_cached_user", None) is not None and request.user.is_authenticated)
+        )
+        if private:
+            response["Cache-Control"] = "no-store"
+        return response

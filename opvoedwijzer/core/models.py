@@ -242,3 +242,16 @@ class ApiToken(models.Model):
     @staticmethod
     def generate():
         return "ow_" + secrets.token_urlsafe(32)
+
+
+class RateCounter(models.Model):
+    """Attempts per key and hour (a salted hash of a network address and an action, never the address),
+    counted in the database so that every worker and app server shares the count. See core/ratelimit.py;
+    rows of past hours are deleted by the nightly purge."""
+
+    key = models.CharField(max_length=100, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

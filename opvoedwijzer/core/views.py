@@ -1,11 +1,15 @@
+import sys
+
+from allauth.account.views import LoginView
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -16,6 +20,44 @@ from . import mfa, services
 from .decorators import member_may
 from .forms import InvitationForm, MembershipForm, MunicipalitySearchForm, TokenForm
 from .models import ApiToken, Membership, Municipality
+
+
+def login_page(request, *args, **kwargs):
+    """allauth's login page, answering 429 Too Many Requests (with Retry-After) when the attempts of this
+    address or account are used up; the page says so in the user's language. Counted in the shared
+    cache, so across every worker and app server (settings.ACCOUNT_RATE_LIMITS)."""
+    response = LoginView.as_view()(request, *args, **kwargs)
+    if getattr(request, "login_throttled", False):
+        response.status_code = 429
+        response["Retry-After"] = "300"
+    return response
+
+
+# While the database does not answer: clients are asked to come back after this many seconds.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """handler500. A database that does not answer (stopped, restarting, unreachable, SQLite locked too
+    long) is not a fault of the request: 503 with Retry-After — JSON in the API's error shape for API
+    clients, a plain page for people. Anything else stays a 500. Touches no database itself."""
+    exc = sys.exc_info()[1]
+    unavailable = isinstance(exc, (OperationalError, InterfaceError))
+    status = 503 if unavailable else 500
+    if request.path.startswith("/api/"):
+        msg = (
+            "The database is not available; nothing was stored. Try again later."
+            if unavailable
+            else "Internal server error."
+        )
+        response = JsonResponse({"detail": [{"loc": ["server"], "msg": msg}]}, status=status)
+    else:
+        template = loader.get_template("503.html" if unavailable else "500.html")
+        response = HttpResponse(template.render(), status=status)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @never_cache

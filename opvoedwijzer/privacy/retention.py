@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import Invitation
+from opvoedwijzer.core.ratelimit import delete_expired_counters
 
 from .models import AuditEvent
 
@@ -83,4 +84,5 @@ def purge_expired():
         notify_email="", email_purge_on=None
     )
     counts["sign-up names and contacts removed"] = expired_signups().update(name="", contact="")
+    counts["rate-limit counters deleted"] = delete_expired_counters()
     return counts

@@ -5,7 +5,6 @@ import gzip
 import json
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from opvoedwijzer.activities import services
@@ -14,11 +13,6 @@ from opvoedwijzer.socialmap import services as socialmap
 from tests.factories import make_activity
 
 API = "/api/v1/public/zuid-limburg"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import datetime
 import io
 import re
 
-from django.core.cache import cache
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -19,7 +18,6 @@ from tests.reports.test_yearly import run_queued_tasks
 
 
 def test_the_story_of_a_four_evening_parent_course(ilse, sam, zuid, client_for, client):
-    cache.clear()
     sint_truiden = zuid.municipalities.get(code="71053")
     cgg = socialmap.save_map_organisation(zuid, {"name": "CGG LITP", "partnership": "structural"})
     zaal = socialmap.save_location(

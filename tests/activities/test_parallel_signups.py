@@ -10,7 +10,6 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
@@ -18,11 +17,6 @@ from opvoedwijzer.activities.models import SignUp
 from tests.factories import make_activity
 
 PARALLEL = 50
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,7 +6,6 @@ import gzip
 
 import icalendar
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from opvoedwijzer.activities import services
@@ -14,11 +13,6 @@ from opvoedwijzer.activities.models import Evaluation, SignUp
 from opvoedwijzer.socialmap import services as socialmap
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 from tests.factories import make_activity
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ def test_seed_demo_makes_two_organisations_with_a_user_per_role_and_is_idempoten
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "TESTING")}
     env.update(
+        ENV_FILE=os.devnull,  # as on a fresh clone, whatever `make run` wrote here
         SECRET_KEY="x" * 50 + "production-like-secret",
         ALLOWED_HOSTS="example.org",
         DEBUG="false",
@@ -54,6 +55,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 
 def test_without_debug_a_secret_key_is_required():
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "TESTING", "SECRET_KEY")}
+    env["ENV_FILE"] = os.devnull  # as on a fresh clone, before `make run` wrote .env
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )

@@ -1,17 +1,11 @@
 """The library: staff add books, a parent finds one about puberty and reserves it without an account."""
 
 import pytest
-from django.core.cache import cache
 
 from opvoedwijzer.core.crypto import decrypt
 from opvoedwijzer.infotheek import services
 from opvoedwijzer.infotheek.models import Reservation, Resource
 from opvoedwijzer.taxonomy.models import Theme
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,50 @@
+"""Limits per network address and hour against abuse of the public forms and API, without an external
+service: each attempt adds one to a counter row in the database (one atomic upsert, so every worker and
+every app server counts together, and simultaneous attempts cannot slip through between a read and a
+write). The key is a salted hash of the address, the action and the hour; the address is never stored.
+A honeypot field, hidden from people, catches simple bots (`HONEYPOT`)."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from .models import RateCounter
+
+HONEYPOT = "website"
+
+_UPSERT = (
+    'INSERT INTO {table} ("key", "count", "expires_at") VALUES (%s, 1, %s) '
+    'ON CONFLICT ("key") DO UPDATE SET "count" = {table}."count" + 1 RETURNING "count"'
+)
+
+
+def _key(request, action, now):
+    address = request.META.get("REMOTE_ADDR", "")
+    hour = now.strftime("%Y%m%d%H")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{address}|{hour}".encode()).hexdigest()[:40]
+    return f"{action}:{digest}"
+
+
+def count_attempt(request, action):
+    """Add one attempt of `action` by this request's address in this hour; return the hour's count."""
+    now = timezone.now()
+    expires_at = now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1)
+    table = connection.ops.quote_name(RateCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT.format(table=table), [_key(request, action, now), expires_at])
+        return cursor.fetchone()[0]
+
+
+def over_limit(request, action="ask", limit=None):
+    """Count one attempt; True when this address made more than `limit` this hour (default: the
+    question limit, QUESTION_RATE_LIMIT_PER_HOUR)."""
+    limit = settings.QUESTION_RATE_LIMIT_PER_HOUR if limit is None else limit
+    return count_attempt(request, action) > limit
+
+
+def delete_expired_counters(now=None):
+    """Remove the counters of past hours; returns how many."""
+    return RateCounter.objects.filter(expires_at__lte=now or timezone.now()).delete()[0]
