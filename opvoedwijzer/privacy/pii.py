@@ -7,6 +7,7 @@ detectors run from the most certain (an e-mail address, a number with a valid ch
 """
 
 import datetime
+import functools
 import re
 from dataclasses import asdict, dataclass
 
@@ -66,6 +67,51 @@ BSN = re.compile(r"(?<![\d.])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d])")
 PHONE = re.compile(
     r"(?<![\w+./-])(?:(?:\+|00)\s?(?:32|31)[\s./-]?(?:\(0\)\s?)?|0)\d(?:[\s./-]{0,2}\d){6,9}(?![\w])"
 )
+# An e-mail address said aloud or dodging filters: "piet punt peeters at gmail punt com",
+# "lotte streepje 2012 apenstaartje telenet punt be", "jan.peeters (at) gmail (dot) com".
+_SAID_DOT = r"\s*[(\[]?\s*(?:\.|\bpunt\b|\bdot\b|\bpoint\b)\s*[)\]]?\s*"
+_SAID_JOIN = (
+    r"(?:\s*[(\[]?\s*(?:[._-]|\bpunt\b|\bdot\b|\bpoint\b|\bstreepje\b|\bliggend\s+streepje\b|"
+    r"\blaag\s+streepje\b|\bunderscore\b|\bkoppelteken\b|\bmin(?:teken)?\b|\bdash\b|"
+    r"\bhyphen\b|\btiret\b)\s*[)\]]?\s*|\s+(?=\d))"
+)
+_SAID_AT = (
+    r"\s*[(\[]?\s*(?:@|\bat\b|\bapenstaartje\b|\bapestaartje\b|\baapje\b|\bat-teken\b|"
+    r"\bat\s+sign\b|\barobase\b|\barrobase\b)\s*[)\]]?\s*"
+)
+_SAID_TLD = r"(?:com|be|nl|net|org|eu|fr|de|info|biz|uk|co|io|me|edu|ma|tr|pl|ro|es|it|lu)"
+SAID_EMAIL = re.compile(
+    rf"(?<![\w@])[A-Za-z0-9]+(?:{_SAID_JOIN}[A-Za-z0-9]+){{0,5}}{_SAID_AT}"
+    rf"[A-Za-z0-9-]+(?:{_SAID_DOT}[A-Za-z0-9-]+){{0,3}}?{_SAID_DOT}{_SAID_TLD}\b",
+    re.IGNORECASE,
+)
+# Mail providers nobody mistakes for a word: "pietpeeters@gmail", "piet at telenet be".
+_PROVIDERS = (
+    r"(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|telenet|skynet|proximus|scarlet|ziggo|"
+    r"kpnmail|xs4all|hetnet|gmx|protonmail|msn)"
+)
+SAID_EMAIL_PROVIDER = re.compile(
+    rf"(?<![\w@])[A-Za-z0-9]+(?:{_SAID_JOIN}[A-Za-z0-9]+){{0,5}}"
+    rf"(?:{_SAID_AT}{_PROVIDERS}(?:(?:{_SAID_DOT}|\s+){_SAID_TLD}\b)?"
+    rf"|\s+op\s+{_PROVIDERS}(?:{_SAID_DOT}|\s+){_SAID_TLD}\b)(?![\w@])",
+    re.IGNORECASE,
+)
+# A quick look first: most texts have no "at" of any kind.
+SAID_AT_ANYWHERE = re.compile(rf"@|\b(?:at|apen?staartje|aapje|arr?obase)\b|\bop\s+{_PROVIDERS}", re.I)
+# Words and digits as people read a phone number out: "nul vier zeven vijf, twaalf vierendertig",
+# "0475 twaalf 34 zesenvijftig", "nul vier zeven zeven dubbel twee ...".
+SAID_NUMBER_TOKEN = re.compile(r"\+|\d+|[^\W\d_]+(?:-[^\W\d_]+)*")
+SAID_NUMBER_GAP = re.compile(r"[\s,.;:/()–-]*")
+# Numbers of companies and services, never of a person: Belgian 0800 (free), 070 and 078 (one
+# rate, 9 digits), 090x (paid); Dutch 0800, 090x and 088 (companies, 10 digits).
+# Between an organisation's name and its number: "CAW Limburg: 011 …", "het CLB (089 …)",
+# "bel Child Focus op het nummer 116 000".
+ORGANISATION_NUMBER_GAP = re.compile(
+    r"(?:\s|[:(,–-]|\b(?:op|via|tel|tel\.|telefoon|telefoonnummer|nummer|nr|nr\.|het|is|bellen|"
+    r"bereikbaar|gratis|tijdens|de|kantooruren)\b)*",
+    re.IGNORECASE,
+)
+SERVICE_NUMBER = re.compile(r"0800\d*|090\d*|07[08]\d{6}|088\d{7}")
 MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
     r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
@@ -149,14 +195,45 @@ def _national_phone(digits, raw):
     return digits if len(digits) in (9, 10) else None
 
 
-def _allowed_phones(extra=()):
-    """Phone numbers that are no personal data: the settings' list plus `extra` (the numbers on the
-    social map, see `socialmap.selectors.public_phone_numbers`), as dialled at home."""
+def _as_dialled(numbers):
     allowed = set()
-    for number in [*getattr(settings, "PII_ALLOWED_PHONE_NUMBERS", []), *extra]:
+    for number in numbers:
         national = _national_phone(_digits(number), number)
         allowed.add(national or _digits(number))
     return allowed
+
+
+HELPLINE_PHONES = frozenset(_as_dialled(lexicon.HELPLINE_NUMBERS))
+
+
+class AllowList(frozenset):
+    """Phone numbers that are no personal data, as dialled at home; `organisations` holds the names
+    on the same social maps (an `Organisations` vocabulary, or None)."""
+
+    organisations = None
+
+
+def _allowed_phones(extra=()):
+    """Phone numbers that are no personal data: the helplines in data/organisations.txt, the
+    settings' list, and `extra` (the numbers on the social map, see
+    `socialmap.selectors.public_phone_numbers`), as dialled at home. When `extra` carries the names
+    on that map (its `names`), they come along as the allow-list's `organisations`: the guard takes
+    them for no person either."""
+    allowed = AllowList(
+        HELPLINE_PHONES | _as_dialled([*getattr(settings, "PII_ALLOWED_PHONE_NUMBERS", []), *extra])
+    )
+    names = getattr(extra, "names", None)
+    if names:
+        allowed.organisations = _social_map_organisations(frozenset(names))
+    return allowed
+
+
+def _personal_phone(national, allowed_phones):
+    return (
+        national not in allowed_phones
+        and national not in HELPLINE_PHONES
+        and not SERVICE_NUMBER.fullmatch(national)
+    )
 
 
 def _looks_like_date(raw):
@@ -169,7 +246,101 @@ def _date_year(match):
     return year
 
 
-def find_numbers(text, allowed_phones):
+def _said_numbers(text, allowed_phones):
+    """Phone numbers read out in words, or in words and digits: (start, end) of each. A run starts
+    with nul/zero/0 (or plus/+ and a country code) and makes 9 or 10 digits."""
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in SAID_NUMBER_TOKEN.finditer(text)]
+    found, i = [], 0
+    while i < len(tokens):
+        word = tokens[i][2]
+        if word.split("-")[0] in ("nul", "zero", "zéro", "plus", "+") or word.startswith("0"):
+            end, national = _said_number_at(text, tokens, i)
+            if end is not None and _personal_phone(national, allowed_phones):
+                found.append((tokens[i][0], end))
+                while i < len(tokens) and tokens[i][0] < end:
+                    i += 1
+                continue
+        i += 1
+    return found
+
+
+def _said_number_at(text, tokens, i):
+    """From token i on: the end of the longest run of number words and digits that is a Belgian or
+    Dutch phone number, with at least one word in it, and the number as dialled at home."""
+    international = tokens[i][2] in ("+", "plus")
+    digits, words, single, repeat, best = "", 0, 0, 1, (None, None)
+    j = i + 1 if international else i
+    while j < len(tokens):
+        start, end, word = tokens[j]
+        if j > i and not SAID_NUMBER_GAP.fullmatch(text, tokens[j - 1][1], start):
+            break
+        if word in lexicon.REPEAT_WORDS:  # "dubbel vijf"
+            repeat, words, j = lexicon.REPEAT_WORDS[word], words + 1, j + 1
+            continue
+        if word == "en" and j + 1 < len(tokens) and digits:
+            tens = lexicon.NUMBER_WORDS.get(tokens[j + 1][2], "")
+            if not tens and not tokens[j + 1][2].isdigit():
+                break
+            if len(tens) == 2 and tens.endswith("0") and digits[-1:] in tuple("123456789"):
+                digits = digits[:-1] + tens[0] + digits[-1]  # "vier en dertig" = 34
+                words, j = words + 2, j + 2
+                end = tokens[j - 1][1]
+            else:
+                j += 1  # "… vierendertig en zesenvijftig"
+                continue
+        elif word.isdigit() or word in lexicon.NUMBER_WORDS or _hyphenated_number(word):
+            value = word if word.isdigit() else lexicon.NUMBER_WORDS.get(word) or _hyphenated_number(word)
+            words += not word.isdigit()
+            following = ""
+            if (
+                value.endswith("00")
+                and j + 1 < len(tokens)
+                and SAID_NUMBER_GAP.fullmatch(text, end, tokens[j + 1][0])
+            ):
+                following = lexicon.NUMBER_WORDS.get(tokens[j + 1][2], "")
+            if len(following) in (1, 2) and following != "0":
+                value = str(int(value) + int(following))  # "vierhonderd vijfenzeventig" = 475
+                words, j, end = words + 1, j + 1, tokens[j + 1][1]
+            single += len(word) == 1
+            digits, repeat, j = digits + value * repeat, 1, j + 1
+        else:
+            break
+        if len(digits) > 12:
+            break
+        national = _said_national(digits, international)
+        if national and (words or single * 2 >= j - i):  # or digits one by one: "0 4 7 2 - 1 2 …"
+            best = (end, national)
+    return best
+
+
+def _hyphenated_number(word):
+    """ "nul-vier-zeven-vijf" → "0475"; "" when a part is no number word."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p in lexicon.NUMBER_WORDS for p in parts):
+        return ""
+    return "".join(lexicon.NUMBER_WORDS[p] for p in parts)
+
+
+def _said_national(digits, international):
+    """The number as dialled at home, or None when `digits` are no Belgian or Dutch number."""
+    if international:
+        if digits[:2] not in ("32", "31"):
+            return None
+        rest = digits[2:].removeprefix("0")
+        return "0" + rest if len(rest) in (8, 9) else None
+    return digits if digits[:1] == "0" and len(digits) in (9, 10) else None
+
+
+def _service_line(text, start, organisation_ends):
+    """Does the number at `start` follow an organisation's name ("CLB Genk: 089 …", "bel het
+    Kinderrechtencommissariaat op 02 …")? Then it is the organisation's number."""
+    return any(
+        0 <= start - end <= 40 and ORGANISATION_NUMBER_GAP.fullmatch(text, end, start)
+        for end in organisation_ends
+    )
+
+
+def find_numbers(text, allowed_phones, organisation_ends=()):
     found = []
     for m in EMAIL.finditer(text):
         found.append(("email", m.start(), m.end()))
@@ -182,8 +353,20 @@ def find_numbers(text, allowed_phones):
     for m in PHONE.finditer(text):
         raw = m.group()
         national = _national_phone(_digits(raw), raw)
-        if national and national not in allowed_phones and not _looks_like_date(raw):
+        if (
+            national
+            and _personal_phone(national, allowed_phones)
+            and not _looks_like_date(raw)
+            and not (national[:2] not in ("04", "06") and _service_line(text, m.start(), organisation_ends))
+        ):
             found.append(("phone", m.start(), m.end()))
+    found.extend(("phone", start, end) for start, end in _said_numbers(text, allowed_phones))
+    said = set()
+    for at in SAID_AT_ANYWHERE.finditer(text):  # only around an "at" of some kind
+        window = (max(0, at.start() - 80), min(len(text), at.end() + 60))
+        for pattern in (SAID_EMAIL, SAID_EMAIL_PROVIDER):
+            said.update(("email", m.start(), m.end()) for m in pattern.finditer(text, *window))
+    found.extend(sorted(said))
     for m in BSN.finditer(text):
         if _bsn_valid(_digits(m.group())):
             found.append(("national_id", m.start(), m.end()))
@@ -264,7 +447,9 @@ def _looks_like_a_thing(word):
     lower = word.lower()
     if lower.endswith(STREET_SUFFIXES):
         return True
-    return lower.endswith(NOT_NAME_SUFFIXES) and lower not in lexicon.FIRST_NAMES
+    return (
+        lower.endswith(NOT_NAME_SUFFIXES) or lower.endswith(lexicon.ORGANISATION_SUFFIXES)
+    ) and lower not in lexicon.FIRST_NAMES
 
 
 def _known_name(lower):
@@ -278,18 +463,217 @@ def _possessive(word):
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# Organisations: services, schools and helplines are no people ("naar Tejo", "via Babel",
+# "basisschool De Klimop", "het Sint-Jozefcollege", "De Kiem vzw").
+
+
+def _words_of(name):
+    return tuple(_bare(m.group()).lower() for m in TOKEN.finditer(name))
+
+
+def _by_first_word(entries):
+    index = {}
+    for words, capitals in entries:
+        index.setdefault(words[0], []).append((words, capitals))
+    return index
+
+
+class Organisations:
+    """A vocabulary of organisation names, built once per list of names: one-word names that are
+    no known first name or surname (`words`: always an organisation), one-word names that are
+    (`context_words`: an organisation after "naar", "bij", "via", "het" …), and names of several
+    words, matched word by word (`phrases`: first word → the names' words, longest first). With
+    `split` (a social map's names), the capitalised words of a longer name that are no known
+    first name, surname or common word count on their own too ("Stevig" of "Stevig vzw")."""
+
+    def __init__(self, names, split=False):
+        self.words, self.context_words, self.phrases = set(), set(), {}
+        for name in names:
+            words = _words_of(name)
+            if len(words) == 1:
+                (self.context_words if _known_name(words[0]) else self.words).add(words[0])
+            elif words:
+                self.phrases.setdefault(words[0], set()).add(words)
+            if split and len(words) > 1:
+                # a social map's "Stevig vzw": "Stevig" alone names it too in that service's notes
+                self.words.update(
+                    _bare(m.group()).lower()
+                    for m in TOKEN.finditer(name)
+                    if m.group()[:1].isupper()
+                    and len(m.group()) > 2
+                    and not _known_name(_bare(m.group()).lower())
+                    and _bare(m.group()).lower() not in lexicon.COMMON_WORDS
+                )
+        self.phrases = {first: sorted(names, key=len, reverse=True) for first, names in self.phrases.items()}
+
+    def phrase_at(self, s, i):
+        """How many tokens from token i on spell one of the names (0: none)."""
+        for words in self.phrases.get(s.lower(i), ()):
+            k = len(words)
+            if all(s.lower(i + n) == words[n] for n in range(1, k)) and all(
+                ORGANISATION_GAP.fullmatch(s.text, s.tokens[i + n].end(), s.tokens[i + n + 1].start())
+                for n in range(k - 1)
+            ):
+                return k
+        return 0
+
+
+# What may stand between the words of one name: "Jeugdfonds Sport & Cultuur", "GO! atheneum".
+ORGANISATION_GAP = re.compile(r"[ \t&+/'’!-]*")
+# Before a known organisation that is also a first name: "naar Stijn" is the service there.
+ORGANISATION_CONTEXT = {"naar", "bij", "via", "het", "t", "de", "door", "aan", "vzw"}
+# Words that join the words of a school's name: "basisschool Sint-Jan", "VBS De Klimop".
+NAME_JOINERS = {"de", "het", "t", "den", "ter", "ten", "sint", "sinte", "heilig", "onze", "lieve"}
+SAINTS = ("sint-", "sinte-", "heilig-", "onze-lieve-")
+DEFAULT_ORGANISATIONS = Organisations(lexicon.ORGANISATION_NAMES)
+_BEFORE = _by_first_word((_words_of(w), w.isupper()) for w in lexicon.ORGANISATION_WORDS_BEFORE)
+_AFTER = {w.lower(): w.isupper() for w in lexicon.ORGANISATION_WORDS_AFTER}
+_NOUNS = _by_first_word((_words_of(w), False) for w in lexicon.ORGANISATION_NOUNS)
+
+
+@functools.lru_cache(maxsize=64)
+def _social_map_organisations(names):
+    """The vocabulary of one social map's names (a frozenset), built once per map."""
+    return Organisations(names, split=True)
+
+
+def _match_words(s, i, entries):
+    """The length of the longest entry (words, capitals only) that starts at token i, or 0;
+    `entries`: by first word (`_by_first_word`)."""
+    best = 0
+    for words, capitals in entries.get(s.lower(i), ()):
+        k = len(words)
+        if k <= best or s.lower(i) != words[0]:
+            continue
+        if capitals and not s.word(i).isupper():
+            continue
+        if all(s.lower(i + n) == words[n] and s.adjacent(i + n - 1, i + n) for n in range(1, k)):
+            best = k
+    return best
+
+
+def _named_run(s, j, limit=4):
+    """The tokens from j on that name a school or service after its kind ("De Klimop",
+    "Sint-Jan", "Het Kompas", "Rotterdam-Zuid"): capitals and the small words that join them."""
+    run = []
+    while j < len(s.tokens) and len(run) < limit and s.adjacent(j - 1, j, allow="!"):
+        word, lower = s.word(j), s.lower(j)
+        if lower in NAME_JOINERS or word[:1].isupper():
+            run.append(j)
+            j += 1
+            continue
+        break
+    while run and s.lower(run[-1]) in NAME_JOINERS:
+        run.pop()
+    if len(run) == 1 and s.lower(run[0]) in lexicon.FIRST_NAMES:
+        return []  # "school Lotte": no school is called after a child
+    return run
+
+
+def _surname_particle(s, i):
+    """Does the particle at token i follow a first name, an initial, a title, a role or another
+    particle ("Anouk de Vries", "A. de Groot", "mevrouw de Smet", "van de Velde")?"""
+    before = s.word(i - 1)
+    if not before or (not s.adjacent(i - 1, i) and not s.tokens[i - 1].group().endswith(".")):
+        return False
+    lower = before.lower()
+    return (
+        before[:1].isupper()
+        or lower in lexicon.PARTICLES
+        or lower in lexicon.TITLE_CUES
+        or lower in lexicon.NAME_CUES
+        or lower in lexicon.FIRST_NAMES
+    )
+
+
+def _organisation_tokens(s, vocabularies):
+    """The indices of the tokens that belong to the name of an organisation, a school or a
+    service: the names person rules must leave alone."""
+    marked = set()
+    for i in range(len(s.tokens)):
+        word, lower = s.word(i), s.lower(i)
+        for vocabulary in vocabularies:
+            k = vocabulary.phrase_at(s, i)
+            if k:
+                marked.update(range(i, i + k))
+            elif lower in vocabulary.words and s.cue(i) is None:
+                marked.add(i)  # "naar Tejo", but "mevrouw Babel" is someone
+            elif lower in vocabulary.context_words and s.lower(i - 1) in ORGANISATION_CONTEXT:
+                marked.add(i)
+        k = _match_words(s, i, _BEFORE)
+        if k:  # "basisschool De Klimop", "VBS Sint-Jan", "GO! atheneum Hasselt"
+            run = _named_run(s, i + k)
+            if run:
+                marked.update(range(i, run[-1] + 1))
+        if lower in _AFTER and (not _AFTER[lower] or word.isupper()) and i:
+            run, j = [], i - 1  # "De Kiem vzw", "Sint-Jozef College"
+            while j >= 0 and len(run) < 3 and s.adjacent(j, j + 1) and s.word(j)[:1].isupper():
+                run.append(j)
+                j -= 1
+            if run and s.lower(j) in NAME_JOINERS and s.adjacent(j, j + 1):
+                run.append(j)
+            if run:
+                marked.update(run)
+                marked.add(i)
+        if word[:1].isupper() and s.adjacent(i - 1, i) and s.lower(i - 2) not in lexicon.TITLE_CUES:
+            before = s.lower(i - 1)
+            if before in ("het", "t") and s.cue(i - 1) is None:
+                marked.add(i)  # "het Sint-Jozefcollege", "'t Kapoentje", "het Rode Kruis"
+                j = i + 1
+                while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+                    marked.add(j)
+                    j += 1
+            elif before == "de" and s.word(i - 2) != "Van":
+                k = _match_words(s, i, _NOUNS)
+                if k:  # "De Klimop", "de Kleine Prins"; not "De Vos", not "Van de Poort"
+                    marked.update(range(i - 1, i + k))
+                elif s.word(i - 1) == "de" and not _surname_particle(s, i - 1):
+                    # "naar de Chiro", "de Warmste Week": a surname is written "De Vries" when
+                    # it stands alone, "de Vries" only after a first name or a title
+                    j = i
+                    while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+                        marked.add(j)
+                        j += 1
+        if (
+            word[:1].isupper()
+            and not _known_name(lower)
+            and lower not in lexicon.PARTICLES
+            and s.lower(i + 1) in lexicon.PLACES
+            and s.adjacent(i, i + 1)
+            and s.cue(i) is None
+            and not s.at_sentence_start(i)
+        ):
+            marked.update((i, i + 1))  # "Rondpunt Genk", "Tejo Hasselt": a service and its place
+        saint = lower in ("sint", "sinte", "heilig") and s.adjacent(i, i + 1)
+        if lower.startswith(SAINTS) or (saint and s.word(i + 1)[:1].isupper()):
+            marked.add(i)  # "Sint-Jan Berchmans", "Sint Jozef", "Heilig Hart"
+            j = i + 1
+            while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+                if not (saint and j == i + 1) and s.lower(j) in lexicon.FIRST_NAMES:
+                    break  # "in Sint-Truiden Lotte …"
+                marked.add(j)
+                j += 1
+    return marked
+
+
+INTRO_LAST_WORDS = {cue[-1] for cue in lexicon.INTRO_CUES | lexicon.WEAK_INTRO_CUES}
+
+
 class _Sentence:
     """Token access with context for the name rules."""
 
     def __init__(self, text):
         self.text = text
         self.tokens = list(TOKEN.finditer(text))
+        self.words = [_bare(t.group()) for t in self.tokens]
+        self.lowers = [w.lower() for w in self.words]
 
     def word(self, i):
-        return _bare(self.tokens[i].group()) if 0 <= i < len(self.tokens) else ""
+        return self.words[i] if 0 <= i < len(self.words) else ""
 
     def lower(self, i):
-        return self.word(i).lower()
+        return self.lowers[i] if 0 <= i < len(self.lowers) else ""
 
     def at_sentence_start(self, i):
         return bool(SENTENCE_START.search(self.text[: self.tokens[i].start()]))
@@ -324,6 +708,34 @@ class _Sentence:
     def after(self, i):
         return self.text[self.tokens[i].end() : self.tokens[i].end() + 20]
 
+    def _opens_a_call(self, i):
+        """Does "met" before token i open a phone call ("Goeiedag, met Els Vermeulen", "Met els,
+        …"), unlike "met de school", "met roos en bloemen"?"""
+        if self.lower(i - 2) in lexicon.GREETINGS:
+            return True
+        clause_start = self.at_sentence_start(i - 1) or self.text[
+            : self.tokens[i - 1].start()
+        ].rstrip().endswith(",")
+        return clause_start and (self.after(i)[:1] in (",", ".", "") or _surname_follows(self, i))
+
+    def intro(self, i):
+        """How someone says token i is their name: "strong" ("mijn naam is jan", "ik heet kiki",
+        "naam: kiki"), "weak" ("ik ben sofie", "dit is karin", "goeiedag, met els") or None."""
+        if self.lower(i - 1) not in INTRO_LAST_WORDS:
+            return None
+        for n in (3, 2, 1):
+            words = tuple(self.lower(k) for k in range(i - n, i)) if i >= n else ()
+            if not words or not all(self.adjacent(k, k + 1, allow=":") for k in range(i - n, i)):
+                continue
+            gap = self.text[self.tokens[i - 1].end() : self.tokens[i].start()]
+            if words in lexicon.INTRO_CUES and (n > 1 or ":" in gap or "'" in words[0]):
+                return "strong"
+            if words == ("met",) and not self._opens_a_call(i):
+                continue
+            if words in lexicon.WEAK_INTRO_CUES:
+                return "weak"
+        return None
+
 
 def _name_word(lower, word, cued=False):
     """Could this capitalised word be (part of) a name?"""
@@ -331,8 +743,75 @@ def _name_word(lower, word, cued=False):
     return lower not in not_names and lower not in lexicon.NAME_CUES and not _looks_like_a_thing(word)
 
 
+def _said_name(lower):
+    """Could this lowercase word, after "mijn naam is", be a name?"""
+    if lower in lexicon.SURNAMES:
+        return True
+    return (
+        len(lower) >= 2
+        and lower not in lexicon.COMMON_WORDS
+        and lower not in lexicon.NOT_NAMES
+        and lower not in lexicon.NAME_CUES
+        and not lower.endswith(NOT_SAID_NAME_SUFFIXES)
+        and not PARTICIPLE.match(lower)
+    )
+
+
+# Past participles: "ingeschreven", "aangemeld", "verplicht", "bekend".
+PARTICIPLE = re.compile(
+    r"(?:(?:aan|af|in|op|uit|mee|toe|terug|door|over|voor|na|bij|weg|om|tegen)?ge\w{2,}(?:en|d|t)"
+    r"|(?:be(?!n)|ver|ont|her|er)\w{2,}[dt])$"
+)
+
+
+# Adjectives and nouns after "mijn naam is" ("… is onbelangrijk"), never names.
+NOT_SAID_NAME_SUFFIXES = ("lijk", "rijk", "baar", "loos", "isch", "heid", "ing", "tie", "ig")
+
+
+# What people say they are ("ik ben verpleegster, …", "ik ben werkzoekend"): no names.
+NOT_INTRODUCED_SUFFIXES = ("ster", "er", "ige", "aar", "ist", "ant", "ent", "end", "eur", "ice", "ier")
+
+
+def _surname_follows(s, i):
+    """Is token i followed by a known surname, maybe after particles ("nadia el amrani")?"""
+    j = i + 1
+    while s.lower(j) in lexicon.PARTICLES and s.adjacent(j - 1, j):
+        j += 1
+    return s.adjacent(j - 1, j) and s.lower(j) in lexicon.SURNAMES
+
+
+def _lowercase_surname(lower):
+    """After a lowercase first name, is this lowercase word its surname ("jan peeters")? Not a
+    verb ("lotte huilt", "sofie belde"), not a common word."""
+    if lower in lexicon.SURNAMES:
+        return True
+    return (
+        _said_name(lower)
+        and len(lower) >= 3
+        and lower not in lexicon.PERSON_VERBS
+        and lower not in lexicon.FIRST_NAMES
+        and not lower.endswith(("t", "de", "te", "je"))
+    )
+
+
 def _starts_name(s, i, previous_name_end):
     word, lower = s.word(i), s.lower(i)
+    if i in s.organisations:
+        return False
+    intro = s.intro(i)
+    if intro and word.islower():
+        if intro == "strong" and _said_name(lower):
+            return True  # "mijn naam is kiki"
+        if _known_name(lower) and lower not in lexicon.COMMON_WORDS:
+            return True  # "ik ben roos", "met els"
+        if (
+            _said_name(lower)
+            and not lower.endswith(NOT_INTRODUCED_SUFFIXES)
+            and (s.after(i)[:1] == "," or _surname_follows(s, i))
+        ):
+            return True  # "ik ben fatiha, de mama van …", "met nadia el amrani"
+    if intro == "strong" and _capitalised(word) and _name_word(lower, word, cued=True):
+        return True  # "Naam: Kiki"
     cue = s.cue(i)
     if cue is None and s.lower(i - 1) == "en" and previous_name_end == i - 2 and s.adjacent(i - 1, i):
         cue = "van"  # "mama van Mees en Noor": the second name shares the first one's cue
@@ -343,13 +822,25 @@ def _starts_name(s, i, previous_name_end):
         return True  # "Kiara's papa"
     if lower in lexicon.PARTICLES:
         if cue == "title" or (_capitalised(word) and not s.at_sentence_start(i)):
-            return _particle_run_then_name(s, i, cued=cue == "title")  # "mevrouw van der Berg"
+            # "mevrouw van der Berg", "mevrouw de clercq"
+            return _particle_run_then_name(
+                s, i, cued=cue == "title", lowercase=cue == "title" and word.islower()
+            )
         if _capitalised(word):  # at a sentence start only before a known surname
             return _particle_run_then_name(s, i, known=True)
         return False
     if cue:
         if lower in lexicon.FIRST_NAMES:
             return _capitalised(word) or cue == "van" or lower not in lexicon.AMBIGUOUS_FIRST_NAMES
+        if word.islower() and lower in lexicon.SURNAMES:
+            return True  # "gezin peeters", "meneer bouzid"
+        if (
+            word.islower()
+            and cue == "title"
+            and _said_name(lower)
+            and (_lowercase_surname(lower) or lower.startswith(("van", "vande", "vander")))
+        ):
+            return True  # "meneer vanbrabant", but "meneer zegt", "juf leest voor"
         return _capitalised(word) and _name_word(lower, word, cued=True)
     if AGE_AFTER.match(s.after(i)) and (
         lower in lexicon.FIRST_NAMES
@@ -358,12 +849,12 @@ def _starts_name(s, i, previous_name_end):
         return True  # "Sam (15)", "Bloem, 8 jaar"
     if not _capitalised(word):
         # lowercase sloppy typing ("mama van lotte"); an all-caps word is an acronym ("FONS")
-        return (
-            word.islower()
-            and lower in lexicon.FIRST_NAMES
-            and lower not in lexicon.AMBIGUOUS_FIRST_NAMES
-            and len(lower) >= 3
-        )
+        if not word.islower() or len(lower) < 3:
+            return False
+        if lower in lexicon.FIRST_NAMES:
+            return lower not in lexicon.AMBIGUOUS_FIRST_NAMES or _surname_follows(s, i)
+        # a first name we do not know before a surname we do: "fatiha el amrani", "kobe peeters"
+        return _said_name(lower) and lower not in lexicon.PERSON_VERBS and _surname_follows(s, i)
     if s.at_sentence_start(i):
         if not _known_name(lower) or lower in lexicon.NOT_NAMES:
             return False
@@ -382,18 +873,42 @@ def _starts_name(s, i, previous_name_end):
     return _name_word(lower, word)
 
 
-def _particle_run_then_name(s, i, known=False, cued=False):
+def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
     j = i
     while s.lower(j) in lexicon.PARTICLES and s.adjacent(j, j + 1):
         j += 1
     word = s.word(j)
-    if j == i or not _capitalised(word) or not _name_word(word.lower(), word, cued=cued):
+    if j == i or j in s.organisations:
+        return False
+    if lowercase and word.islower():  # "jan van rompaey", "sofie de smet"
+        if word in lexicon.SURNAMES or word in lexicon.DE_SURNAMES:
+            return True
+        if _looks_like_a_thing(word) or word.endswith(("klas", "klasje")):
+            return False  # "juf van de vlinderklas"
+        # not "nathalie van de buitenschoolse opvang": an unknown surname ends the name
+        nxt = s.word(j + 1)
+        return (
+            _said_name(word)
+            and word not in lexicon.FIRST_NAMES
+            and (not s.adjacent(j, j + 1) or not nxt.islower() or nxt in lexicon.COMMON_WORDS)
+        )
+    if not _capitalised(word) or not _name_word(word.lower(), word, cued=cued):
         return False
     return not known or word.lower() in lexicon.SURNAMES
 
 
-def find_names(text):
+def _sentence(text, organisations=()):
+    """The text's tokens, with the indices of those that name an organisation: by the built-in
+    vocabulary and the `organisations` vocabularies (a social map's)."""
     s = _Sentence(text)
+    s.organisations = _organisation_tokens(s, (DEFAULT_ORGANISATIONS, *organisations))
+    return s
+
+
+def find_names(text, organisations=(), sentence=None):
+    """Person names in `text`; `organisations`: vocabularies (besides the built-in one) of names
+    that are no people."""
+    s = sentence or _sentence(text, organisations)
     names = []
     previous_name_end = -10
     i = 0
@@ -410,18 +925,30 @@ def find_names(text):
             else s.tokens[i].start() + len(word.rstrip("."))
         )
         j = i + 1
+        # A name typed in lowercase runs on over its surname ("jan peeters"); after "mijn naam
+        # is" over every word that is no common one ("mijn naam is kiki smolders en …").
+        lowercase = word.islower()
+        said = lowercase and s.intro(i) == "strong"
         # Extend over the rest of the name: "Jan van der Berg", "Ayoub El Idrissi".
         while j < len(s.tokens) and not possessive and not s.ends_sentence(j - 1):
-            if s.text[s.tokens[j - 1].end() : s.tokens[j].start()].strip():
+            if s.text[s.tokens[j - 1].end() : s.tokens[j].start()].strip() or j in s.organisations:
                 break
             w, lw = s.word(j), s.lower(j)
-            if lw in lexicon.PARTICLES and _particle_run_then_name(s, j):
+            if lw in lexicon.PARTICLES and _particle_run_then_name(s, j, lowercase=lowercase):
                 k = j
                 while s.lower(k) in lexicon.PARTICLES:
                     k += 1
                 end, j = s.tokens[k].start() + len(s.word(k)), k + 1
                 continue
             if _capitalised(w) and _name_word(lw, w) and not _possessive(w):
+                end, j = s.tokens[j].start() + len(w), j + 1
+                continue
+            if (
+                lowercase
+                and w.islower()
+                and j - i < 4
+                and (_said_name(lw) if said else _lowercase_surname(lw))
+            ):
                 end, j = s.tokens[j].start() + len(w), j + 1
                 continue
             if _capitalised(w) and _possessive(w):
@@ -434,14 +961,20 @@ def find_names(text):
 
 
 def find_pii(text, *, allowed_phones=None):
-    """Findings in `text`, ordered by position, never overlapping."""
+    """Findings in `text`, ordered by position, never overlapping. `allowed_phones`: from
+    `_allowed_phones` (the settings' numbers when None); when it carries the names on a social map
+    (its `organisations`), those are no people either."""
     if not text:
         return []
     if allowed_phones is None:
         allowed_phones = _allowed_phones()
+    organisations = getattr(allowed_phones, "organisations", None)
+    s = _sentence(text, (organisations,) if organisations else ())
+    organisation_ends = [s.tokens[i].end() for i in s.organisations if i + 1 not in s.organisations]
+    numbers = find_numbers(text, allowed_phones, organisation_ends)
     claimed = []
     findings = []
-    for kind, start, end in find_numbers(text, allowed_phones) + find_names(text):
+    for kind, start, end in numbers + find_names(text, sentence=s):
         if start >= end or any(start < e and s < end for s, e in claimed):
             continue
         claimed.append((start, end))

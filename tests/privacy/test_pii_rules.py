@@ -6,7 +6,10 @@ import json
 import pytest
 from django.core.management import call_command
 
+from opvoedwijzer.privacy import lexicon
+from opvoedwijzer.privacy.forms import allowed_phones_for
 from opvoedwijzer.privacy.pii import find_pii, redact
+from tests.mapdata import make_social_map
 
 
 def kinds_and_texts(text):
@@ -48,10 +51,42 @@ def test_phone_numbers_in_belgian_and_dutch_formats(number):
     assert kinds_and_texts(f"Bel me op {number} na vijf uur.") == [("phone", number)]
 
 
-def test_a_helpline_on_the_allow_list_is_not_pii(settings):
-    assert find_pii("Bel de Opvoedingslijn op 078 15 00 10.") == []
+def test_a_number_on_the_settings_allow_list_is_not_pii(settings):
+    text = "Mama belt terug vanop 011 23 45 67."
+    assert kinds_and_texts(text) == [("phone", "011 23 45 67")]
+    settings.PII_ALLOWED_PHONE_NUMBERS = ["011 23 45 67"]
+    assert find_pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bel de Opvoedingslijn op 078 15 00 10.",
+        "Holebifoon: 0800 99 533, gratis en anoniem.",
+        "Infino is bereikbaar op 078 15 26 00.",
+        "Voor info over de premie: 0800 30 201 (gratis).",
+        "Het Antigifcentrum (070 245 245) gaf raad.",
+        "Betaalnummer 0900 12 345 van een wedstrijd: niet bellen.",
+        "Doorverwezen naar het CLB (011 27 45 60) voor een gesprek.",
+        "CAW Limburg: 011 30 25 90, maandag tot vrijdag.",
+    ],
+)
+def test_numbers_of_helplines_services_and_companies_are_no_personal_data(settings, text):
     settings.PII_ALLOWED_PHONE_NUMBERS = []
-    assert kinds_and_texts("Bel de Opvoedingslijn op 078 15 00 10.") == [("phone", "078 15 00 10")]
+    assert kinds_and_texts(text) == []
+
+
+def test_every_helpline_in_the_data_file_is_no_personal_data(settings):
+    settings.PII_ALLOWED_PHONE_NUMBERS = []
+    for line in lexicon._read_organisations()["helplines"]:
+        name, numbers = (part.strip() for part in line.split("|"))
+        for number in numbers.split(","):
+            text = f"Gewezen op {name}, bereikbaar op {number.strip()}."
+            assert kinds_and_texts(text) == [], text
+
+
+def test_a_mobile_number_after_a_service_is_still_personal():
+    assert kinds_and_texts("Na het CAW: 0470 12 34 56, de gsm van mama.") == [("phone", "0470 12 34 56")]
 
 
 @pytest.mark.parametrize(
@@ -90,6 +125,193 @@ def test_numbers_addresses_and_handles(text, kind, found):
 )
 def test_clean_texts_have_no_findings(text):
     assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mijn naam is jan peeters en ik bel voor mijn zoon", ["jan peeters"]),
+        ("Hallo, mijn naam is sofie vandermeulen, ik heb een vraag.", ["sofie vandermeulen"]),
+        ("ik heet kiki smolders en mijn dochter wordt gepest", ["kiki smolders"]),
+        ("Naam: fatiha bensaid. Vraag over de schooltoeslag.", ["fatiha bensaid"]),
+        ("hoi ik ben roos en ik weet het niet meer", ["roos"]),
+        ("ik ben fatiha, de mama van een jongen van 8", ["fatiha"]),
+        ("dit is karin van de school, ik bel voor een ouder", ["karin"]),
+        ("goeiemiddag, met els vermeulen, de mama van lowie", ["els vermeulen", "lowie"]),
+        ("met nadia el amrani, ik bel voor mijn dochter", ["nadia el amrani"]),
+        ("Met Bart Claes, ik wil een afspraak.", ["Bart Claes"]),
+        ("my name is sarah johnson and my son does not sleep", ["sarah johnson"]),
+        ("je m'appelle amina, ma fille a 4 ans", ["amina"]),
+    ],
+)
+def test_names_people_give_when_they_introduce_themselves(text, expected):
+    assert [t for k, t in kinds_and_texts(text) if k == "person_name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gisteren belde sofie de smet nog", ["sofie de smet"]),
+        ("kobe peeters zit in het 3de leerjaar", ["kobe peeters"]),
+        ("gesprek met lotte vanhoof en haar mama", ["lotte vanhoof"]),
+        ("jan van rompaey komt morgen", ["jan van rompaey"]),
+        ("fatiha el amrani belt opnieuw", ["fatiha el amrani"]),
+        ("gezin peeters belt opnieuw", ["peeters"]),
+        ("de leerkracht, meneer vanbrabant, belt terug", ["vanbrabant"]),
+        ("goedemorgen, met mevrouw de clercq van het derde leerjaar", ["de clercq"]),
+        ("juf an de bruyn zei dat hij in de klas slaapt", ["an de bruyn"]),
+    ],
+)
+def test_a_name_in_lowercase_keeps_its_surname(text, expected):
+    assert [t for k, t in kinds_and_texts(text) if k == "person_name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben moe en ik weet het niet meer",
+        "ik ben werkzoekend, is er hulp?",
+        "dit is de derde keer dat ik bel",
+        "Met de school is afgesproken dat hij vaker pauze neemt.",
+        "met roos en bloemen naar oma",
+        "een naam is verplicht",
+        "mijn naam is niet belangrijk",
+        "lotte speelt graag buiten",
+        "juf van de vlinderklas belt morgen",
+        "Je bent ingeschreven.",
+    ],
+)
+def test_words_after_an_introduction_that_are_no_names(text):
+    assert [t for k, t in kinds_and_texts(text) if k == "person_name"] in ([], ["lotte"])
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("mail naar piet punt peeters at gmail punt com", "piet punt peeters at gmail punt com"),
+        (
+            "Haar mailadres is lotte streepje 2012 apenstaartje hotmail punt be.",
+            "lotte streepje 2012 apenstaartje hotmail punt be",
+        ),
+        ("stuur het naar jan.peeters (at) telenet (dot) be graag", "jan.peeters (at) telenet (dot) be"),
+        ("mail: ahmed underscore b at outlook punt com", "ahmed underscore b at outlook punt com"),
+        ("Je bereikt me via mama.noor apenstaartje skynet.be", "mama.noor apenstaartje skynet.be"),
+        ("haar mail: lotte_2010 AT hotmail DOT com", "lotte_2010 AT hotmail DOT com"),
+        ("mijn mail is sofie punt janssens op gmail punt com", "sofie punt janssens op gmail punt com"),
+        ("schrijf naar jan.peeters @ gmail.com of bel", "jan.peeters @ gmail.com"),
+        ("schrijf naar pietpeeters@gmail of bel", "pietpeeters@gmail"),
+    ],
+)
+def test_e_mail_addresses_spelled_out_in_words(text, address):
+    assert ("email", address) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij at niets bij het ontbijt en ook niets op school.",
+        "Ze at een appel at home.",
+        "Punt 3: afspraken over schermtijd. Punt 4: slapen.",
+        "hij zit op hotmail en msn",
+    ],
+)
+def test_at_and_punt_in_ordinary_sentences_are_no_e_mail(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "nul vier zeven vijf, twaalf vierendertig zesenvijftig",
+        "nul vier achtenzeventig, dubbel twee, drieëndertig, negenenveertig",
+        "0486 vijftien zevenenzeventig negentig",
+        "zero four seven five one two three four five six",
+        "nul elf, zevenenzestig, drieëntwintig, vijfenveertig",
+        "nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig",
+        "plus tweeëndertig vier zeven vijf twaalf vierendertig zesenvijftig",
+        "0 vier 7 vijf 1 twee 3 vier 5 zes",
+        "nul vier zeven vijf dubbel nul, vierendertig, negentien",
+        "Nul Vier Negen Negen, Elf Tweeëntwintig Drieëndertig",
+        "nul drie, tweehonderd vijftig, zestien, tachtig",
+        "nul-vier-zeven-negen / twaalf-vierendertig-zesenvijftig",
+        "0 4 7 2 - 1 2 - 3 4 - 5 6",
+    ],
+)
+def test_phone_numbers_read_out_in_words_or_words_and_digits(number):
+    assert kinds_and_texts(f"Bel me op {number} na vijf uur.") == [("phone", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze haalde een nul op tien voor wiskunde, twee keer op rij.",
+        "Kinderen van nul tot drie jaar, vier tot zes jaar.",
+        "Sessies om 09.30 - 10.30 - 11.30 - 12.30 uur.",
+        "Bel de DrugLijn op nul zeven acht, vijftien, tien, twintig.",
+    ],
+)
+def test_number_words_that_are_no_personal_phone_number(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doorverwezen naar Tejo Hasselt voor een gesprek met een vrijwilliger.",
+        "Tolk aangevraagd via Babel; gesprek in het Arabisch.",
+        "Babel stuurt een tolk Dari voor het volgende gesprek.",
+        "Zoon zit in het 2de middelbaar in het Sint-Jozefcollege.",
+        "Info gegeven over Infino en het Groeipakket.",
+        "Inschrijving in GO! basisschool De Wegwijzer lukt niet, wachtlijst.",
+        "VBS Sint-Maarten organiseert een infoavond voor ouders van kleuters.",
+        "Kindcentrum De Vlindertuin zoekt nog vrijwilligers.",
+        "KA Hasselt heeft een time-outklas.",
+        "Het CJG Rotterdam-Zuid verwijst door naar Veilig Thuis.",
+        "De Kiem vzw helpt met huiswerkbegeleiding op woensdag.",
+        "Kinderopvang 't Kapoentje sluit in juli drie weken.",
+        "Broer zit op het Sint-Jan Berchmanscollege in Genk.",
+        "Zoon gaat naar Sint Jozef in Hasselt.",
+        "Gesprek met de zorgjuf van VBS De Regenboog over faalangst.",
+        "Hij volgt BuSO in het MPI Spermalie in Brugge.",
+        "Mama zoekt een plaats bij Partou of Kibeo.",
+        "Ze wil met Kazou op kamp in de zomer.",
+        "Hij zit bij de Chiro Sint-Pieter en gaat op kamp.",
+        "Ze doet mee aan de Warmste Week.",
+        "Gezin wordt begeleid door Rondpunt Genk na een verlies.",
+        "Inschrijving bij Stijn vzw voor begeleiding rond autisme.",
+    ],
+)
+def test_services_schools_and_organisations_are_no_people(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gesprek met mevrouw De Vos over de opvang.", "De Vos"),
+        ("Juf Sandra van De Klimop belt.", "Sandra"),
+        ("Naam: Anouk de Vries, mama van twee.", "Anouk de Vries"),
+        ("Gesprek met mevrouw Babel over haar zoon.", "Babel"),
+    ],
+)
+def test_a_person_stays_a_person_beside_organisation_words(text, name):
+    assert ("person_name", name) in kinds_and_texts(text)
+
+
+def test_the_names_on_the_social_map_are_no_people(sam, noor, django_assert_num_queries):
+    make_social_map(sam.organisation)  # has "Stevig vzw" with a location "Stevig Heers"
+    text = "Doorverwezen naar Stevig in Heers, tel. 011 70 12 34."
+    assert kinds_and_texts(text) == [("person_name", "Stevig"), ("phone", "011 70 12 34")]
+    with django_assert_num_queries(1):  # the numbers and the names in one query, as before
+        allowed = allowed_phones_for(sam.user)
+    assert find_pii(text, allowed_phones=allowed) == []
+    # another organisation's map is not ours
+    assert [f.kind for f in find_pii(text, allowed_phones=allowed_phones_for(noor.user))] == [
+        "person_name",
+        "phone",
+    ]
+    # the vocabulary of one map is built once, not per text
+    assert allowed_phones_for(sam.user).organisations is allowed.organisations
 
 
 def test_an_invalid_checksum_is_not_a_national_number():
