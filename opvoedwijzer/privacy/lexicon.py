@@ -126,6 +126,7 @@ NAME_CUES = set(
     """
 ouders ouder gezin familie
 pleegmoeder pleegvader pleegouder pleegmama pleegpapa stiefzoon stiefdochter kleinkind
+stiefbroer stiefzus halfbroer halfzus plusbroer pluszus plusmama pluspapa kind kinderen
 kleinzoontje kleindochtertje schoonmoeder schoonvader naam voornaam achternaam
 meneer mijnheer mevrouw mevr mevr. mw mw. dhr dhr. heer juf juffrouw meester meesteres opa oma
 madame monsieur mme mr mrs ms mister miss
@@ -274,6 +275,9 @@ bracht haal haalt halen haalde kijk kijkt kijken keek gekeken laat laten liet ge
 kennen kende gekend hoor hoort horen hoorde gehoord snap snapt begrijp begrijpt begrijpen weiger
 weigert weigeren wens wenst hoop hoopt hopen hoopte gebruik gebruikt gebruiken hebt heeft
 kind kinderen kindje zoon zoontje dochter dochtertje baby peuter kleuter tiener jongere jongeren
+kindjes baby's peuters kleuters tieners pubers puber zonen dochters jongens meisjes tweeling
+leerling leerlingen broers zussen ouders grootouders kleinkinderen pleegkind pleegkinderen
+leerjaar klas klassen groep groepen deelnemers aanwezigen
 jongen meisje broer zus zusje broertje mama papa moeder vader ouder ouders oma opa grootouders
 gezin familie vriend vriendin vrienden man vrouw partner ex buur buren leerkracht juf meester
 school klas les huis thuis werk vraag vragen antwoord probleem problemen hulp info informatie

@@ -527,6 +527,10 @@ ORGANISATION_CONTEXT = {"naar", "bij", "via", "het", "t", "de", "door", "aan", "
 NAME_JOINERS = {"de", "het", "t", "den", "ter", "ten", "sint", "sinte", "heilig", "onze", "lieve"}
 SAINTS = ("sint-", "sinte-", "heilig-", "onze-lieve-")
 DEFAULT_ORGANISATIONS = Organisations(lexicon.ORGANISATION_NAMES)
+# Lowercase words that are an organisation or a kind of one ("vbs", "vzw", "tejo"): no names.
+ORGANISATION_WORDS = DEFAULT_ORGANISATIONS.words | {
+    w.lower() for w in lexicon.ORGANISATION_WORDS_BEFORE | lexicon.ORGANISATION_WORDS_AFTER
+}
 _BEFORE = _by_first_word((_words_of(w), w.isupper()) for w in lexicon.ORGANISATION_WORDS_BEFORE)
 _AFTER = {w.lower(): w.isupper() for w in lexicon.ORGANISATION_WORDS_AFTER}
 _NOUNS = _by_first_word((_words_of(w), False) for w in lexicon.ORGANISATION_NOUNS)
@@ -754,6 +758,7 @@ def _said_name(lower):
         and lower not in lexicon.NAME_CUES
         and not lower.endswith(NOT_SAID_NAME_SUFFIXES)
         and not PARTICIPLE.match(lower)
+        and lower not in ORGANISATION_WORDS
     )
 
 
@@ -785,6 +790,8 @@ def _lowercase_surname(lower):
     verb ("lotte huilt", "sofie belde"), not a common word."""
     if lower in lexicon.SURNAMES:
         return True
+    if lower.startswith("van") and len(lower) >= 6 and _said_name(lower):
+        return True  # "vandeput", "vanbrabant"
     return (
         _said_name(lower)
         and len(lower) >= 3
@@ -836,17 +843,25 @@ def _starts_name(s, i, previous_name_end):
             return True  # "gezin peeters", "meneer bouzid"
         if (
             word.islower()
-            and cue == "title"
-            and _said_name(lower)
-            and (_lowercase_surname(lower) or lower.startswith(("van", "vande", "vander")))
+            and _lowercase_surname(lower)
+            and (cue == "title" or (cue == "van" and not lower.endswith("en")))
         ):
-            return True  # "meneer vanbrabant", but "meneer zegt", "juf leest voor"
+            # "meneer vanbrabant", "de mama van jitse", but "meneer zegt", "juf leest voor",
+            # "mama van vijf", "papa depressief"
+            return True
         return _capitalised(word) and _name_word(lower, word, cued=True)
     if AGE_AFTER.match(s.after(i)) and (
         lower in lexicon.FIRST_NAMES
-        or (_capitalised(word) and _name_word(lower, word) and not s.at_sentence_start(i))
+        or (
+            _capitalised(word)
+            and _name_word(lower, word)
+            and (
+                not s.at_sentence_start(i)
+                or (lower not in lexicon.COMMON_WORDS and not re.search(r"[^aeiou]en$|ers$", lower))
+            )
+        )
     ):
-        return True  # "Sam (15)", "Bloem, 8 jaar"
+        return True  # "Sam (15)", "Bloem, 8 jaar", "Jitse (6) plast nog in bed"
     if not _capitalised(word):
         # lowercase sloppy typing ("mama van lotte"); an all-caps word is an acronym ("FONS")
         if not word.islower() or len(lower) < 3:
@@ -856,6 +871,14 @@ def _starts_name(s, i, previous_name_end):
         # a first name we do not know before a surname we do: "fatiha el amrani", "kobe peeters"
         return _said_name(lower) and lower not in lexicon.PERSON_VERBS and _surname_follows(s, i)
     if s.at_sentence_start(i):
+        if (
+            not _known_name(lower)
+            and s.after(i)[:1] == ","
+            and s.lower(i + 1) in lexicon.NAME_CUES
+            and _name_word(lower, word)
+            and lower not in lexicon.COMMON_WORDS
+        ):
+            return True  # "Daria, mama van Zon (3)"
         if not _known_name(lower) or lower in lexicon.NOT_NAMES:
             return False
         if lower not in lexicon.AMBIGUOUS_FIRST_NAMES:
@@ -868,9 +891,29 @@ def _starts_name(s, i, previous_name_end):
         )
     if s.lower(i - 1) in lexicon.NOT_NAME_CONTEXT:
         return False
+    if _in_title_case(s, i):
+        return False  # "de workshop 'Grenzen Stellen Zonder Strijd'"
     if re.search(r"[^aeiou]en$", lower) and lower not in lexicon.FIRST_NAMES:
         return False  # an infinitive or plural in a title ("Opvoeden"), unless after a cue
     return _name_word(lower, word)
+
+
+def _title_word(s, i):
+    """A capitalised word inside a sentence that no name is: a common word ("Zonder") or a verb
+    or plural ("Stellen"), as in a title written in capitals."""
+    lower = s.lower(i)
+    return (
+        _capitalised(s.word(i))
+        and not s.at_sentence_start(i)
+        and lower not in lexicon.FIRST_NAMES
+        and lower not in lexicon.NAME_CUES
+        and (lower in lexicon.COMMON_WORDS or bool(re.search(r"[^aeiou]en$", lower)))
+    )
+
+
+def _in_title_case(s, i):
+    """Is token i a common word in capitals, or does it follow one ("Zonder Strijd")?"""
+    return _title_word(s, i) or (s.adjacent(i - 1, i) and _title_word(s, i - 1))
 
 
 def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
