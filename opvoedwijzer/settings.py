@@ -325,6 +325,10 @@ TASKS = {
                 "opvoedwijzer.privacy.tasks.purge_expired_data": os.environ.get(
                     "PURGE_SCHEDULE", "15 3 * * *"
                 ),
+                # The reports' roll-up against a recount of the contacts; drift is repaired and logged.
+                "opvoedwijzer.reports.tasks.check_rollup_task": os.environ.get(
+                    "ROLLUP_CHECK_SCHEDULE", "45 2 * * *"
+                ),
                 # Rising themes → proposed signals, on the first of every month.
                 "opvoedwijzer.policy.tasks.propose_signals_everywhere": os.environ.get(
                     "SIGNALS_SCHEDULE", "0 4 1 * *"

@@ -21,8 +21,19 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def municipalities_loaded():
+    """The Belgian municipalities the data migration loads, back after a transactional test's flush
+    (pytest-django runs those last, and a flush empties every table)."""
+    from opvoedwijzer.core.models import PostalCode
+    from opvoedwijzer.core.municipalities import load_belgian_municipalities
+
+    if not Municipality.objects.exists():
+        load_belgian_municipalities(Municipality, PostalCode)
+
+
 @pytest.fixture
 def zuid(db):
+    municipalities_loaded()
     municipalities = Municipality.objects.filter(code__in=["71053", "71017", "73022"])
     return create_organisation(
         slug="zuid-limburg", name="Opvoedingswinkel Zuid-Limburg", municipalities=municipalities
@@ -31,6 +42,7 @@ def zuid(db):
 
 @pytest.fixture
 def noord(db):
+    municipalities_loaded()
     return create_organisation(
         slug="noord-limburg",
         name="Opvoedingswinkel Noord-Limburg",

@@ -48,7 +48,7 @@ def register_contact(membership, data, *, source=Source.FORM):
     _apply(contact, data)
     contact.save()
     _set_relations(contact, data)
-    rollup.apply_contact(contact.pk, +1)
+    rollup.apply_delta(rollup.contact_counts(contact.pk))
     return contact
 
 
@@ -66,21 +66,31 @@ CONTACT_FIELDS = [
 ]
 
 
+def lock_contact(contact):
+    """Lock the contact's row until the transaction ends, so that simultaneous edits and deletes of it
+    (a double click, a client's retry) take turns and the report counts stay exact. Raises
+    Contact.DoesNotExist when it was deleted in the meantime."""
+    if not Contact.objects.select_for_update().filter(pk=contact.pk).exists():
+        raise Contact.DoesNotExist(f"Contact {contact.pk} was deleted.")
+
+
 @transaction.atomic
 def update_contact(contact, data):
     """Correct a contact (the caller checks it is still editable by this member)."""
-    rollup.apply_contact(contact.pk, -1)  # the counts of the contact as it was
-    _apply(contact, data)
-    contact.save(update_fields=CONTACT_FIELDS)
-    _set_relations(contact, data)
-    rollup.apply_contact(contact.pk, +1)
+    lock_contact(contact)
+    with rollup.recounting(contact.pk):
+        _apply(contact, data)
+        contact.save(update_fields=CONTACT_FIELDS)
+        _set_relations(contact, data)
     return contact
 
 
 @transaction.atomic
 def delete_contact(contact):
-    rollup.apply_contact(contact.pk, -1)
-    contact.delete()
+    """Delete a contact; Contact.DoesNotExist when it is gone already (deleted twice at once)."""
+    lock_contact(contact)
+    with rollup.recounting(contact.pk):
+        contact.delete()
 
 
 @transaction.atomic

@@ -1,12 +1,14 @@
 """Staff screens for registering contacts (M1) and outreach tallies (M2)."""
 
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -50,6 +52,15 @@ def _undo_offer(request):
     return None
 
 
+@contextmanager
+def gone_is_404():
+    """A contact deleted by a simultaneous request (a double click) is 'not found', not an error."""
+    try:
+        yield
+    except Contact.DoesNotExist:
+        raise Http404("This registration no longer exists.") from None
+
+
 @member_may("can_register")
 def register(request):
     membership = request.membership
@@ -90,7 +101,8 @@ def undo(request, pk):
         )
     else:
         contact = get_object_or_404(Contact.objects.editable_by(request.membership), pk=pk)
-        services.delete_contact(contact)
+        with gone_is_404():
+            services.delete_contact(contact)
         request.session.pop(UNDO_SESSION_KEY, None)
         messages.success(request, _("The registration was undone."))
     return redirect("contacts:register", org=request.organisation.slug)
@@ -123,7 +135,8 @@ def edit(request, pk):
     form = ContactForm(membership.organisation, request.POST or None, contact=contact)
     form.pii_user = request.user
     if request.method == "POST" and form.is_valid():
-        services.update_contact(contact, form.cleaned_data)
+        with gone_is_404():
+            services.update_contact(contact, form.cleaned_data)
         messages.success(request, _("Registration #%(id)s saved.") % {"id": contact.pk})
         return redirect("contacts:recent", org=membership.organisation.slug)
     return render(request, "contacts/edit.html", {"form": form, "contact": contact})
@@ -133,7 +146,8 @@ def edit(request, pk):
 def delete(request, pk):
     contact = get_object_or_404(Contact.objects.editable_by(request.membership).with_details(), pk=pk)
     if request.method == "POST":
-        services.delete_contact(contact)
+        with gone_is_404():
+            services.delete_contact(contact)
         messages.success(request, _("Registration #%(id)s deleted.") % {"id": pk})
         return redirect("contacts:recent", org=request.organisation.slug)
     return render(request, "contacts/delete.html", {"contact": contact})

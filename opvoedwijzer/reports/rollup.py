@@ -8,12 +8,19 @@ exactly the distinct counts the raw query gives (also for themes, life stages an
 contact can have several values: it counts once per value, as in the raw query). `tests/reports/
 test_rollup.py` proves the two equal after random registrations, corrections and deletions.
 
-Upkeep happens in the same transaction as the write (`contacts.services`): `apply_contact(id, -1)`
-before a contact changes or disappears, `apply_contact(id, +1)` after it is saved — one upsert per
-table. Bulk loads (demo data, the benchmark generator) call `rebuild()`.
+Upkeep happens in the same transaction as the write (`contacts.services`), with the contact's row
+locked (`SELECT … FOR UPDATE`) so that two simultaneous edits or deletes of one contact take turns and
+the second sees what the first left: `contact_counts(id)` reads the rows a contact adds as it is in the
+database now (before and after the change), and `apply_delta()` adds the difference — one upsert per
+table, its rows always in the same order (days before months, sorted by key), so that simultaneous
+writers lock the shared counter rows in one order and cannot deadlock. An edit that changes nothing
+counted (only the note) writes no counter at all. Bulk loads (demo data, the benchmark generator) call
+`rebuild()`; `check()` compares the tables with a recount and repairs drift (nightly).
 """
 
 import datetime
+from collections import Counter
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -81,22 +88,59 @@ def _select(dim, where, bucket_sql):
     )
 
 
-def _upsert(table, bucket_column, bucket_sql, where, params, sign):
-    selects = " UNION ALL ".join(_select(dim, where, bucket_sql) for dim in _DIMENSIONS)
+def _as_date(value):
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+def contact_counts(contact_id):
+    """The daily roll-up rows one contact adds, as it is in the database now:
+    Counter({(organisation_id, dim, day, area, value): 1}); empty when the contact does not exist."""
+    selects = " UNION ALL ".join(_select(dim, "c.id = %s", "c.date") for dim in _DIMENSIONS)
+    with connection.cursor() as cursor:
+        cursor.execute(selects, [contact_id] * len(_DIMENSIONS))
+        return Counter(
+            {
+                (org, dim, _as_date(day), area, value): int(n)
+                for org, dim, day, area, value, n in cursor.fetchall()
+            }
+        )
+
+
+def _add_rows(table, bucket_column, rows):
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
     sql = (
-        f"INSERT INTO {table} (organisation_id, dim, {bucket_column}, area, value, n) "
-        f"SELECT organisation_id, dim, bucket, area, value, {sign} * n FROM ({selects}) y WHERE true "
+        f"INSERT INTO {table} (organisation_id, dim, {bucket_column}, area, value, n) VALUES {values} "
         f"ON CONFLICT (organisation_id, dim, {bucket_column}, area, value) "
         f"DO UPDATE SET n = {table}.n + excluded.n"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params * len(_DIMENSIONS))
+        cursor.execute(sql, [item for key, n in rows for item in (*key, n)])
 
 
-def apply_contact(contact_id, sign):
-    """Add (+1) or take away (-1) one contact's counts, as it is in the database now."""
-    for table, column, bucket in ((DAILY, "day", "c.date"), (MONTHLY, "month", _month_of("c.date"))):
-        _upsert(table, column, bucket, "c.id = %s", [contact_id], sign)
+def apply_delta(delta):
+    """Add `delta` ({(organisation_id, dim, day, area, value): n}, n may be negative) to the daily and
+    monthly counts. Call it inside the transaction that changed the contacts, after locking them.
+    Rows are written days first, then months, each sorted by key: every writer takes the counter rows'
+    locks in the same order, so two simultaneous writers wait for each other but never deadlock."""
+    daily = sorted((key, n) for key, n in delta.items() if n)
+    if not daily:
+        return
+    monthly = Counter()
+    for (org, dim, day, area, value), n in daily:
+        monthly[(org, dim, day.strftime("%Y-%m"), area, value)] += n
+    _add_rows(DAILY, "day", daily)
+    _add_rows(MONTHLY, "month", sorted((key, n) for key, n in monthly.items() if n))
+
+
+@contextmanager
+def recounting(contact_id):
+    """Keep one contact's counts right while it is registered, changed or deleted inside the block:
+    its counts before, its counts after, and the difference added. Lock the contact's row first."""
+    before = contact_counts(contact_id)
+    yield
+    delta = contact_counts(contact_id)
+    delta.subtract(before)
+    apply_delta(delta)
 
 
 def rebuild(organisation=None):
@@ -122,6 +166,41 @@ def rebuild(organisation=None):
             f"GROUP BY organisation_id, dim, {month}, area, value",
             params,
         )
+
+
+def _drift(table, bucket_column, bucket_sql, where, params, only):
+    """Rows where `table` differs from a recount of the contacts, in one statement (one snapshot):
+    [((organisation_id, dim, bucket, area, value), recount − stored)]."""
+    recount = " UNION ALL ".join(_select(dim, where, bucket_sql) for dim in _DIMENSIONS)
+    sql = (
+        f"SELECT organisation_id, dim, bucket, area, value, SUM(n) FROM ("
+        f"SELECT organisation_id, dim, bucket, area, value, n FROM ({recount}) r UNION ALL "
+        f"SELECT organisation_id, dim, {bucket_column} AS bucket, area, value, -n FROM {table}{only}"
+        f") d GROUP BY organisation_id, dim, bucket, area, value HAVING SUM(n) <> 0"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * len(_DIMENSIONS) + params[:1] * bool(only))
+        return [
+            ((org, dim, bucket, area, value), int(n))
+            for org, dim, bucket, area, value, n in cursor.fetchall()
+        ]
+
+
+def check(organisation=None, repair=True):
+    """Compare the roll-up with a recount of the contacts; return {organisation_id: rows that differed}
+    ({} when exact) and, with `repair`, add the differences. Safe while staff register: the recount and
+    the comparison are one statement, and adding a difference commutes with the writers' own deltas."""
+    where, params, only = "true", [], ""
+    if organisation is not None:
+        where, params, only = "c.organisation_id = %s", [organisation.pk], " WHERE organisation_id = %s"
+    drifted = Counter()
+    for table, column, bucket in ((DAILY, "day", "c.date"), (MONTHLY, "month", _month_of("c.date"))):
+        rows = sorted(_drift(table, column, bucket, where, params, only))
+        for (org, *_rest), _n in rows:
+            drifted[org] += 1
+        if repair and rows:
+            _add_rows(table, column, rows)
+    return dict(drifted)
 
 
 # Reading -----------------------------------------------------------------------------------------

@@ -217,9 +217,9 @@ def refer_contact(contact, service, *, warm, author, follow_up_on=None):
         referral.save(update_fields=["warm", "follow_up_on"])
     offer = OfferType.objects.for_org(contact.organisation).filter(code=REFERRAL_OFFER[warm]).first()
     if offer is not None and not contact.offers.filter(pk=offer.pk).exists():
-        rollup.apply_contact(contact.pk, -1)
-        contact.offers.add(offer)
-        rollup.apply_contact(contact.pk, +1)
+        type(contact).objects.select_for_update().filter(pk=contact.pk).exists()  # its counts change: lock it
+        with rollup.recounting(contact.pk):
+            contact.offers.add(offer)
     return referral
 
 

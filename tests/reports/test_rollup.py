@@ -110,3 +110,32 @@ def test_the_rebuild_command_repairs_a_damaged_rollup(sam, zuid):
     assert count_contacts(zuid, start, end, ["channel"]) != count_contacts_raw(zuid, start, end, ["channel"])
     call_command("rebuild_rollup", "--organisation", "zuid-limburg", stdout=io.StringIO())
     assert count_contacts(zuid, start, end, ["channel"]) == count_contacts_raw(zuid, start, end, ["channel"])
+
+
+def test_the_nightly_check_finds_drift_and_repairs_it(sam, zuid, noord):
+    import io
+
+    from django.core.management import call_command
+
+    from opvoedwijzer.reports.models import DailyCount, MonthlyCount
+    from opvoedwijzer.reports.tasks import check_rollup_task
+
+    rng = random.Random(3)
+    for _ in range(10):
+        ContactFactory(membership=sam, **random_codes(rng))
+    assert rollup.check() == {}, "the upkeep keeps it exact"
+
+    # As if something wrote around the services: one day row and one month row off, one row missing.
+    off = DailyCount.objects.filter(dim="channel").order_by("id").first()
+    DailyCount.objects.filter(pk=off.pk).update(n=off.n + 6)
+    MonthlyCount.objects.filter(dim="theme").order_by("id").first().delete()
+    out = io.StringIO()
+    call_command("check_rollup", stdout=out)
+    assert "zuid-limburg: 2 roll-up rows differed" in out.getvalue()
+    assert "NOT repaired" in out.getvalue()
+    assert rollup.check(noord) == {}, "another organisation's counts are not touched"
+
+    assert check_rollup_task.call() == {str(zuid.pk): 2}
+    assert rollup.check() == {}
+    for by, from_rollup, raw in every_report(zuid, FIRST_DAY, FIRST_DAY + datetime.timedelta(days=120)):
+        assert from_rollup == raw, by
