@@ -8,7 +8,7 @@ from opvoedwijzer.reports import rollup
 
 
 class Command(BaseCommand):
-    help = "Compare the report roll-up with a recount of the contacts; repair drift with --repair (nightly task)."
+    help = "Compare the report roll-up with a recount of the contacts; --repair adds the differences."
 
     def add_arguments(self, parser):
         parser.add_argument("--organisation", help="slug; all organisations when left out")
