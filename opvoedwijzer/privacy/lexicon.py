@@ -294,7 +294,14 @@ jeugdbeweging chiro scouts speelplein kamp team klasgenoten klasgenoot leerling 
 directie directeur directrice zorgleerkracht zorgjuf zorgcoördinator secretariaat onthaal
 politie jeugdrechter rechter advocaat notaris bank mutualiteit ziekenfonds werkgever collega
 collega's kantoor winkel markt sporthal zwembad speeltuin park bos bus trein auto fiets
-gescheiden nieuw nieuwe oude andere zelfde hele halve eigen en-of nl fr en the and my name is am i me this it
+gescheiden nieuw nieuwe oude andere zelfde hele halve eigen verhuist verhuisde leeft
+vertrekt vertrok vlucht vluchtte betaalt betaalde ontvangt ontving verblijft verbleef logeert
+bestaat telt zoekt wacht wachtte
+gemeentelijk gemeentelijke stedelijk stedelijke vrij vrije katholiek katholieke provinciaal
+provinciale technisch technische koninklijk koninklijke buitengewoon buitengewone
+bisschoppelijk bisschoppelijke gesubsidieerd gesubsidieerde openbaar openbare christelijk
+christelijke protestants protestantse islamitisch islamitische joods joodse kinder jongeren
+vrouwen mannen en-of nl fr en the and my name is am i me this it
 not no yes hi hello you he she we they from with of to a an je suis c'est moi mon ma nom est
 voilà bonjour oui non et la le les un une des du au avec pour
 een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig

@@ -560,15 +560,18 @@ def _match_words(s, i, entries):
 def _named_run(s, j, limit=4):
     """The tokens from j on that name a school or service after its kind ("De Klimop",
     "Sint-Jan", "Het Kompas", "Rotterdam-Zuid"): capitals and the small words that join them."""
-    run = []
-    while j < len(s.tokens) and len(run) < limit and s.adjacent(j - 1, j, allow="!"):
+    run, purpose = [], False  # "Academie voor Muziek, Woord en Dans"
+    while j < len(s.tokens) and len(run) < limit + 3 * purpose:
+        if not s.adjacent(j - 1, j, allow="!," if purpose else "!"):
+            break
         word, lower = s.word(j), s.lower(j)
-        if lower in NAME_JOINERS or word[:1].isupper():
-            run.append(j)
-            j += 1
-            continue
-        break
-    while run and s.lower(run[-1]) in NAME_JOINERS:
+        if lower == "voor" and s.word(j + 1)[:1].isupper() and not purpose:
+            purpose = True
+        elif not (lower in NAME_JOINERS or word[:1].isupper() or (purpose and lower == "en")):
+            break
+        run.append(j)
+        j += 1
+    while run and (s.lower(run[-1]) in NAME_JOINERS or s.lower(run[-1]) in ("voor", "en")):
         run.pop()
     if len(run) == 1 and s.lower(run[0]) in lexicon.FIRST_NAMES:
         return []  # "school Lotte": no school is called after a child
@@ -667,6 +670,8 @@ INTRO_LAST_WORDS = {cue[-1] for cue in lexicon.INTRO_CUES | lexicon.WEAK_INTRO_C
 class _Sentence:
     """Token access with context for the name rules."""
 
+    organisations = frozenset()  # the indices of tokens that name an organisation
+
     def __init__(self, text):
         self.text = text
         self.tokens = list(TOKEN.finditer(text))
@@ -697,8 +702,8 @@ class _Sentence:
         """How a title or role precedes token i: "direct" ("juf Sandra"), "van" ("mama van
         Lotte"), "title" ("mevrouw van der Berg", "dhr. en mevr. De Smet") or None."""
         prev = self.lower(i - 1)
-        if not self.adjacent(i - 1, i, allow="(:"):
-            return None  # "juf Sandra", "Moeder (Hanne)", "Kind: Fleur"
+        if not self.adjacent(i - 1, i, allow="(:") or i - 1 in self.organisations:
+            return None  # "juf Sandra", "Moeder (Hanne)", "Kind: Fleur"; not "Kind en Gezin"
         if prev in lexicon.TITLE_CUES:
             return "title"
         if prev in lexicon.NAME_CUES:
@@ -844,7 +849,11 @@ def _starts_name(s, i, previous_name_end):
         if (
             word.islower()
             and _lowercase_surname(lower)
-            and (cue == "title" or (cue == "van" and not lower.endswith("en")))
+            and (
+                cue == "title"
+                or (s.lower(i - 1) in ("gezin", "familie", "fam") and lower not in lexicon.PERSON_VERBS)
+                or (cue == "van" and not lower.endswith("en"))
+            )
         ):
             # "meneer vanbrabant", "de mama van jitse", but "meneer zegt", "juf leest voor",
             # "mama van vijf", "papa depressief"
