@@ -1,10 +1,20 @@
-"""The PII guard against labelled corpora of Dutch and Flemish texts: recall ≥ 95 % of the PII items,
-findings on ≤ 5 % of the clean texts. Prints both figures per corpus.
+"""The PII guard against labelled corpora of Dutch and Flemish texts: on every corpus in CORPORA,
+recall ≥ 95 % of the PII items and findings on ≤ 5 % of the clean texts (at most 1 in 20). Prints
+both figures per corpus.
 
-pii_corpus.jsonl (281 texts) is the development set the rules were tuned on. pii_holdout.jsonl
-(160 texts) was written afterwards by someone who never saw the rules; its first, blind result was
-97.7 % recall and 21.1 % of clean texts flagged, which led to general fixes (acronyms, titles of
-courses, diminutives, nationalities, ambiguous names) — so it is no longer blind either.
+pii_corpus.jsonl (325 texts) is the development set the rules were tuned on; its last 44 (o001–o044)
+are the hard classes of issue 12: names people give when they introduce themselves ("mijn naam is jan
+peeters"), lowercase names with their surname, e-mail addresses and phone numbers spelled out in
+words, and clean notes full of services, schools and helplines. pii_holdout.jsonl (160 texts) was
+written afterwards by someone who never saw the rules; its first, blind result was 97.7 % recall and
+21.1 % of clean texts flagged, which led to general fixes (acronyms, titles of courses, diminutives,
+nationalities, ambiguous names) — so it is no longer blind either.
+
+Measured before and after issue 12 (recall / clean texts flagged):
+  pii_corpus.jsonl, its first 281 texts   99.8 % / 0.0 %   →  100.0 % / 0.0 %
+  pii_corpus.jsonl, the 44 added ones     38.5 % / 77.3 %  →  100.0 % / 0.0 %
+  pii_corpus.jsonl, all 325               96.2 % / 14.7 %  →  100.0 % / 0.0 %
+  pii_holdout.jsonl                       99.5 % / 1.8 %   →  100.0 % / 0.0 %
 """
 
 import json
@@ -15,6 +25,8 @@ import pytest
 from opvoedwijzer.privacy.pii import find_pii
 
 CORPORA = ["pii_corpus.jsonl", "pii_holdout.jsonl"]
+RECALL_GOAL = 0.95  # of the PII items found
+CLEAN_FLAGGED_GOAL = 0.05  # of the clean texts with a finding: at most 1 in 20
 
 
 def load_corpus(name="pii_corpus.jsonl"):
@@ -69,7 +81,7 @@ def result(request):
     return evaluate(load_corpus(request.param))
 
 
-@pytest.mark.parametrize("name", CORPORA)
+@pytest.mark.parametrize("name", ["pii_corpus.jsonl", "pii_holdout.jsonl"])
 def test_the_corpus_is_big_and_a_third_clean(name):
     corpus = load_corpus(name)
     assert len(corpus) >= 150
@@ -78,12 +90,12 @@ def test_the_corpus_is_big_and_a_third_clean(name):
 
 def test_the_guard_finds_at_least_95_percent_of_the_pii_items(result):
     print(f"\nPII recall: {result['recall']:.1%} of {result['items']} items; misses: {result['misses']}")
-    assert result["recall"] >= 0.95, result["misses"]
+    assert result["recall"] >= RECALL_GOAL, result["misses"]
 
 
-def test_the_guard_flags_at_most_5_percent_of_the_clean_texts(result):
+def test_the_guard_flags_at_most_1_clean_text_in_20(result):
     print(
         f"\nClean texts flagged: {result['clean_flagged']:.1%} of {result['clean']}; "
         f"false alarms: {result['false_alarms']}"
     )
-    assert result["clean_flagged"] <= 0.05, result["false_alarms"]
+    assert result["clean_flagged"] <= CLEAN_FLAGGED_GOAL, result["false_alarms"]
