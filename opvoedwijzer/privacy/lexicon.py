@@ -228,7 +228,13 @@ DE_SURNAMES = set(
 leeuw wolf haan wit beer bruin boer kok jong groot ridder graaf koning man meyer meier backer
 bakker keyser bruyne coninck boeck jager visser vries clercq cock decock decoster coster schepper
 smedt wachter witte wilde winter zwart vis hoog lange kleine bock poorter poortere rycke ryck block
-meester paepe pauw vos smet mol kuyper cuyper muynck bie
+meester paepe pauw vos smet mol kuyper cuyper muynck bie vuyst baets mey graeve groote maeyer
+jonghe brabander decker kimpe roo vlieger potter beule wever waele schrijver weerdt moor bruycker
+meulenaere sutter geyter langhe buck keersmaecker prins kock looze craene nolf ceuninck neve roeck
+sloovere temmerman ruyck vriendt wulf grave bondt koninck borger staercke vlaminck leeuw backere
+bruyn bruyckere clerck coene cooman corte crop dapper doncker gendt gheldere greef haene hertogh
+heyn jaeger kerpel laet lange lille loof lombaert mulder naeyer neef pelsmaeker poorter rouck
+ryck schutter smedt smyter spiegeleer troyer vos vocht waegeneer walsche weirdt wit witte zutter
 """.split()
 )
 
@@ -296,7 +302,9 @@ politie jeugdrechter rechter advocaat notaris bank mutualiteit ziekenfonds werkg
 collega's kantoor winkel markt sporthal zwembad speeltuin park bos bus trein auto fiets
 gescheiden nieuw nieuwe oude andere zelfde hele halve eigen verhuist verhuisde leeft
 vertrekt vertrok vlucht vluchtte betaalt betaalde ontvangt ontving verblijft verbleef logeert
-bestaat telt zoekt wacht wachtte
+bestaat telt zoekt wacht wachtte onzeker bekaf kapot eenzaam gestrest student studente
+moslim moslima christen huisvrouw huisman thuisblijfmoeder arbeider poetsvrouw alleen hier
+iedereen niemand ook
 gemeentelijk gemeentelijke stedelijk stedelijke vrij vrije katholiek katholieke provinciaal
 provinciale technisch technische koninklijk koninklijke buitengewoon buitengewone
 bisschoppelijk bisschoppelijke gesubsidieerd gesubsidieerde openbaar openbare christelijk

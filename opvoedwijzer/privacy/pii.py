@@ -435,6 +435,11 @@ def _capitalised(word):
     return word[:1].isupper() and not word.isupper()
 
 
+# Long surnames start like this ("Vandenbroucke", "Verstraelen", "Dewolf"); other long words
+# are compound nouns.
+LONG_SURNAME_STARTS = ("van", "ver", "de", "ter", "ten", "le", "la", "el", "ben", "abd", "ab")
+
+
 def _looks_like_a_thing(word):
     """CamelCase brands (TikTok, DrugLijn), compounds (WhatsApp-account), suffixes of nouns."""
     if any(ch.isupper() for ch in word[1:].replace("-", "")) and "-" not in word:
@@ -447,6 +452,8 @@ def _looks_like_a_thing(word):
     lower = word.lower()
     if lower.endswith(STREET_SUFFIXES):
         return True
+    if len(parts) == 1 and len(lower) >= 13 and not lower.startswith(LONG_SURNAME_STARTS):
+        return lower not in lexicon.SURNAMES  # a compound noun: "Kinderpsychiatrie", "Jeugdconsulent"
     return (
         lower.endswith(NOT_NAME_SUFFIXES) or lower.endswith(lexicon.ORGANISATION_SUFFIXES)
     ) and lower not in lexicon.FIRST_NAMES
@@ -523,6 +530,8 @@ class Organisations:
 ORGANISATION_GAP = re.compile(r"[ \t&+/'’!-]*")
 # Before a known organisation that is also a first name: "naar Stijn" is the service there.
 ORGANISATION_CONTEXT = {"naar", "bij", "via", "het", "t", "de", "door", "aan", "vzw"}
+# Before "De Katrol", "De Sleutel": a place or service, not a person.
+PLACE_PREPOSITIONS = {"bij", "naar", "via", "in", "op", "aan", "door", "uit", "voor", "tot", "vanuit"}
 # Words that join the words of a school's name: "basisschool Sint-Jan", "VBS De Klimop".
 NAME_JOINERS = {"de", "het", "t", "den", "ter", "ten", "sint", "sinte", "heilig", "onze", "lieve"}
 SAINTS = ("sint-", "sinte-", "heilig-", "onze-lieve-")
@@ -631,6 +640,20 @@ def _organisation_tokens(s, vocabularies):
                 while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
                     marked.add(j)
                     j += 1
+            elif (
+                s.word(i - 1) == "De"
+                and s.lower(i - 2) in PLACE_PREPOSITIONS
+                and s.adjacent(i - 2, i - 1)
+                and not _known_name(lower)
+                and lower not in lexicon.DE_SURNAMES
+            ):
+                # "bij De Katrol", "naar De Sleutel": after "bij", "naar", … a "De" with a word
+                # that is no known surname names a place or service ("met De Vuyst" stays a person)
+                j = i
+                while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+                    marked.add(j)
+                    j += 1
+                marked.add(i - 1)
             elif before == "de" and s.word(i - 2) != "Van":
                 k = _match_words(s, i, _NOUNS)
                 if k:  # "De Klimop", "de Kleine Prins"; not "De Vos", not "Van de Poort"
@@ -778,6 +801,8 @@ PARTICIPLE = re.compile(
 NOT_SAID_NAME_SUFFIXES = ("lijk", "rijk", "baar", "loos", "isch", "heid", "ing", "tie", "ig")
 
 
+# After "ik ben kiki": the end of what someone says they are.
+INTRODUCED_NAME_ENDS = re.compile(r"\s*(?:[,.!?;)]|$|en\b)")
 # What people say they are ("ik ben verpleegster, …", "ik ben werkzoekend"): no names.
 NOT_INTRODUCED_SUFFIXES = ("ster", "er", "ige", "aar", "ist", "ant", "ent", "end", "eur", "ice", "ier")
 
@@ -819,9 +844,9 @@ def _starts_name(s, i, previous_name_end):
         if (
             _said_name(lower)
             and not lower.endswith(NOT_INTRODUCED_SUFFIXES)
-            and (s.after(i)[:1] == "," or _surname_follows(s, i))
+            and (INTRODUCED_NAME_ENDS.match(s.after(i)) or _surname_follows(s, i))
         ):
-            return True  # "ik ben fatiha, de mama van …", "met nadia el amrani"
+            return True  # "ik ben fatiha, de mama van …", "ik ben kiki en ik ben 14"
     if intro == "strong" and _capitalised(word) and _name_word(lower, word, cued=True):
         return True  # "Naam: Kiki"
     cue = s.cue(i)
@@ -858,6 +883,8 @@ def _starts_name(s, i, previous_name_end):
             # "meneer vanbrabant", "de mama van jitse", but "meneer zegt", "juf leest voor",
             # "mama van vijf", "papa depressief"
             return True
+        if cue == "van" and lower in lexicon.ORGANISATION_NOUNS:
+            return False  # "de juf van Klimop"
         return _capitalised(word) and _name_word(lower, word, cued=True)
     if AGE_AFTER.match(s.after(i)) and (
         lower in lexicon.FIRST_NAMES
@@ -882,6 +909,15 @@ def _starts_name(s, i, previous_name_end):
     if s.at_sentence_start(i):
         if (
             not _known_name(lower)
+            and s.lower(i + 1) == "hier"
+            and s.adjacent(i, i + 1)
+            and INTRODUCED_NAME_ENDS.match(s.after(i + 1))
+            and _name_word(lower, word)
+            and lower not in lexicon.COMMON_WORDS
+        ):
+            return True  # on the phone: "Kiki hier, ik bel voor …"
+        if (
+            not _known_name(lower)
             and s.after(i)[:1] == ","
             and s.lower(i + 1) in lexicon.NAME_CUES
             and _name_word(lower, word)
@@ -898,8 +934,8 @@ def _starts_name(s, i, previous_name_end):
             or s.after(i)[:1] in (",", "(")
             or (nxt == "en" and _capitalised(s.word(i + 2)))
         )
-    if s.lower(i - 1) in lexicon.NOT_NAME_CONTEXT:
-        return False
+    if s.lower(i - 1) in lexicon.NOT_NAME_CONTEXT or lower in lexicon.ORGANISATION_NOUNS:
+        return False  # "zaal Hoop"; "de Wereldklas van Kompas"
     if _in_title_case(s, i):
         return False  # "de workshop 'Grenzen Stellen Zonder Strijd'"
     if re.search(r"[^aeiou]en$", lower) and lower not in lexicon.FIRST_NAMES:
@@ -946,6 +982,8 @@ def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
         )
     if not _capitalised(word) or not _name_word(word.lower(), word, cued=cued):
         return False
+    if word.lower() in lexicon.ORGANISATION_NOUNS:
+        return False  # "de juf van Klimop"
     return not known or word.lower() in lexicon.SURNAMES
 
 

@@ -142,6 +142,9 @@ def test_clean_texts_have_no_findings(text):
         ("Met Bart Claes, ik wil een afspraak.", ["Bart Claes"]),
         ("my name is sarah johnson and my son does not sleep", ["sarah johnson"]),
         ("je m'appelle amina, ma fille a 4 ans", ["amina"]),
+        ("hallo ik ben kiki en ik ben 14, mijn papa drinkt", ["kiki"]),
+        ("Kiki hier, ik bel voor mijn broer van 8.", ["Kiki"]),
+        ("u spreekt met joke vanaken, mama van lars", ["joke vanaken", "lars"]),
     ],
 )
 def test_names_people_give_when_they_introduce_themselves(text, expected):
@@ -279,6 +282,12 @@ def test_number_words_that_are_no_personal_phone_number(text):
         "Ze doet mee aan de Warmste Week.",
         "Gezin wordt begeleid door Rondpunt Genk na een verlies.",
         "Inschrijving bij Stijn vzw voor begeleiding rond autisme.",
+        "Huiswerkbegeleiding bij De Katrol in Hasselt loopt goed.",
+        "De juf van Klimop belt morgen.",
+        "Afspraak bij Kinderpsychiatrie Genk in april.",
+        "Ze volgt les aan de Stedelijke Academie voor Muziek, Woord en Dans.",
+        "Workshop 'Grenzen Stellen Zonder Strijd' in het Huis van het Kind.",
+        "Via Opgroeien kwam ze bij Kind en Gezin terecht voor de consultaties.",
     ],
 )
 def test_services_schools_and_organisations_are_no_people(text):
@@ -292,6 +301,8 @@ def test_services_schools_and_organisations_are_no_people(text):
         ("Juf Sandra van De Klimop belt.", "Sandra"),
         ("Naam: Anouk de Vries, mama van twee.", "Anouk de Vries"),
         ("Gesprek met mevrouw Babel over haar zoon.", "Babel"),
+        ("Gesprek met De Vuyst over de opvang.", "De Vuyst"),
+        ("Afspraak bij De Clercq thuis.", "De Clercq"),
     ],
 )
 def test_a_person_stays_a_person_beside_organisation_words(text, name):
