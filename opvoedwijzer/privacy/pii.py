@@ -361,9 +361,14 @@ def find_numbers(text, allowed_phones, organisation_ends=()):
         ):
             found.append(("phone", m.start(), m.end()))
     found.extend(("phone", start, end) for start, end in _said_numbers(text, allowed_phones))
-    said = set()
+    said, windows = set(), []
     for at in SAID_AT_ANYWHERE.finditer(text):  # only around an "at" of some kind
-        window = (max(0, at.start() - 80), min(len(text), at.end() + 60))
+        start, end = max(0, at.start() - 80), min(len(text), at.end() + 60)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    for window in windows:
         for pattern in (SAID_EMAIL, SAID_EMAIL_PROVIDER):
             said.update(("email", m.start(), m.end()) for m in pattern.finditer(text, *window))
     found.extend(sorted(said))
@@ -637,7 +642,7 @@ def _organisation_tokens(s, vocabularies):
             if before in ("het", "t") and s.cue(i - 1) is None:
                 marked.add(i)  # "het Sint-Jozefcollege", "'t Kapoentje", "het Rode Kruis"
                 j = i + 1
-                while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+                while j < min(len(s.tokens), i + 4) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
                     marked.add(j)
                     j += 1
             elif (
@@ -650,7 +655,7 @@ def _organisation_tokens(s, vocabularies):
                 # "bij De Katrol", "naar De Sleutel": after "bij", "naar", … a "De" with a word
                 # that is no known surname names a place or service ("met De Vuyst" stays a person)
                 j = i
-                while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+                while j < min(len(s.tokens), i + 4) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
                     marked.add(j)
                     j += 1
                 marked.add(i - 1)
@@ -662,7 +667,7 @@ def _organisation_tokens(s, vocabularies):
                     # "naar de Chiro", "de Warmste Week": a surname is written "De Vries" when
                     # it stands alone, "de Vries" only after a first name or a title
                     j = i
-                    while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+                    while j < min(len(s.tokens), i + 4) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
                         marked.add(j)
                         j += 1
         if (
@@ -679,7 +684,7 @@ def _organisation_tokens(s, vocabularies):
         if lower.startswith(SAINTS) or (saint and s.word(i + 1)[:1].isupper()):
             marked.add(i)  # "Sint-Jan Berchmans", "Sint Jozef", "Heilig Hart"
             j = i + 1
-            while j < len(s.tokens) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+            while j < min(len(s.tokens), i + 4) and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
                 if not (saint and j == i + 1) and s.lower(j) in lexicon.FIRST_NAMES:
                     break  # "in Sint-Truiden Lotte …"
                 marked.add(j)
@@ -966,8 +971,8 @@ def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
     while s.lower(j) in lexicon.PARTICLES and s.adjacent(j, j + 1):
         j += 1
     word = s.word(j)
-    if j == i or j in s.organisations:
-        return False
+    if j == i or j in s.organisations or s.lower(j) in lexicon.PARTICLES:
+        return False  # not a name that ends in particles: "… jan de el."
     if lowercase and word.islower():  # "jan van rompaey", "sofie de smet"
         if word in lexicon.SURNAMES or word in lexicon.DE_SURNAMES:
             return True
@@ -1026,7 +1031,7 @@ def find_names(text, organisations=(), sentence=None):
             w, lw = s.word(j), s.lower(j)
             if lw in lexicon.PARTICLES and _particle_run_then_name(s, j, lowercase=lowercase):
                 k = j
-                while s.lower(k) in lexicon.PARTICLES:
+                while k + 1 < len(s.tokens) and s.lower(k) in lexicon.PARTICLES:
                     k += 1
                 end, j = s.tokens[k].start() + len(s.word(k)), k + 1
                 continue
