@@ -5,6 +5,8 @@ import json
 
 import pytest
 from django.core.management import call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from opvoedwijzer.privacy import lexicon
 from opvoedwijzer.privacy.forms import allowed_phones_for
@@ -323,6 +325,30 @@ def test_the_names_on_the_social_map_are_no_people(sam, noor, django_assert_num_
     ]
     # the vocabulary of one map is built once, not per text
     assert allowed_phones_for(sam.user).organisations is allowed.organisations
+
+
+WORDS = [
+    *"nul vier zeven dubbel en plus + 0 04 12 at punt apenstaartje gmail com be De de het 't".split(),
+    *"van Sint- Sint mijn naam is ik ben met heet Kiki kiki peeters Tejo vzw VBS basisschool".split(),
+    *", . : ( ) - / é ë ı \n Jan jan Van El el hier voor Academie Klimop 0800 tweehonderd (at)".split(),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60))
+def test_any_mix_of_the_guards_words_gives_findings_that_point_into_the_text(words):
+    text = " ".join(words)
+    for f in find_pii(text):
+        assert text[f.start : f.end] == f.text and f.start < f.end
+    redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ten kiki punt jan de el .", "Jan de Van", "nul " * 2000, "Sint-Jan " * 1000, "at " * 3000],
+)
+def test_odd_texts_do_not_break_the_guard(text):
+    find_pii(text)
 
 
 def test_an_invalid_checksum_is_not_a_national_number():
