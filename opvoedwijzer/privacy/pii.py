@@ -692,6 +692,13 @@ def _organisation_tokens(s, vocabularies):
     return marked
 
 
+# Who "heet" or "noemt" is said of: "mijn dochter heet kiki", "ze heet kiki" (not "het heet …").
+NAMED_ONES = (lexicon.NAME_CUES - {"naam", "voornaam", "achternaam", "heet", "noemt", "genaamd"}) | {
+    "hij",
+    "ze",
+    "zij",
+    "die",
+}
 INTRO_LAST_WORDS = {cue[-1] for cue in lexicon.INTRO_CUES | lexicon.WEAK_INTRO_CUES}
 
 
@@ -769,6 +776,8 @@ class _Sentence:
                 return "strong"
             if words == ("met",) and not self._opens_a_call(i):
                 continue
+            if words in (("heet",), ("noemt",)) and self.lower(i - 2) in NAMED_ONES:
+                return "strong"  # "mijn dochter heet kiki", "ze heet kiki"
             if words in lexicon.WEAK_INTRO_CUES:
                 return "weak"
         return None
@@ -803,7 +812,21 @@ PARTICIPLE = re.compile(
 
 
 # Adjectives and nouns after "mijn naam is" ("… is onbelangrijk"), never names.
-NOT_SAID_NAME_SUFFIXES = ("lijk", "rijk", "baar", "loos", "isch", "heid", "ing", "tie", "ig")
+NOT_SAID_NAME_SUFFIXES = (
+    "teit",
+    "isme",
+    "schap",
+    "nis",
+    "lijk",
+    "rijk",
+    "baar",
+    "loos",
+    "isch",
+    "heid",
+    "ing",
+    "tie",
+    "ig",
+)
 
 
 # After "ik ben kiki": the end of what someone says they are.

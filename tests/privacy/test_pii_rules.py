@@ -147,6 +147,7 @@ def test_clean_texts_have_no_findings(text):
         ("hallo ik ben kiki en ik ben 14, mijn papa drinkt", ["kiki"]),
         ("Kiki hier, ik bel voor mijn broer van 8.", ["Kiki"]),
         ("u spreekt met joke vanaken, mama van lars", ["joke vanaken", "lars"]),
+        ("mijn dochter heet kiki en ze is 4", ["kiki"]),
     ],
 )
 def test_names_people_give_when_they_introduce_themselves(text, expected):
@@ -184,6 +185,7 @@ def test_a_name_in_lowercase_keeps_its_surname(text, expected):
         "lotte speelt graag buiten",
         "juf van de vlinderklas belt morgen",
         "Je bent ingeschreven.",
+        "het heet gewoon zo, dat heet puberteit",
     ],
 )
 def test_words_after_an_introduction_that_are_no_names(text):
