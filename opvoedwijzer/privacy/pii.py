@@ -102,8 +102,6 @@ SAID_AT_ANYWHERE = re.compile(rf"@|\b(?:at|apen?staartje|aapje|arr?obase)\b|\bop
 # "0475 twaalf 34 zesenvijftig", "nul vier zeven zeven dubbel twee ...".
 SAID_NUMBER_TOKEN = re.compile(r"\+|\d+|[^\W\d_]+(?:-[^\W\d_]+)*")
 SAID_NUMBER_GAP = re.compile(r"[\s,.;:/()–-]*")
-# Numbers of companies and services, never of a person: Belgian 0800 (free), 070 and 078 (one
-# rate, 9 digits), 090x (paid); Dutch 0800, 090x and 088 (companies, 10 digits).
 # Between an organisation's name and its number: "CAW Limburg: 011 …", "het CLB (089 …)",
 # "bel Child Focus op het nummer 116 000".
 ORGANISATION_NUMBER_GAP = re.compile(
@@ -111,6 +109,8 @@ ORGANISATION_NUMBER_GAP = re.compile(
     r"bereikbaar|gratis|tijdens|de|kantooruren)\b)*",
     re.IGNORECASE,
 )
+# Numbers of companies and services, never of a person: Belgian 0800 (free), 070 and 078 (one
+# rate, 9 digits), 090x (paid); Dutch 0800, 090x and 088 (companies, 10 digits).
 SERVICE_NUMBER = re.compile(r"0800\d*|090\d*|07[08]\d{6}|088\d{7}")
 MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
@@ -904,7 +904,7 @@ def _starts_name(s, i, previous_name_end):
             and _lowercase_surname(lower)
             and (
                 cue == "title"
-                or (s.lower(i - 1) in ("gezin", "familie", "fam") and lower not in lexicon.PERSON_VERBS)
+                or s.lower(i - 1) in ("gezin", "familie", "fam")
                 or (cue == "van" and not lower.endswith("en"))
             )
         ):
