@@ -72,17 +72,24 @@ def main():
 
     rng = random.Random(1)
     texts = [text_of(500, rng) for _ in range(1000)]
-    times = []
+    times, cpu = [], []
     for text in texts:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         find_pii(text)
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.thread_time() - c) * 1000)
     times.sort()
+    cpu.sort()
     p = lambda q: times[int(q * (len(times) - 1))]  # noqa: E731
     print("PII guard benchmark (1000 texts of 500 characters)")
     print(
         f"  per text: p50 {p(0.5):.2f} ms · p95 {p(0.95):.2f} ms · p99 {p(0.99):.2f} ms · "
         f"max {times[-1]:.2f} ms · mean {statistics.mean(times):.2f} ms   (budget p95 < 20 ms)"
+    )
+    # CPU time is what the guard itself costs; the clock also counts other work on a busy machine
+    print(
+        f"  per text, CPU time: p50 {cpu[len(cpu) // 2]:.2f} ms · p95 {cpu[int(0.95 * (len(cpu) - 1))]:.2f} ms"
+        f"   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
     print(
         "  start-up, new process (python + Django + guard + first text): "
