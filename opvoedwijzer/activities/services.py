@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from opvoedwijzer.core.crypto import decrypt, encrypt
 from opvoedwijzer.core.models import hash_secret
 
+from .feeds import note_agenda_changed
 from .models import Activity, Attendance, CheckIn, Evaluation, Session, SignUp, SignUpStatus
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=())
         if _schedule(activity) != before and not activity.cancelled_on:
             told = list(activity.signups.active().exclude(contact="").values_list("pk", flat=True))
             transaction.on_commit(lambda: [notify(pk, "dates_changed") for pk in told])
+    note_agenda_changed(activity.organisation_id)
     return activity
 
 
@@ -99,6 +101,7 @@ def copy_activity(activity):
 def publish(activity, published=True):
     activity.published = published
     activity.save(update_fields=["published"])
+    note_agenda_changed(activity.organisation_id)
     return activity
 
 
@@ -182,6 +185,7 @@ def cancel_activity(activity, message=""):
     activity = _locked(activity)
     activity.cancelled_on = timezone.localdate()
     activity.save(update_fields=["cancelled_on"])
+    note_agenda_changed(activity.organisation_id)
     pks = list(activity.signups.active().exclude(contact="").values_list("pk", flat=True))
     transaction.on_commit(lambda: [notify(pk, "activity_cancelled", message=message) for pk in pks])
     return activity, len(pks)
