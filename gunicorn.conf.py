@@ -8,6 +8,12 @@ public sign-ups waits in the listen backlog and is answered in turn, never reset
 
 import multiprocessing
 import os
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+# The same `.env` as the app's settings (WEB_CONCURRENCY, GUNICORN_THREADS, BIND may be set there).
+load_dotenv(os.environ.get("ENV_FILE") or Path(__file__).resolve().parent / ".env", override=False)
 
 bind = os.environ.get("BIND", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}")
 # One process per core with four threads each measured best for the public pages on SQLite on 2 cores

@@ -84,6 +84,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML, JSON and the iCalendar feeds compressed (static files come compressed from WhiteNoise). CSRF
+    # tokens are masked anew on every response, Django's mitigation of BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -172,6 +175,7 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "  # not the Sites framework's "example.com"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -232,12 +236,21 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "ma
 # One cache for every worker and app server: rate limits and login throttling count across all of them.
 # The database by default (no server to run); CACHE_URL=redis://… (Redis or Valkey) for large installs.
 CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
-        if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://", "unix://"))
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "opvoedwijzer_cache"}
-    )
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "opvoedwijzer_cache"}
 }
+if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://", "unix://")):
+    try:
+        import redis  # noqa: F401  (pip install -e '.[redis]')
+    except ImportError:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "CACHE_URL names Redis, but the redis package is not installed: pip install -e '.[redis]'."
+        ) from None
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["CACHE_URL"],
+    }
 
 # E-mail: EMAIL_URL (smtp://user:pw@host:587); without it the console in development and the local
 # mail server (localhost:25) in production.
@@ -292,6 +305,11 @@ SECURE_HSTS_SECONDS = 0 if PLAIN_HTTP else int(os.environ.get("SECURE_HSTS_SECON
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not PLAIN_HTTP
 SECURE_HSTS_PRELOAD = not PLAIN_HTTP and env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+# How many reverse proxies stand in front (each appends to X-Forwarded-For): rate limits and the login
+# throttle count the address the outermost one saw, not the proxy's. 0 without BEHIND_PROXY: then a
+# client's own X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if env_bool("BEHIND_PROXY") else "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

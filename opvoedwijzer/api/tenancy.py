@@ -5,9 +5,11 @@ from .errors import ApiError, field_error
 
 def membership_for(request, slug=None, where="body", permission=None):
     """The caller's membership: the only one, or the one named by `organisation`."""
-    memberships = list(
-        Membership.objects.active().select_related("organisation", "user").filter(user=request.auth)
-    )
+    memberships = getattr(request.auth, "api_memberships", None)  # read with the token (api.TokenAuth)
+    if memberships is None:
+        memberships = list(
+            Membership.objects.active().select_related("organisation", "user").filter(user=request.auth)
+        )
     if slug:
         memberships = [m for m in memberships if m.organisation.slug == slug]
         if not memberships:

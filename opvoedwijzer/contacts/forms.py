@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.privacy.forms import PIIGuardMixin
 from opvoedwijzer.taxonomy import defaults
-from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
+from opvoedwijzer.taxonomy.cache import terms_of
+from opvoedwijzer.taxonomy.fields import TermField, TermsField
 
 from .models import CONTACT_LANGUAGES, Area
 
@@ -21,20 +22,6 @@ class TermChoiceField(forms.ModelChoiceField):
             "error_messages",
             {
                 "invalid_choice": _("Unknown code. Choose one of the organisation's terms."),
-            },
-        )
-        super().__init__(queryset, to_field_name="code", **kwargs)
-
-    def label_from_instance(self, obj):
-        return obj.label
-
-
-class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def __init__(self, queryset, **kwargs):
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "invalid_choice": _("Unknown code: %(value)s."),
             },
         )
         super().__init__(queryset, to_field_name="code", **kwargs)
@@ -111,39 +98,28 @@ def fixed_choices(dimension):
     return [(code, defaults.label(dimension, code)) for code in defaults.LABELS[dimension]]
 
 
-def visible_or_current(model, org, current_ids=()):
-    """Visible terms, plus hidden ones this contact already uses (so an old contact stays valid)."""
-    qs = model.objects.for_org(org)
-    if current_ids:
-        return qs.filter(hidden=False) | qs.filter(pk__in=current_ids)
-    return qs.filter(hidden=False)
-
-
 class ContactForm(PIIGuardMixin, forms.Form):
     """Field order = tab order: the fields that change every time come first, the ones with good
-    defaults last, so a typical contact takes about a dozen key presses."""
+    defaults last, so a typical contact takes about a dozen key presses. The terms and municipalities
+    come from memory (taxonomy.cache): validating a registration costs no query."""
 
-    asker_role = TermChoiceField(AskerRole.objects.none(), label=_("Who asked"), empty_label=_("— choose —"))
+    asker_role = TermField(label=_("Who asked"), empty_label=_("— choose —"))
     municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__
-    life_stages = TermMultipleChoiceField(
-        LifeStage.objects.none(),
+    life_stages = TermsField(
         label=_("Life stage of the child"),
         required=False,
         help_text=_("One or more. Ctrl or Shift selects several."),
     )
-    main_theme = TermChoiceField(Theme.objects.none(), label=_("Main theme"), empty_label=_("— choose —"))
-    offers = TermMultipleChoiceField(
-        OfferType.objects.none(), label=_("What was offered"), help_text=_("One or more.")
-    )
-    themes = TermMultipleChoiceField(
-        Theme.objects.none(),
+    main_theme = TermField(label=_("Main theme"), empty_label=_("— choose —"))
+    offers = TermsField(label=_("What was offered"), help_text=_("One or more."))
+    themes = TermsField(
         label=_("Other themes"),
         required=False,
         help_text=_("Optional, besides the main theme."),
     )
     request_kind = forms.ChoiceField(label=_("Kind of request"), choices=fixed_choices("request_kind"))
     duration = forms.ChoiceField(label=_("Time spent"), choices=fixed_choices("duration"))
-    channel = TermChoiceField(Channel.objects.none(), label=_("Channel"), empty_label=None)
+    channel = TermField(label=_("Channel"))
     date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
     language = forms.ChoiceField(
         label=_("Language of the contact"),
@@ -168,19 +144,18 @@ class ContactForm(PIIGuardMixin, forms.Form):
             kwargs["initial"] = contact.as_codes()
         super().__init__(*args, **kwargs)
         used = _used_ids(contact)
+        terms = terms_of(org)
         f = self.fields
-        f["asker_role"].queryset = visible_or_current(AskerRole, org, used["asker_role"])
-        f["channel"].queryset = visible_or_current(Channel, org, used["channel"])
-        f["life_stages"].queryset = visible_or_current(LifeStage, org, used["life_stages"])
-        f["offers"].queryset = visible_or_current(OfferType, org, used["offers"])
-        themes = visible_or_current(Theme, org, used["themes"]).select_related("group")
-        f["main_theme"].queryset = themes
-        f["themes"].queryset = themes
-        grouped = themes_by_group(themes)  # one query for both fields, in <optgroup>s
-        f["main_theme"].widget.choices = [("", f["main_theme"].empty_label), *grouped]
-        f["themes"].widget.choices = grouped
+        f["asker_role"].set_terms(terms.visible("asker_role", used["asker_role"]))
+        f["channel"].set_terms(terms.visible("channel", used["channel"]))
+        f["life_stages"].set_terms(terms.visible("life_stage", used["life_stages"]))
+        f["offers"].set_terms(terms.visible("offer", used["offers"]))
+        themes = terms.visible("theme", used["themes"])
+        grouped = themes_by_group(themes)  # in <optgroup>s
+        f["main_theme"].set_terms(themes, grouped)
+        f["themes"].set_terms(themes, grouped)
         f["municipality"] = MunicipalityField(
-            served_municipalities(org),
+            terms.municipalities,
             label=_("Municipality"),
             help_text=_("Where the family lives: type the name or the postal code."),
         )
@@ -228,19 +203,18 @@ class TallySettingsForm(PIIGuardMixin, forms.Form):
         required=False,
         help_text=_("For example: school gate, market, consultation office. No names of people."),
     )
-    asker_role = TermChoiceField(AskerRole.objects.none(), label=_("Who asked, mostly"), empty_label=None)
+    asker_role = TermField(label=_("Who asked, mostly"))
     request_kind = forms.ChoiceField(label=_("Kind of request"), choices=fixed_choices("request_kind"))
-    offers = TermMultipleChoiceField(
-        OfferType.objects.none(), label=_("What was offered"), widget=forms.CheckboxSelectMultiple
-    )
+    offers = TermsField(label=_("What was offered"), widget=forms.CheckboxSelectMultiple)
     duration = forms.ChoiceField(label=_("Time spent per contact"), choices=fixed_choices("duration"))
 
     def __init__(self, org, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.org = org
-        self.fields["municipality"] = MunicipalityField(served_municipalities(org), label=_("Municipality"))
-        self.fields["asker_role"].queryset = visible_or_current(AskerRole, org)
-        self.fields["offers"].queryset = visible_or_current(OfferType, org)
+        terms = terms_of(org)
+        self.fields["municipality"] = MunicipalityField(terms.municipalities, label=_("Municipality"))
+        self.fields["asker_role"].set_terms(terms.visible("asker_role"))
+        self.fields["offers"].set_terms(terms.visible("offer"))
         self.order_fields(["date", "municipality", "place"])
         if not self.is_bound:
             self.initial.update(
@@ -253,7 +227,7 @@ class TallySettingsForm(PIIGuardMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        data["channel"] = Channel.objects.for_org(self.org).filter(code="outreach").first()
+        data["channel"] = terms_of(self.org).get("channel", "outreach")
         if data["channel"] is None:
             raise ValidationError(_("This organisation has no channel with code 'outreach'."))
         return data

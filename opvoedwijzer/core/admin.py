@@ -4,6 +4,8 @@ Contacts are deliberately not in the admin."""
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from opvoedwijzer.taxonomy.services import seed_default_taxonomy
+
 from .models import Invitation, Membership, Municipality, Organisation, User
 
 
@@ -21,6 +23,12 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     filter_horizontal = ["municipalities"]
     inlines = [MembershipInline]
+
+    def save_related(self, request, form, formsets, change):
+        """An organisation made or changed here gets the default taxonomy (idempotent), as one made by
+        `create_organisation` does: without terms nothing can be registered."""
+        super().save_related(request, form, formsets, change)
+        seed_default_taxonomy(form.instance)
 
 
 @admin.register(User)

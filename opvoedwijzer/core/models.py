@@ -82,6 +82,9 @@ class Organisation(models.Model):
         Municipality, related_name="organisations", blank=True, verbose_name=_("municipalities")
     )
     created = models.DateTimeField(default=timezone.now)
+    # Raised by every change of the taxonomy or the served municipalities: each process keeps them in
+    # memory (taxonomy/cache.py) until this changes.
+    terms_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

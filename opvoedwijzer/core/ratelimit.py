@@ -7,7 +7,9 @@ A honeypot field, hidden from people, catches simple bots (`HONEYPOT`)."""
 import datetime
 import hashlib
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import connection
 from django.utils import timezone
 
@@ -21,8 +23,18 @@ _UPSERT = (
 )
 
 
+def client_address(request):
+    """The caller's network address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the
+    address they saw (X-Forwarded-For, counted from the right: what a client sends itself is ignored).
+    The same rule as allauth's login throttle (ALLAUTH_TRUSTED_PROXY_COUNT)."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (ImproperlyConfigured, PermissionDenied):  # fewer forwarded addresses than proxies: no proxy
+        return request.META.get("REMOTE_ADDR", "")
+
+
 def _key(request, action, now):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     hour = now.strftime("%Y%m%d%H")
     digest = hashlib.sha256(f"{settings.SECRET_KEY}|{address}|{hour}".encode()).hexdigest()[:40]
     return f"{action}:{digest}"

@@ -7,11 +7,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.privacy.audit import AuditAction, record
+from opvoedwijzer.taxonomy.cache import note_terms_changed
 from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 
 from . import mfa
@@ -25,6 +27,18 @@ def create_organisation(*, slug, name, municipalities=()):
         org.municipalities.add(*municipalities)
     seed_default_taxonomy(org)
     return org
+
+
+@transaction.atomic
+def add_municipality(org, municipality):
+    org.municipalities.add(municipality)
+    note_terms_changed(org)
+
+
+@transaction.atomic
+def remove_municipality(org, municipality):
+    org.municipalities.remove(municipality)
+    note_terms_changed(org)
 
 
 @transaction.atomic
@@ -161,6 +175,24 @@ def create_api_token(user, name=""):
     token = ApiToken.objects.create(user=user, name=name, prefix=raw[:8], token_hash=hash_secret(raw))
     record(AuditAction.TOKEN_CREATED, actor=user, prefix=token.prefix)
     return token, raw
+
+
+def memberships_for_api_token(raw):
+    """The token owner's active memberships (with user and organisation) in one query: what an API
+    request needs to know who calls and for which organisation. Empty for an unknown token, an inactive
+    user, or a user without memberships (then `user_for_api_token` tells which). Notes the day of use
+    (one write a day)."""
+    token_hash = hash_secret(raw)
+    memberships = list(
+        Membership.objects.active()
+        .select_related("organisation", "user")
+        .filter(user__api_tokens__token_hash=token_hash, user__is_active=True)
+        .annotate(token_id=F("user__api_tokens__id"), token_used_on=F("user__api_tokens__last_used_on"))
+    )
+    today = timezone.localdate()
+    if memberships and memberships[0].token_used_on != today:
+        ApiToken.objects.filter(pk=memberships[0].token_id).update(last_used_on=today)
+    return memberships
 
 
 def user_for_api_token(raw):

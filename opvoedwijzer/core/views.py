@@ -220,10 +220,10 @@ def municipalities(request):
     if request.method == "POST":
         m = get_object_or_404(Municipality, code=request.POST.get("code", ""))
         if request.POST.get("action") == "remove":
-            org.municipalities.remove(m)
+            services.remove_municipality(org, m)
             messages.success(request, _("%(name)s removed.") % {"name": m.name})
         else:
-            org.municipalities.add(m)
+            services.add_municipality(org, m)
             messages.success(request, _("%(name)s added.") % {"name": m.name})
         return redirect("municipalities", org=org.slug)
     form = MunicipalitySearchForm(request.GET or None)

@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from . import defaults
+from .cache import note_terms_changed
 from .models import TERM_MODELS, AskerRole, Channel, LifeStage, OfferType, Theme, ThemeGroup
 
 
@@ -38,6 +39,7 @@ def seed_default_taxonomy(org):
         for i, (code, _tnl, _ten) in enumerate(themes, start=1)
         if code not in existing
     )
+    note_terms_changed(org)
 
 
 @transaction.atomic
@@ -51,6 +53,7 @@ def add_term(org, dimension, *, code, label, group=None):
     term = model(organisation=org, code=code, custom_label=label, position=last + 1, **extra)
     term.full_clean(exclude=["organisation", "group"])
     term.save()
+    note_terms_changed(org)
     return term
 
 
@@ -61,6 +64,7 @@ def update_term(term, *, label, hidden):
     term.custom_label = label.strip()
     term.hidden = hidden
     term.save(update_fields=["custom_label", "hidden"])
+    note_terms_changed(term.organisation)
     if renamed:
         _reindex_social_map(term)
     return term
@@ -98,3 +102,4 @@ def move_term(term, direction):
     for i, t in enumerate(siblings, start=1):
         t.position = i
     type(term).objects.bulk_update(siblings, ["position"])
+    note_terms_changed(term.organisation)
