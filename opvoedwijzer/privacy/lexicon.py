@@ -69,6 +69,24 @@ warre staf mil miel jules odile georges gust jozef maria jeanne marcella rosalie
 nizar samir soufiane anas badr hamza idris imran kerem burak serkan onur deniz yilmaz oksana olena
 taras dmytro
 """.split()
+) | set(
+    # parents and grandparents of Flanders and the Netherlands, and more of their children
+    """
+abdi agata aleksander aleksandra amin andre anja annemarie annick ans antonio babette bartosz
+berkay bianca billie brigitte busra carmen chantal christel cindy conny daisy dawid debbie deborah
+delphine demi derya dilek edwin ellie erwin esmee evelyne fatiha francesco franky freddy gerard
+gerda gilbert gino giovanni giuseppe godelieve goedele gulsen gunther gustaaf guy gwendolyn hanan
+hayat heidi helga hidde hodan huseyin ilona ina jack jacqueline jessy jet jip jochen joeri joke
+joris josiane kaan kacper karen karolien kathleen katleen kees kelly kenny kimberley kimberly
+kirsten klaas krista kristel kristien kubra kurt lieke liesbet lieven lio lou luigi lutgard luuk
+lydia magda mandy marco marianne mariska martina martine mehdi melanie merve mia murat myriam
+najat nancy naomi noella noud oliwia osman otis ozlem patricia patrizia patsy peggy pierre pleun
+priscilla puck rebecca reda rene ria ricardo rob robert roger roland ronald ronny rudi rudy ruud
+sabrina saida sandy saskia siem sigrid siham silvie sjoerd sonja souad soufian stefaan stefanie
+steffi steve sylvie szymon tanja thibo ties tijn tinne tinneke ton tony trees tugba tygo veerle
+vicky walter wiktoria willem willy wilma yvette yvonne zara greet ilse lies katrien griet hilde
+lieve leen els an roel geert wout gust nand
+""".split()
 )
 
 # Names that are also ordinary Dutch words: only taken as names with a cue (a title, a role,
@@ -76,7 +94,7 @@ taras dmytro
 AMBIGUOUS_FIRST_NAMES = set(
     """
 ben bent wil hoop roos bloem lies mees fleur max rose elke bas frank iris sultan amine peter hemel zon
-lente storm
+lente storm jet ton rob joke trees guy jack puck ans
 """.split()
 )
 
@@ -429,6 +447,22 @@ def _number_words():
 
 
 NUMBER_WORDS = _number_words()
+
+
+def _day_words():
+    """The days of a month in Dutch words, ordinal and cardinal, as one regular-expression
+    alternation: "eerste" … "eenendertigste", "een" … "eenendertig" (longest first)."""
+    units = "een twee drie vier vijf zes zeven acht negen".split()
+    cardinals = [*units, *"tien elf twaalf dertien veertien vijftien zestien zeventien achttien".split()]
+    cardinals += ["negentien", "twintig", "dertig", "eenendertig"]
+    for unit in units:
+        cardinals += [unit + "entwintig", unit + "ëntwintig"]
+    ordinals = "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde".split()
+    ordinals += [c + ("ste" if c.endswith("ig") else "de") for c in cardinals[12:]]
+    return "|".join(sorted(set(cardinals[1:] + ordinals), key=len, reverse=True))
+
+
+DAY_WORDS = _day_words()
 # "dubbel vijf" = 55, "driemaal twee" = 222
 REPEAT_WORDS = {"dubbel": 2, "dubbele": 2, "double": 2, "triple": 3, "driedubbel": 3, "driemaal": 3}
 

@@ -55,17 +55,69 @@ class Finding:
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+# A user name without "@": with an underscore inside ("tibo_vanrompaey", "xX_Dark_Wolf_Xx") it is
+# one wherever it stands (not a file name: "verslag_mei.pdf") …
+UNDERSCORE_HANDLE = re.compile(
+    r"(?<![\w@./-])[A-Za-z0-9][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@]|\.\w)"
+)
+FILE_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".txt", ".csv")
+# … and near the name of a platform or a word for a user name ("op Snapchat als 'ruben.vdb07'",
+# "op Roblox onder de naam VinceGamer2013", "insta: lotte.xo", "gamertag DarkWolf") any word shaped
+# like one: letters with digits or a dot inside.
+HANDLE_CUE = re.compile(
+    r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|discord|youtube|yt|roblox|fortnite|minecraft|"
+    r"twitch|steam|xbox|playstation|psn|telegram|whatsapp|facebook|fb|messenger|twitter|threads|"
+    r"bereal|pinterest|reddit|tumblr|kik|signal|wattpad|spotify|yubo|omegle|valorant|brawl\s+stars|"
+    r"clash\s+royale|among\s+us|gamertag|gebruikersnaam|username|accountnaam|account|profiel(?:naam)?|"
+    r"kanaal|nickname|nick|schuilnaam|alias|bijnaam\s+online)\b",
+    re.IGNORECASE,
+)
+# Right after these, the next word is the user name whatever it looks like ("gamertag wolfje",
+# "insta: lottedans", "zijn snap is lotte").
+HANDLE_NAMING = re.compile(
+    r"\b(?:gamertag|gebruikersnaam|username|accountnaam|profielnaam|nickname|schuilnaam)"
+    r"\s*(?:[:=]|\bis\b|\bwas\b)?\s*"
+    r"|\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|discord|youtube|roblox|fortnite|twitch|"
+    r"telegram|account)\s*(?::|=|\bis\b|\bals\b|\bnaam\b)\s*",
+    re.IGNORECASE,
+)
+HANDLE_WORD = re.compile(r"(?<![\w@./-])[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_](?![\w@]|\.\w|-\w)")
+DOMAIN_ENDINGS = re.compile(r"\.(?:be|nl|com|org|net|eu|fr|de|info|app|io|tv|gg)$", re.IGNORECASE)
 IBAN = re.compile(
     r"\b(?:BE\s?\d{2}(?:\s?\d{4}){3}"
     r"|NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}"
     r"|(?!BE|NL)[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?)\b",
     re.IGNORECASE,
 )
-# Belgian national register number: YY.MM.DD-XXX.CC in any punctuation.
-RRN = re.compile(r"(?<![\d.])\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s.]?\d{3}[.\s-]?\d{2}(?![\d])")
+# Belgian national register number: YY.MM.DD-XXX.CC in any punctuation ("79-12-03 391-08").
+RRN = re.compile(r"(?<![\d.])\d{2}[./\s-]?\d{2}[./\s-]?\d{2}[-\s.]?\d{3}[.\s-]?\d{2}(?![\d])")
 BSN = re.compile(r"(?<![\d.])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d])")
+# Any run of 8 to 11 digits in groups ("2345 67 890", "91021512345"): a national number when a
+# word that names one stands before it ("BSN van zoon: …", "rrn vader: …"), checksum or not — a
+# number with a typo still points at one person.
+ID_DIGITS = re.compile(r"(?<![\d.,/])\d(?:[ ./-]?\d){7,10}(?![\d])")
+ID_CUE = re.compile(
+    r"\b(?:rijksregister\w*|rrn|insz(?:-?nummer)?|(?:nationaal|identificatie|persoons)nummer|"
+    r"bsn|burgerservicenummer|sofi-?nummer)\b[^.!?\n]{0,60}$",
+    re.IGNORECASE,
+)
+# The same for an IBAN of another country with a typo: "IBAN: …", "rekeningnummer …".
+ACCOUNT_CUE = re.compile(
+    r"\b(?:iban|rekening\w*|bankrekening\w*|terugbetal\w*|stort\w*|overschrijving\w*)\b"
+    r"[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+# Between two digits of a phone number: a space, a dot, a slash or a dash, with spaces around it
+# ("0476 - 32 21 98", "06 - 4321 8765").
 PHONE = re.compile(
-    r"(?<![\w+./-])(?:(?:\+|00)\s?(?:32|31)[\s./-]?(?:\(0\)\s?)?|0)\d(?:[\s./-]{0,2}\d){6,9}(?![\w])"
+    r"(?<![\w+./-])(?:(?:\+|00)\s?(?:32|31)[\s./-]?(?:\(0\)\s?)?|0)\d"
+    r"(?:(?:\s?[./-]\s?|\s{1,2})?\d){6,9}(?![\w])"
+)
+# One digit too many (a typo) after a word that announces a phone number: still someone's number.
+LONG_PHONE = re.compile(r"(?<![\w+./-])0\d(?:(?:\s?[./-]\s?|\s{1,2})?\d){9}(?![\w])")
+PHONE_CUE = re.compile(
+    r"\b(?:tel|telefoon\w*|gsm\w*|nummer|nr|mobiel|bel|bellen|bereikbaar)\b\W{0,4}(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
 )
 # An e-mail address said aloud or dodging filters: "piet punt peeters at gmail punt com",
 # "lotte streepje 2012 apenstaartje telenet punt be", "jan.peeters (at) gmail (dot) com".
@@ -120,7 +172,13 @@ DATES = [
     re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?![\d/-]|\.\d)"),
     re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)"),
     re.compile(rf"\b(\d{{1,2}})(?:ste|de|e)?\s+(?:{MONTHS})\.?\s+(\d{{4}})\b", re.IGNORECASE),
+    # the day in words: "de twintigste van mei 2018", "drie maart 2019"
+    re.compile(rf"\b(?:{lexicon.DAY_WORDS})(?:\s+van)?\s+(?:{MONTHS})\.?\s+(\d{{4}})\b", re.IGNORECASE),
 ]
+# With a word about birth before it, a month and a year are a date of birth too: "geboren in mei
+# 2018", "° maart 2019".
+BORN_IN = re.compile(r"(?:geboren|geb\.?|°)\s*(?:in|op)?\s*$", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 BIRTH_CUE = re.compile(
     r"(geboren|geb\.?|°|geboortedatum|geboortedag|verjaardag|jarig|born|d\.o\.b|dob)\W{0,3}"
     r"(?:\w+\W+){0,3}$",
@@ -137,7 +195,14 @@ STREET_WORDS_FIRST = (
     r"(?:Laan|Plein|Kade|Dreef|Weg|Straat|Lei|Singel|Markt|Steenweg|Boulevard|Avenue|"
     r"Rue|Chaussée|Place|Quai|Allée|Square)"
 )
-HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s*(?:bus|b\.|bte|/)\s*\d{1,4}[a-zA-Z]?)?"
+# "12", "12a", "5-7" (a range), "45 bus 2", "5-7, appartement 2B"
+HOUSE_NUMBER = (
+    r"\d{1,4}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:-\d{1,4}[a-zA-Z]?)?"
+    r"(?:\s*(?:bus|b\.|bte|/)\s*\d{1,4}[a-zA-Z]?"
+    r"|,?\s*(?:appartement|app\.|apt\.?)\s*(?:\d{1,4}[a-zA-Z]?|[a-zA-Z]\d{0,3})\b)?"
+)
+# Adjectives that start a street's name: "grote markt 3", "oude vest 12", typed in lowercase.
+STREET_ADJECTIVES = r"grote|kleine|oude|nieuwe|korte|lange|hoge|lage|brede|smalle|groene|verloren"
 NOT_A_HOUSE_NUMBER = re.compile(
     r"\s*(?:jaar|jarige|kinderen|kind|keer|euro|€|%|minuten|min|uur|u\b|weken|dagen|maanden|km|m\b|"
     r"cm|kg|leerjaar|jaar|personen|mensen|x\b)",
@@ -149,10 +214,20 @@ STREET = re.compile(
     rf"(?:[A-Z][\w'-]*\s+){{0,2}}[A-Za-zÀ-ÿ'-]*[a-zà-ÿ'-](?:{STRONG_STREET})"
     # Grote Markt, Oude Vest, Hasseltweg (capitalised, weak suffix)
     rf"|(?:[A-Z][\w'-]*\s+){{0,2}}(?=[A-Z])[\w'-]*?(?i:{WEAK_STREET}|{STRONG_STREET})"
+    # grote markt, oude vest: an adjective and a street word, in any case
+    rf"|(?i:(?:{STREET_ADJECTIVES})\s+[a-zà-ÿ'-]*(?:{WEAK_STREET}|{STRONG_STREET}))"
     # Laan van Meerdervoort, Plein 1944: a street word first
     rf"|{STREET_WORDS_FIRST}\s+"
     r"(?:(?:van|de|der|den|het|ter|ten|naar|du|des|la|le|l')\s*)*[A-Z][\w'-]+"
     rf")\s+({HOUSE_NUMBER})(?![\w/.,-]\d)"
+)
+
+# After a word about where someone lives, a lowercase street with a weak ending is one too:
+# "adres: molenweg 3", "woont nu in de kerkhof 2".
+CUED_STREET = re.compile(
+    rf"\b(?:adres\w*|woont|wonen|woonde|woonachtig|verhuisd|verhuist|verhuizen)\b[^.\n]{{0,25}}?"
+    rf"(?<![\w-])([a-zà-ÿ'-]{{3,}}(?:{WEAK_STREET}))\s+({HOUSE_NUMBER})(?![\w/.,-]\d)",
+    re.IGNORECASE,
 )
 
 
@@ -237,7 +312,10 @@ def _personal_phone(national, allowed_phones):
 
 
 def _looks_like_date(raw):
-    return bool(re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", raw.strip()))
+    return bool(
+        re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", raw.strip())
+        or re.match(r"[0-2]?\d[.:][0-5]\d\s*-\s*[0-2]?\d[.:][0-5]\d", raw.strip())  # "09.30 - 10.30"
+    )
 
 
 def _date_year(match):
@@ -331,6 +409,48 @@ def _said_national(digits, international):
     return digits if digits[:1] == "0" and len(digits) in (9, 10) else None
 
 
+def _handle_shaped(word):
+    """Is this word shaped like a user name: letters and digits ("VinceGamer2013", "lars.skt8"),
+    a dot between letters ("ruben.vdb")? Not a time or an ordinal ("14u30", "3de"), an acronym
+    ("FIFA23"), a domain ("awel.be") or a brand."""
+    letters = sum(ch.isalpha() for ch in word)
+    if not word[:1].isalpha() or letters < 3 or DOMAIN_ENDINGS.search(word):
+        return False
+    if word.lower() in lexicon.NOT_NAMES or word.lower() in lexicon.COMMON_WORDS:
+        return False
+    if not any(ch.islower() for ch in word):
+        return False
+    has_digit = any(ch.isdigit() for ch in word)
+    dotted = bool(re.search(r"[A-Za-z0-9]\.[A-Za-z0-9]", word))
+    return has_digit or dotted or "_" in word
+
+
+def _handles_without_at(text):
+    """User names written without "@": (start, end) of each."""
+    found = [
+        (m.start(), m.end())
+        for m in UNDERSCORE_HANDLE.finditer(text)
+        if not m.group().lower().endswith(FILE_EXTENSIONS) and any(ch.isalpha() for ch in m.group())
+    ]
+    for cue in HANDLE_CUE.finditer(text):
+        start = max(0, cue.start() - 40)
+        end = min(len(text), cue.end() + 60)
+        for m in HANDLE_WORD.finditer(text, start, end):
+            if _handle_shaped(m.group()) and not HANDLE_CUE.fullmatch(m.group()):
+                found.append((m.start(), m.end()))
+    for cue in HANDLE_NAMING.finditer(text):
+        m = HANDLE_WORD.match(text, cue.end() + (text[cue.end() : cue.end() + 1] in "'\"‘“("))
+        if (
+            m
+            and len(m.group()) >= 3
+            and not m.group().isdigit()
+            and m.group().lower() not in lexicon.COMMON_WORDS
+            and not HANDLE_CUE.fullmatch(m.group())
+        ):
+            found.append((m.start(), m.end()))
+    return found
+
+
 def _service_line(text, start, organisation_ends):
     """Does the number at `start` follow an organisation's name ("CLB Genk: 089 …", "bel het
     Kinderrechtencommissariaat op 02 …")? Then it is the organisation's number."""
@@ -345,10 +465,19 @@ def find_numbers(text, allowed_phones, organisation_ends=()):
     for m in EMAIL.finditer(text):
         found.append(("email", m.start(), m.end()))
     for m in IBAN.finditer(text):
-        if _iban_valid(m.group()):
+        # a Belgian or Dutch account number is known by its shape alone, a typo and all; another
+        # country's by its checksum or a word such as "IBAN" before it
+        if (
+            _iban_valid(m.group())
+            or m.group()[:2].upper() in ("BE", "NL")
+            or ACCOUNT_CUE.search(text, max(0, m.start() - 60), m.start())
+        ):
             found.append(("iban", m.start(), m.end()))
     for m in RRN.finditer(text):
         if _rrn_valid(_digits(m.group())):
+            found.append(("national_id", m.start(), m.end()))
+    for m in ID_DIGITS.finditer(text):
+        if len(_digits(m.group())) in (9, 11) and ID_CUE.search(text, max(0, m.start() - 80), m.start()):
             found.append(("national_id", m.start(), m.end()))
     for m in PHONE.finditer(text):
         raw = m.group()
@@ -358,6 +487,11 @@ def find_numbers(text, allowed_phones, organisation_ends=()):
             and _personal_phone(national, allowed_phones)
             and not _looks_like_date(raw)
             and not (national[:2] not in ("04", "06") and _service_line(text, m.start(), organisation_ends))
+        ):
+            found.append(("phone", m.start(), m.end()))
+    for m in LONG_PHONE.finditer(text):
+        if PHONE_CUE.search(text, max(0, m.start() - 40), m.start()) and not _service_line(
+            text, m.start(), organisation_ends
         ):
             found.append(("phone", m.start(), m.end()))
     found.extend(("phone", start, end) for start, end in _said_numbers(text, allowed_phones))
@@ -382,8 +516,12 @@ def find_numbers(text, allowed_phones, organisation_ends=()):
             cue = BIRTH_CUE.search(text[max(0, m.start() - 40) : m.start()])
             if cue or (year and 1900 <= year < this_year):
                 found.append(("date_of_birth", m.start(), m.end()))
+    for m in MONTH_YEAR.finditer(text):
+        if BORN_IN.search(text, max(0, m.start() - 20), m.start()):
+            found.append(("date_of_birth", m.start(), m.end()))
     for m in HANDLE.finditer(text):
         found.append(("online_handle", m.start(), m.end()))
+    found.extend(("online_handle", start, end) for start, end in _handles_without_at(text))
     for m in STREET.finditer(text):
         after = text[m.end() : m.end() + 12]
         if NOT_A_HOUSE_NUMBER.match(text[m.end(2) :]) or NOT_A_HOUSE_NUMBER.match(after):
@@ -398,6 +536,9 @@ def find_numbers(text, allowed_phones, organisation_ends=()):
         ):
             continue  # "Hasselt 3500", not a street
         found.append(("street_address", m.start(), m.end()))
+    for m in CUED_STREET.finditer(text):
+        if not NOT_A_HOUSE_NUMBER.match(text[m.end(2) :]):
+            found.append(("street_address", m.start(1), m.end()))
     return found
 
 
@@ -826,6 +967,12 @@ NOT_SAID_NAME_SUFFIXES = (
     "ing",
     "tie",
     "ig",
+    "ief",
+    "ieve",
+    "eus",
+    "euze",
+    "end",
+    "ende",
 )
 
 
@@ -841,6 +988,12 @@ def _surname_follows(s, i):
     while s.lower(j) in lexicon.PARTICLES and s.adjacent(j - 1, j):
         j += 1
     return s.adjacent(j - 1, j) and s.lower(j) in lexicon.SURNAMES
+
+
+def _alone_in_brackets(s, i):
+    """Does token i stand alone in brackets, maybe with an age: "papa (geert)", "kind (jules, 3j)"?"""
+    before = s.text[s.tokens[i - 1].end() : s.tokens[i].start()] if i else ""
+    return "(" in before and bool(re.match(r"\s*(?:\)|,\s*\d)", s.after(i)))
 
 
 def _lowercase_surname(lower):
@@ -896,7 +1049,13 @@ def _starts_name(s, i, previous_name_end):
         return False
     if cue:
         if lower in lexicon.FIRST_NAMES:
-            return _capitalised(word) or cue == "van" or lower not in lexicon.AMBIGUOUS_FIRST_NAMES
+            return (
+                _capitalised(word)
+                or cue == "van"
+                or lower not in lexicon.AMBIGUOUS_FIRST_NAMES
+                or _alone_in_brackets(s, i)
+                or bool(AGE_AFTER.match(s.after(i)))
+            )
         if word.islower() and lower in lexicon.SURNAMES:
             return True  # "gezin peeters", "meneer bouzid"
         if (
@@ -910,6 +1069,16 @@ def _starts_name(s, i, previous_name_end):
         ):
             # "meneer vanbrabant", "de mama van jitse", but "meneer zegt", "juf leest voor",
             # "mama van vijf", "papa depressief"
+            return True
+        if (
+            word.islower()
+            and len(lower) >= 3
+            and _said_name(lower)
+            and lower not in lexicon.PERSON_VERBS
+            and (AGE_AFTER.match(s.after(i)) or _surname_follows(s, i) or _alone_in_brackets(s, i))
+        ):
+            # a name we do not know, typed in lowercase, after a role: with an age ("zoon
+            # jorrit (8)"), a surname we know ("mama (gwenny peeters)") or in brackets ("ex (marlies)")
             return True
         if cue == "van" and lower in lexicon.ORGANISATION_NOUNS:
             return False  # "de juf van Klimop"

@@ -122,11 +122,80 @@ def test_numbers_addresses_and_handles(text, kind, found):
         "Bel Awel op 102 of Tele-Onthaal op 106.",
         "De juf zegt dat hij in de klas heel stil is sinds Kerstmis.",
         "Ze spreekt thuis Arabisch en Nederlands; de Marokkaanse oma helpt.",
-        "BE-nummer van het bedrijf onbekend; rekening BE68 5390 0754 7035 (fout).",
+        "BE-nummer van het bedrijf onbekend; rekening nog niet gekend.",
     ],
 )
 def test_clean_texts_have_no_findings(text):
     assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        # a typo in the checksum: still one person's number, after a word that names it
+        ("rijksregisternr moeder voor aanvraag: 88.04.12-274.33.", "national_id", "88.04.12-274.33"),
+        ("Ze geeft haar rijksregisternummer 91021512345 als referentie.", "national_id", "91021512345"),
+        ("rrn vader: 79-12-03 391-08, nodig voor attest.", "national_id", "79-12-03 391-08"),
+        ("BSN van zoon door voor de verwijzing naar de GGD: 2345 67 890.", "national_id", "2345 67 890"),
+        # a Belgian or Dutch account number is known by its shape, a typo and all
+        ("Terugbetaling op BE09 7330 1234 5657, de rekening van zijn vrouw.", "iban", "BE09 7330 1234 5657"),
+        ("Rekening BE68 5390 0754 7035 (een cijfer fout).", "iban", "BE68 5390 0754 7035"),
+        ("IBAN van oma: DE89 3704 0044 0532 0130 01", "iban", "DE89 3704 0044 0532 0130 01"),
+        # phone numbers in odd groupings, one with a digit too many after "nummer"
+        ("Papa geeft nummer: 04 76 - 3 22 - 19 86. Bellen na 18u.", "phone", "04 76 - 3 22 - 19 86"),
+        ("Tel: 06 - 4321 8765. Woonplaats: Zwolle.", "phone", "06 - 4321 8765"),
+        ("gsm mama 0475 - 12 34 56, liefst na school", "phone", "0475 - 12 34 56"),
+        # addresses in lowercase, with a range of numbers and an apartment
+        ("adres: grote markt 3, 2e verdieping.", "street_address", "grote markt 3"),
+        ("Nieuw adres: oude vest 12 in Leuven.", "street_address", "oude vest 12"),
+        ("adres: molenweg 3, Genk", "street_address", "molenweg 3"),
+        ("Nieuw: Hoogstraat 5-7, appartement 2B.", "street_address", "Hoogstraat 5-7, appartement 2B"),
+        # a date of birth with the day in words
+        ("ze is geboren op de twintigste van mei 2018, in Gent", "date_of_birth", "twintigste van mei 2018"),
+        ("Zoon, geboren drie maart 2019, slaapt slecht.", "date_of_birth", "drie maart 2019"),
+        ("kindje geboren in mei 2024, mama moe", "date_of_birth", "mei 2024"),
+        # user names without "@"
+        ("broer zit op Snapchat als 'ruben.vdb07' en deelt foto's", "online_handle", "ruben.vdb07"),
+        ("insta: lotte.dans2010, volgt veel vreemden", "online_handle", "lotte.dans2010"),
+        ("een jongen via discord (naam xX_Dark_Wolf_Xx) vraagt foto's", "online_handle", "xX_Dark_Wolf_Xx"),
+        ("de pester heet 'tibo_vanrompaey' op Instagram", "online_handle", "tibo_vanrompaey"),
+        ("Hij speelt op Roblox onder de naam VinceGamer2013.", "online_handle", "VinceGamer2013"),
+        ("zijn gamertag is wolfje, zegt mama", "online_handle", "wolfje"),
+    ],
+)
+def test_numbers_addresses_dates_and_handles_in_odd_forms(text, kind, found):
+    assert (kind, found) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op de grote markt 3 keer per week een stand.",
+        "Ze wonen al 3 jaar in de wijk, 12 kinderen in de klas.",
+        "Verslag_oudercontact.pdf doorgestuurd naar het CLB.",
+        "Zit sinds 18mnd op TikTok, speelt FIFA23 en Minecraft om 14u30.",
+        "Info op awel.be en via de app van Kind en Gezin.",
+        "Dossiernummer 2024-0456 van de rechtbank; 3 kinderen.",
+        "Op vijf mei 2026 is er een infoavond over schermtijd.",
+        "papa (depressief) belt, mama (zwanger) en kind (ziek, 3j) thuis",
+    ],
+)
+def test_odd_forms_that_are_no_personal_data(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # lowercase names we do not know, after a role: with an age, in brackets, with a surname
+        ("meneer komt vrijdag met zoon jorrit (8) naar de winkel.", ["jorrit"]),
+        ("papa zegt dat zijn ex (marlies) hem niet laat bellen.", ["marlies"]),
+        ("juf zegt dat het goed gaat. mama (gwenny vandenberghe) wil advies.", ["gwenny vandenberghe"]),
+        ("telegram: mama (ans) - papa (wim) - kind (jules, 3j) - ruzie", ["ans", "wim", "jules"]),
+    ],
+)
+def test_lowercase_names_after_a_role_in_telegram_style(text, names):
+    assert [f for k, f in kinds_and_texts(text) if k == "person_name"] == names
 
 
 @pytest.mark.parametrize(
