@@ -54,6 +54,10 @@ class ActivityForm(PIIGuardMixin, forms.ModelForm):
         return capacity
 
 
+# A formset's number of rows comes from a hidden field: without a limit, a posted
+# "TOTAL_FORMS=9223372036854775808" builds and renders Django's default maximum of 2,000 forms.
+MAX_ROWS = 100
+
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -111,7 +115,15 @@ class BaseSessionFormSet(forms.BaseFormSet):
 
 
 def session_formset(org, data=None, *, sessions=(), extra=1, user=None):
-    FormSet = forms.formset_factory(SessionForm, formset=BaseSessionFormSet, extra=extra, can_delete=True)
+    FormSet = forms.formset_factory(
+        SessionForm,
+        formset=BaseSessionFormSet,
+        extra=extra,
+        can_delete=True,
+        max_num=MAX_ROWS,
+        absolute_max=MAX_ROWS,
+        validate_max=True,
+    )
     locations = Location.objects.filter(organisation=org).order_by("name", "city")
     local = timezone.localtime
     initial = [
@@ -225,7 +237,13 @@ def attendance_formset(org, data=None, *, session):
         }
         for a in session.attendance.select_related("who", "municipality")
     ]
-    FormSet = forms.formset_factory(AttendanceRowForm, extra=2 if initial else 6)
+    FormSet = forms.formset_factory(
+        AttendanceRowForm,
+        extra=2 if initial else 6,
+        max_num=MAX_ROWS,
+        absolute_max=MAX_ROWS,
+        validate_max=True,
+    )
     kwargs = {
         "roles": AskerRole.objects.for_org(org).visible(),
         "municipalities": served_municipalities(org),
@@ -233,8 +251,21 @@ def attendance_formset(org, data=None, *, session):
     return FormSet(data, prefix="attendance", initial=initial, form_kwargs=kwargs)
 
 
+MAX_COMMENT_LENGTH = 1000
+
+
 class EvaluationForm(RedactPublicTextMixin, forms.ModelForm):
     pii_redacted_fields = ("comment",)
+
+    # Declared, not derived from the model's TextField: a max_length set after the field is made
+    # would only reach the browser (maxlength), not the validation on the server.
+    comment = forms.CharField(
+        label=Evaluation._meta.get_field("comment").verbose_name,
+        max_length=MAX_COMMENT_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Please do not write names. We remove them if you do."),
+    )
 
     class Meta:
         model = Evaluation
@@ -243,7 +274,6 @@ class EvaluationForm(RedactPublicTextMixin, forms.ModelForm):
             "overall": forms.RadioSelect,
             "useful": forms.RadioSelect,
             "atmosphere": forms.RadioSelect,
-            "comment": forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -251,8 +281,6 @@ class EvaluationForm(RedactPublicTextMixin, forms.ModelForm):
         for name in ("overall", "useful", "atmosphere"):
             self.fields[name].choices = SCORES  # without the empty "---------" of a model field
             self.fields[name].help_text = _("1 = not at all, 5 = very much")
-        self.fields["comment"].help_text = _("Please do not write names. We remove them if you do.")
-        self.fields["comment"].max_length = 1000
 
 
 class AgendaFilterForm(forms.Form):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opvoedwijzer.core.badinput import as_id
 from opvoedwijzer.core.crypto import decrypt
 from opvoedwijzer.core.decorators import member_may
 
@@ -191,7 +192,7 @@ def check_in(request, pk):
     """The list for the evening: who signed up, how many, tick who came."""
     session = _session(request, pk)
     if request.method == "POST":
-        signup = get_object_or_404(session.activity.signups.confirmed(), pk=request.POST.get("signup"))
+        signup = get_object_or_404(session.activity.signups.confirmed(), pk=as_id(request.POST.get("signup")))
         services.check_in(session, signup, present=request.POST.get("present") == "1")
         url = reverse("activities:check_in", kwargs={"org": request.organisation.slug, "pk": pk})
         return redirect(f"{url}#signup-{signup.pk}")

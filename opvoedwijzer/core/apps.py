@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "opvoedwijzer.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from . import lookups
+
+        lookups.register()

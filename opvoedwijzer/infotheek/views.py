@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opvoedwijzer.core.badinput import as_id
 from opvoedwijzer.core.crypto import decrypt
 from opvoedwijzer.core.decorators import member_may
 
@@ -98,7 +99,7 @@ def desk(request, pk):
             return redirect("infotheek:desk", org=org.slug, pk=pk)
     elif action in ("renew", "return"):
         loan = get_object_or_404(
-            Loan.objects.out().filter(copy__resource=resource), pk=request.POST.get("loan")
+            Loan.objects.out().filter(copy__resource=resource), pk=as_id(request.POST.get("loan"))
         )
         (services.renew_loan if action == "renew" else services.return_copy)(loan)
         return redirect("infotheek:desk", org=org.slug, pk=pk)

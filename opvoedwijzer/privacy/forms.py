@@ -2,7 +2,9 @@
 
 import json
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +31,19 @@ def allowed_phones_for(user):
     return _allowed_phones(public_phone_numbers(user=user))
 
 
+# Every text the guard reads has a limit on the server, also where its model field has none (a
+# TextField): the guard reads a 500-character note in milliseconds, 100,000 characters in seconds.
+MAX_GUARDED_TEXT = 10_000
+
+
+def limit_length(field):
+    """Give a text field without a maximum length MAX_GUARDED_TEXT, checked on the server."""
+    if isinstance(field, forms.CharField) and field.max_length is None:
+        field.max_length = MAX_GUARDED_TEXT
+        field.validators.append(MaxLengthValidator(MAX_GUARDED_TEXT))
+        field.widget.attrs.setdefault("maxlength", str(MAX_GUARDED_TEXT))
+
+
 class PIIGuardMixin:
     """A text with personal data in one of `pii_guarded_fields` is refused, showing what was
     found, until staff either tick "replace" (the spans become [naam], [telefoon], …) or give a
@@ -42,6 +57,7 @@ class PIIGuardMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.pii_guarded_fields:
+            limit_length(self.fields[name])
             # While staff type, htmx asks the guard (debounced) and shows what it finds under the
             # field (`forms/field.html` renders the live region). Without JavaScript: on submit.
             self.fields[name].widget.attrs.update(
@@ -110,6 +126,11 @@ class RedactPublicTextMixin:
 
     pii_redacted_fields = ()
     pii_redactions = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.pii_redacted_fields:
+            limit_length(self.fields[name])
 
     def clean(self):
         cleaned = super().clean()

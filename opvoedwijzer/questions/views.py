@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opvoedwijzer.core.badinput import as_id
 from opvoedwijzer.core.decorators import member_may
 from opvoedwijzer.infotheek.models import Resource
 from opvoedwijzer.socialmap.models import Service
@@ -68,15 +69,15 @@ def detail(request, pk):
     if request.method == "POST" and action:
         answer = request.POST.get("answer", "").rstrip()
         if action == "template":
-            template = templates.filter(pk=request.POST.get("template") or 0).first()
+            template = templates.filter(pk=as_id(request.POST.get("template"))).first()
             answer = "\n\n".join(p for p in (answer, template.text if template else "") if p)
         elif action.startswith("service:"):
             pk_text = action.removeprefix("service:")
-            service = Service.objects.for_org(org).current().for_cards().filter(pk=int(pk_text or 0)).first()
+            service = Service.objects.for_org(org).current().for_cards().filter(pk=as_id(pk_text)).first()
             answer = "\n\n".join(p for p in (answer, _service_summary(service) if service else "") if p)
         elif action.startswith("resource:"):
             pk_text = action.removeprefix("resource:")
-            item = Resource.objects.for_org(org).published().filter(pk=int(pk_text or 0)).first()
+            item = Resource.objects.for_org(org).published().filter(pk=as_id(pk_text)).first()
             answer = "\n\n".join(
                 p for p in (answer, _resource_summary(request, org, item) if item else "") if p
             )

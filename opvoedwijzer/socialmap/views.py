@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -117,7 +118,13 @@ def service_verify(request, pk):
     service = _service(request, pk)
     services.verify_service(service, request.user)
     messages.success(request, _("Marked as checked today."))
-    return redirect(request.POST.get("next") or service_url(request, service))
+    # Back to where the button was (a page of this site only); anything else goes to the service.
+    back = request.POST.get("next", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
+        back, {request.get_host()}, request.is_secure()
+    ):
+        back = service_url(request, service)
+    return HttpResponseRedirect(back)
 
 
 @member_may("can_see_numbers")
