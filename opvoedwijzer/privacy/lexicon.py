@@ -206,7 +206,15 @@ Leerlingenbegeleiding Welzijn Dienst Vrije Tijd Buurtwerk Wijkwerking Speelplein
 Scouts Jeugdbewegingen Jeugdbeweging Voetbal Academie Muziekschool Opvoedingsondersteuning
 Opvoedingsondersteuner Hallo Beste Dag Hoi Groeten Mvg Vriendelijke Bedankt Dank Alvast Excuses
 Sorry Ok Oké OK Nee Ja Help Vraag Antwoord Huis Kind
+Telegram Signal Viber BeReal Pinterest Reddit Tumblr Threads Twitter LinkedIn Tinder Omegle Yubo Kik
+Steam Valorant Spotify Disney Streamz GoPlay Skype Bingel Gimme Parro Klasbord Magister Somtoday
+Informat Wattpad FIFA ChatGPT Temu Shein Vinted Marktplaats Tweedehands Coolblue Zalando Brawl Stars
+Clash Royale
 """.split()
+
+# Services, apps, brands and feasts (not family words): beside one, a word is one too ("Snapchat
+# en Telegram").
+THINGS = {w.lower() for w in SERVICES_AND_THINGS}
 
 
 @functools.cache
@@ -505,3 +513,14 @@ ORGANISATION_WORDS_AFTER = {w for w in _ORGANISATIONS.get("after", [])}
 ORGANISATION_SUFFIXES = tuple(w.lower() for w in _ORGANISATIONS.get("suffixes", []))
 # Nouns schools are named after: "De Klimop", "Het Kompas", "'t Kapoentje".
 ORGANISATION_NOUNS = {w.lower() for w in _ORGANISATIONS.get("nouns", [])} - SURNAMES - DE_SURNAMES
+
+PLACES_FILE = Path(__file__).with_name("data") / "places.txt"
+# Places inside the municipalities, Dutch towns and districts, regions (data/places.txt):
+# "Borgerhout", "Brugse Poort", "Escamp", "Lelystad".
+PLACE_NAMES = [name for names in _read_organisations(PLACES_FILE).values() for name in names]
+_PERSON_WORDS = FIRST_NAMES | SURNAMES | DE_SURNAMES
+# One-word places and the words of longer ones are no names ("uit Deurne", "met Brugse Poort"),
+# unless they are a first name or a surname too (Veerle, Mol): those stay names where a cue says so.
+NOT_NAMES |= {w.lower() for w in [*PLACE_NAMES, *_parts(PLACE_NAMES)]} - _PERSON_WORDS - COMMON_WORDS
+# A word before one of these names the service there ("Sociaal Wijkteam Escamp").
+PLACES |= {w.lower() for w in PLACE_NAMES if len(w) > 3 and " " not in w} - _PERSON_WORDS

@@ -598,11 +598,22 @@ def _looks_like_a_thing(word):
     lower = word.lower()
     if lower.endswith(STREET_SUFFIXES):
         return True
+    if (
+        len(parts) == 1
+        and not lower.startswith(LONG_SURNAME_STARTS)
+        and lower not in lexicon.SURNAMES
+        and lower not in lexicon.FIRST_NAMES
+        and any(lower.endswith(noun) and len(lower) > len(noun) + 2 for noun in _LONG_ORGANISATION_NOUNS)
+    ):
+        return True  # a compound of a noun services are named after: "Kinderkompas", "Jeugdbrug"
     if len(parts) == 1 and len(lower) >= 13 and not lower.startswith(LONG_SURNAME_STARTS):
         return lower not in lexicon.SURNAMES  # a compound noun: "Kinderpsychiatrie", "Jeugdconsulent"
     return (
         lower.endswith(NOT_NAME_SUFFIXES) or lower.endswith(lexicon.ORGANISATION_SUFFIXES)
     ) and lower not in lexicon.FIRST_NAMES
+
+
+_LONG_ORGANISATION_NOUNS = tuple(n for n in lexicon.ORGANISATION_NOUNS if len(n) >= 4 and " " not in n)
 
 
 def _known_name(lower):
@@ -1088,6 +1099,7 @@ def _starts_name(s, i, previous_name_end):
         or (
             _capitalised(word)
             and _name_word(lower, word)
+            and not _person_noun(lower)
             and (
                 not s.at_sentence_start(i)
                 or (lower not in lexicon.COMMON_WORDS and not re.search(r"[^aeiou]en$|ers$", lower))
@@ -1133,11 +1145,128 @@ def _starts_name(s, i, previous_name_end):
         )
     if s.lower(i - 1) in lexicon.NOT_NAME_CONTEXT or lower in lexicon.ORGANISATION_NOUNS:
         return False  # "zaal Hoop"; "de Wereldklas van Kompas"
+    if not _known_name(lower) and _organisation_context(s, i):
+        return False  # "doorverwezen naar Eetexpert", "de time-out van Bindkracht"
     if _in_title_case(s, i):
         return False  # "de workshop 'Grenzen Stellen Zonder Strijd'"
     if re.search(r"[^aeiou]en$", lower) and lower not in lexicon.FIRST_NAMES:
         return False  # an infinitive or plural in a title ("Opvoeden"), unless after a cue
     return _name_word(lower, word)
+
+
+# Before a word we do not know as a name, these make it a place or a service: "naar Eetexpert",
+# "bij Bindkracht", "via Telegram", "de time-out van Bindkracht" (not "mama van Lotte": a role
+# before "van" makes a cue, handled first).
+ORGANISATION_PREPOSITIONS = {"naar", "via", "bij", "van", "vanuit", "in", "uit", "op", "aan", "tot"}
+# "logeert bij Samiya", "woont bij Hodan": at someone's home.
+STAYING_VERBS = {
+    *"logeert logeerde logeren woont woonde wonen verblijft verbleef slaapt sliep blijft bleef".split(),
+    *"overnacht ingetrokken intrekken trekt".split(),
+}
+# Person nouns: "Jongeman (18)", "Tienermeisje (14)" are no names, whatever follows them.
+PERSON_NOUN_ENDINGS = (
+    "man",
+    "vrouw",
+    "meisje",
+    "meid",
+    "jongen",
+    "kind",
+    "kindje",
+    "zoon",
+    "dochter",
+    "moeder",
+    "vader",
+    "mama",
+    "papa",
+    "ouder",
+    "zus",
+    "zusje",
+    "broer",
+    "broertje",
+    "tiener",
+    "puber",
+    "peuter",
+    "kleuter",
+    "baby",
+    "student",
+    "studente",
+    "leerling",
+    "jongere",
+    "oudste",
+    "jongste",
+    "tweeling",
+    "cliënt",
+    "client",
+    "deelnemer",
+    "buur",
+    "buurvrouw",
+    "dame",
+    "heer",
+    "ling",
+    "komer",
+    "talige",
+    "vrager",
+    "melder",
+    "beller",
+    "ster",
+    "kracht",
+    "werker",
+    "genoot",
+)
+# Surnames after "De" are spelled the old way ("De Backer", "De Smedt", "De Bruyne"); a long word
+# without such a spelling after "De" is a thing a place is named after ("De Speelvogel").
+OLD_SURNAME_SPELLING = re.compile(r"ae|y|ck|cq|dt|gh|uy|x|q|th|ph|ey|ij$")
+
+
+def _person_noun(lower):
+    return lower not in lexicon.FIRST_NAMES and lower.endswith(PERSON_NOUN_ENDINGS)
+
+
+def _named_after_a_thing(word):
+    lower = word.lower()
+    return (
+        len(lower) >= 8
+        and not _known_name(lower)
+        and lower not in lexicon.DE_SURNAMES
+        and not OLD_SURNAME_SPELLING.search(lower)
+    )
+
+
+def _organisation_context(s, i):
+    """Does token i stand where organisations, services, apps and places stand: after a
+    preposition ("naar X", "bij X", "via X", "van X"), or beside one of them ("Snapchat en X",
+    "CJG Eindhoven en X", "naar Eetexpert of X")?"""
+    if not s.adjacent(i - 1, i, allow=","):
+        return False
+    prev = s.lower(i - 1)
+    gap = s.text[s.tokens[i - 1].end() : s.tokens[i].start()]
+    if prev in ORGANISATION_PREPOSITIONS and "," not in gap:
+        # not "bij Hodan thuis", "logeert bij Samiya": someone's home
+        return (
+            s.cue(i) is None
+            and s.lower(i + 1) != "thuis"
+            and not (prev == "bij" and any(s.lower(k) in STAYING_VERBS for k in range(i - 5, i - 1)))
+        )
+    if prev == "met" and s.lower(i - 2) in ("samenwerking", "samenwerkingsverband", "partnerschap"):
+        return True  # "in samenwerking met Lumina"
+    if prev in ("en", "of") or "," in gap:
+        k = i - 2 if prev in ("en", "of") else i - 1
+        if k < 0 or not s.adjacent(k, k + 1, allow=","):
+            return False
+        lower = s.lower(k)
+        return (
+            k in s.organisations
+            or (lower in lexicon.THINGS and lower not in lexicon.NAME_CUES)
+            or lower in lexicon.PLACES
+            or (s.word(k).isupper() and len(s.word(k)) > 1)
+            or (
+                _capitalised(s.word(k))
+                and not _known_name(lower)
+                and s.lower(k - 1) in ORGANISATION_PREPOSITIONS
+                and s.adjacent(k - 1, k)
+            )
+        )
+    return False
 
 
 def _title_word(s, i):
@@ -1181,6 +1310,8 @@ def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
         return False
     if word.lower() in lexicon.ORGANISATION_NOUNS:
         return False  # "de juf van Klimop"
+    if not cued and j == i + 1 and s.lower(i) == "de" and _named_after_a_thing(word):
+        return False  # "IBO De Speelvogel", "in De Schommel": a place named after a thing
     return not known or word.lower() in lexicon.SURNAMES
 
 

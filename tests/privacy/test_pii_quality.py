@@ -8,13 +8,21 @@ peeters"), lowercase names with their surname, e-mail addresses and phone number
 words, and clean notes full of services, schools and helplines. pii_holdout.jsonl (160 texts) was
 written afterwards by someone who never saw the rules; its first, blind result was 97.7 % recall and
 21.1 % of clean texts flagged, which led to general fixes (acronyms, titles of courses, diminutives,
-nationalities, ambiguous names) — so it is no longer blind either.
+nationalities, ambiguous names) — so it is no longer blind either. pii_holdout_blind.jsonl (200 staff
+notes) was written by someone who saw neither the rules nor the other corpora; scored blind after the
+first round of issue 12, its misses and false alarms then led to the second round's classes (national
+numbers and accounts with a typo after a word that names them, phone numbers in odd groupings, user
+names without "@", lowercase streets, dates in words, lowercase names in brackets or with an age;
+places inside the municipalities and Dutch towns, words where organisations stand, person nouns) —
+so it is a development set now too. A second blind set judges that round.
 
 Measured before and after issue 12 (recall / clean texts flagged):
   pii_corpus.jsonl, its first 281 texts   99.8 % / 0.0 %   →  100.0 % / 0.0 %
   pii_corpus.jsonl, the 44 added ones     38.5 % / 77.3 %  →  100.0 % / 0.0 %
   pii_corpus.jsonl, all 325               96.2 % / 14.7 %  →  100.0 % / 0.0 %
   pii_holdout.jsonl                       99.5 % / 1.8 %   →  100.0 % / 0.0 %
+  pii_holdout_blind.jsonl (blind)         79.5 % / 54.5 %  →  87.8 % / 15.5 % (round one)
+                                                           →  100.0 % / 0.0 % (round two, seen)
 """
 
 import json
@@ -24,7 +32,7 @@ import pytest
 
 from opvoedwijzer.privacy.pii import find_pii
 
-CORPORA = ["pii_corpus.jsonl", "pii_holdout.jsonl"]
+CORPORA = ["pii_corpus.jsonl", "pii_holdout.jsonl", "pii_holdout_blind.jsonl"]
 RECALL_GOAL = 0.95  # of the PII items found
 CLEAN_FLAGGED_GOAL = 0.05  # of the clean texts with a finding: at most 1 in 20
 
@@ -81,7 +89,7 @@ def result(request):
     return evaluate(load_corpus(request.param))
 
 
-@pytest.mark.parametrize("name", ["pii_corpus.jsonl", "pii_holdout.jsonl"])
+@pytest.mark.parametrize("name", CORPORA)
 def test_the_corpus_is_big_and_a_third_clean(name):
     corpus = load_corpus(name)
     assert len(corpus) >= 150
