@@ -375,6 +375,17 @@ class Schedule(HSDSRecord):
 
     class Meta(HSDSRecord.Meta):
         ordering = ["id"]
+        indexes = [
+            # "Open now" (search.open_at): the schedules that cover a moment, read from this index
+            # alone (every column the test and its answer use), not row by row from the table.
+            models.Index(
+                fields=[
+                    *["organisation", "freq", "opens_at", "closes_at", "byday", "valid_from", "valid_to"],
+                    *["service", "location"],
+                ],
+                name="socialmap_schedule_open",
+            )
+        ]
 
     def __str__(self):
         return f"{self.byday} {self.opens_at}–{self.closes_at}"

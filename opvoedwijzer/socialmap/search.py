@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 
 from opvoedwijzer.core import fulltext
@@ -138,7 +138,14 @@ def for_life_stage(stage):
 
 
 def open_at(org, moment=None):
-    """Services open at this moment (now): by their own schedules, or else their locations'."""
+    """Services open at this moment (now): by their own schedules, or else their locations'.
+
+    One uncorrelated IN (… UNION ALL …), computed once per query: the services whose own schedule
+    covers the moment, and the services at a location whose schedule covers it that have no schedule
+    of their own (checked only for those, on the schedule's service index). The schedules come from
+    the covering index `socialmap_schedule_open`; the links from their location index. The outer
+    query then looks the few open services up by id (or walks its name order and probes the set)
+    instead of testing every service of the organisation against three lists."""
     moment = timezone.localtime(moment)
     day, time = moment.date(), moment.time()
     covering = (
@@ -146,16 +153,17 @@ def open_at(org, moment=None):
         & (Q(valid_from__isnull=True) | Q(valid_from__lte=day))
         & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
     )
-    # Uncorrelated IN subqueries: each runs once (few schedules cover a given moment), instead of a
-    # probe per service.
-    schedules = Schedule.objects.for_org(org)
-    with_hours = schedules.filter(service__isnull=False).values("service_id")
-    open_itself = schedules.filter(covering, service__isnull=False).values("service_id")
-    open_locations = schedules.filter(covering, location__isnull=False).values("location_id")
+    schedules = Schedule.objects.for_org(org).filter(covering).order_by()
+    open_itself = schedules.filter(service__isnull=False).values("service_id")
+    open_locations = schedules.filter(location__isnull=False).values("location_id")
+    own_hours = Schedule.objects.filter(service=OuterRef("service_id"))
     at_open_location = (
-        ServiceAtLocation.objects.for_org(org).filter(location__in=open_locations).values("service_id")
+        ServiceAtLocation.objects.filter(location__in=open_locations)  # the organisation's locations
+        .filter(~Exists(own_hours))
+        .order_by()
+        .values("service_id")
     )
-    return Q(pk__in=open_itself) | (~Q(pk__in=with_hours) & Q(pk__in=at_open_location))
+    return Q(pk__in=open_itself.union(at_open_location, all=True))
 
 
 def matching_text(qs, words):
