@@ -177,6 +177,15 @@ Dari Pasjtoe Koerdisch Albanees Portugees Grieks Chinees Belgische Nederlandse V
 Marokkaanse Marokkaan Turkse Poolse Roemeense Bulgaarse Syrische Afghaanse Eritrese Somalische
 Oekraïense Russische Congolese Algerijnse Tunesische Albanese Europese Afrikaanse Limburgse
 Antwerpse Gentse Brusselse Limburger Belg Belgen Marokkanen Turken Polen
+Koerd Koerden Koerdische Syriër Syriërs Afghaan Afghanen Eritreeër Eritreeërs Somaliër Somaliërs Pool
+Roemeen Roemenen Bulgaar Bulgaren Turk Nederlander Nederlanders Congolees Kameroener Irakees Irakese
+Iraniër Iraanse Palestijn Palestijnse Oekraïner Oekraïners Rus Russen Albanees Kosovaar Serviër
+Tsjetsjeen Tsjetsjeense Armeen Armeense Georgiër Georgische Ethiopiër Ethiopische Guineeër Guinese
+Nigeriaan Nigeriaanse Ghanees Ghanese Senegalees Senegalese Braziliaan Braziliaanse Filipijnse
+Lingala Swahili Amhaars Urdu Hindi Punjabi Pashto Pasjtoe Farsi Perzisch Armeens Georgisch Tsjetsjeens
+Servisch Kroatisch Bosnisch Macedonisch Hongaars Slowaaks Tsjechisch Litouws Lets Fins Zweeds Noors
+Deens Japans Koreaans Vietnamees Thais Tagalog Hebreeuws Wolof Fula Peul Yoruba Igbo Hausa Twi Tamil
+Bengaals Kirundi Kinyarwanda Oromo Soninke Bambara Sranan Papiaments Fries Limburgs Tigrinya Arabisch
 """.split()
 
 SERVICES_AND_THINGS = """
@@ -210,6 +219,11 @@ Telegram Signal Viber BeReal Pinterest Reddit Tumblr Threads Twitter LinkedIn Ti
 Steam Valorant Spotify Disney Streamz GoPlay Skype Bingel Gimme Parro Klasbord Magister Somtoday
 Informat Wattpad FIFA ChatGPT Temu Shein Vinted Marktplaats Tweedehands Coolblue Zalando Brawl Stars
 Clash Royale
+Rilatine Ritaline Ritalin Concerta Medikinet Equasym Strattera Intuniv Elvanse Melatonine Sertraline
+Fluoxetine Prozac Risperdal Risperidon Abilify Dafalgan Perdolan Nurofen Ibuprofen Paracetamol Ventolin
+Movicol Zyrtec Redomex Asperger Duchenne Crohn Noonan Rett Angelman Prader-Willi Lyme Kawasaki Perthes
+Ehlers-Danlos Dravet Pfeiffer Tourette Montessori Freinet Steiner Dalton Jenaplan Bluey Kiekeboe
+Spidey Pokemon Squid Stranger Things Toy Story Pixar Marvel
 """.split()
 
 # Services, apps, brands and feasts (not family words): beside one, a word is one too ("Snapchat

@@ -1147,8 +1147,8 @@ def _starts_name(s, i, previous_name_end):
         return False  # "zaal Hoop"; "de Wereldklas van Kompas"
     if not _known_name(lower) and _organisation_context(s, i):
         return False  # "doorverwezen naar Eetexpert", "de time-out van Bindkracht"
-    if _in_title_case(s, i):
-        return False  # "de workshop 'Grenzen Stellen Zonder Strijd'"
+    if _in_title_case(s, i) or (not _known_name(lower) and _in_quoted_title(s, i)):
+        return False  # "de workshop 'Grenzen Stellen Zonder Strijd'", "'Puberteit zonder Paniek'"
     if re.search(r"[^aeiou]en$", lower) and lower not in lexicon.FIRST_NAMES:
         return False  # an infinitive or plural in a title ("Opvoeden"), unless after a cue
     return _name_word(lower, word)
@@ -1158,6 +1158,14 @@ def _starts_name(s, i, previous_name_end):
 # "bij Bindkracht", "via Telegram", "de time-out van Bindkracht" (not "mama van Lotte": a role
 # before "van" makes a cue, handled first).
 ORGANISATION_PREPOSITIONS = {"naar", "via", "bij", "van", "vanuit", "in", "uit", "op", "aan", "tot"}
+WEB_ENDINGS = {"be", "nl", "com", "org", "eu", "net", "info"}
+# After these verbs a word we do not know as a name is a language, a medicine, a game or a show:
+# "spreekt Lingala", "krijgt Rilatine", "speelt Valorant", "kijkt Bluey".
+THING_VERBS = {
+    *"spreekt spreken sprak spreek verstaat verstaan leert leren leerde".split(),
+    *"krijgt kreeg neemt nam slikt slikte gebruikt gebruikte installeerde downloadde".split(),
+    *"kijkt keek kijken speelt speelde spelen gamet gamede leest las".split(),
+}
 # "logeert bij Samiya", "woont bij Hodan": at someone's home.
 STAYING_VERBS = {
     *"logeert logeerde logeren woont woonde wonen verblijft verbleef slaapt sliep blijft bleef".split(),
@@ -1240,6 +1248,8 @@ def _organisation_context(s, i):
         return False
     prev = s.lower(i - 1)
     gap = s.text[s.tokens[i - 1].end() : s.tokens[i].start()]
+    if prev in THING_VERBS and "," not in gap:
+        return True  # "ze spreekt Lingala", "krijgt Rilatine", "zus kijkt Bluey"
     if prev in ORGANISATION_PREPOSITIONS and "," not in gap:
         # not "bij Hodan thuis", "logeert bij Samiya": someone's home
         return (
@@ -1249,13 +1259,24 @@ def _organisation_context(s, i):
         )
     if prev == "met" and s.lower(i - 2) in ("samenwerking", "samenwerkingsverband", "partnerschap"):
         return True  # "in samenwerking met Lumina"
+    if (
+        _capitalised(s.word(i - 1))
+        and "," not in gap
+        and not _known_name(prev)
+        and s.lower(i - 2) in ORGANISATION_PREPOSITIONS
+        and s.adjacent(i - 2, i - 1)
+    ):
+        return True  # the second word of a name there: "bij Volvo Cars"
     if prev in ("en", "of") or "," in gap:
         k = i - 2 if prev in ("en", "of") else i - 1
+        if s.lower(k) in WEB_ENDINGS and s.text[s.tokens[k].start() - 1 : s.tokens[k].start()] == ".":
+            return True  # "via Opvoeden.be en Groeimee"
         if k < 0 or not s.adjacent(k, k + 1, allow=","):
             return False
         lower = s.lower(k)
         return (
             k in s.organisations
+            or (s.lower(k - 1) in THING_VERBS and s.adjacent(k - 1, k) and not _known_name(lower))
             or (lower in lexicon.THINGS and lower not in lexicon.NAME_CUES)
             or lower in lexicon.PLACES
             or (s.word(k).isupper() and len(s.word(k)) > 1)
@@ -1285,6 +1306,29 @@ def _title_word(s, i):
 def _in_title_case(s, i):
     """Is token i a common word in capitals, or does it follow one ("Zonder Strijd")?"""
     return _title_word(s, i) or (s.adjacent(i - 1, i) and _title_word(s, i - 1))
+
+
+QUOTE_OPEN = re.compile(r"['\"‘“«]\s*$")
+
+
+def _in_quoted_title(s, i):
+    """Is token i inside a quoted title that starts with a word no name is ("'Puberteit zonder
+    Paniek'", "'Positief opvoeden'")? Quoted speech ("'Ik ben Amber'") starts otherwise."""
+    j = i
+    while j > 0 and j > i - 8 and not QUOTE_OPEN.search(s.text[s.tokens[j - 1].end() : s.tokens[j].start()]):
+        if s.ends_sentence(j - 1):
+            return False
+        j -= 1
+    if j == i or not QUOTE_OPEN.search(s.text[s.tokens[j - 1].end() if j else 0 : s.tokens[j].start()]):
+        return False
+    first, lower = s.word(j), s.lower(j)
+    return (
+        _capitalised(first)
+        and not _known_name(lower)
+        and lower not in lexicon.NAME_CUES
+        and lower not in ("ik", "mijn", "wij", "we", "ze", "hij", "zij", "dit", "hier", "hallo", "dag")
+        and (_looks_like_a_thing(first) or lower in lexicon.COMMON_WORDS or lower in lexicon.THINGS)
+    )
 
 
 def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):

@@ -497,3 +497,19 @@ def test_places_organisations_and_person_nouns_are_no_people(text):
 )
 def test_a_person_we_do_not_know_stays_a_person_where_people_stand(text, name):
     assert ("person_name", name) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze spreekt Dioula en Mooré, de tolk komt dinsdag.",
+        "Kind heeft ADHD en krijgt Equasym sinds de zomer.",
+        "Zoon speelt Valorant, zus kijkt Bluey.",
+        "Papa werkt bij Stad Antwerpen, mama bij Volvo Cars.",
+        "Info via Opvoeden.be en Groeimee meegegeven.",
+        "Folder 'Puberteit zonder Paniek' meegegeven.",
+        "Moeder is Syrisch, vader Koerd.",
+    ],
+)
+def test_languages_medicines_games_and_titles_are_no_people(text):
+    assert kinds_and_texts(text) == []
