@@ -1002,8 +1002,17 @@ def _surname_follows(s, i):
 
 
 def _alone_in_brackets(s, i):
-    """Does token i stand alone in brackets, maybe with an age: "papa (geert)", "kind (jules, 3j)"?"""
+    """Does token i stand alone in brackets, maybe with an age, or alone after a colon: "papa
+    (geert)", "kind (jules, 3j)", "mama: kobus, papa: …"?"""
     before = s.text[s.tokens[i - 1].end() : s.tokens[i].start()] if i else ""
+    if ":" in before:  # a short word shaped like a name, not "papa: overleden", "zoon: topsport"
+        word = s.lower(i)
+        return (
+            len(word) <= 9
+            and "-" not in word
+            and not word.endswith(("en", "er", "ie", "eur", "ist", "iek", "ing", "sport", "isch"))
+            and bool(re.match(r"\s*(?:[,.;)/\n-]|$|en\b)", s.after(i)))
+        )
     return "(" in before and bool(re.match(r"\s*(?:\)|,\s*\d)", s.after(i)))
 
 
@@ -1157,7 +1166,7 @@ def _starts_name(s, i, previous_name_end):
 # Before a word we do not know as a name, these make it a place or a service: "naar Eetexpert",
 # "bij Bindkracht", "via Telegram", "de time-out van Bindkracht" (not "mama van Lotte": a role
 # before "van" makes a cue, handled first).
-ORGANISATION_PREPOSITIONS = {"naar", "via", "bij", "van", "vanuit", "in", "uit", "op", "aan", "tot"}
+ORGANISATION_PREPOSITIONS = {"naar", "via", "bij", "van", "vanuit", "in", "uit", "op", "tot"}
 WEB_ENDINGS = {"be", "nl", "com", "org", "eu", "net", "info"}
 # After these verbs a word we do not know as a name is a language, a medicine, a game or a show:
 # "spreekt Lingala", "krijgt Rilatine", "speelt Valorant", "kijkt Bluey".

@@ -178,6 +178,7 @@ def test_numbers_addresses_dates_and_handles_in_odd_forms(text, kind, found):
         "Dossiernummer 2024-0456 van de rechtbank; 3 kinderen.",
         "Op vijf mei 2026 is er een infoavond over schermtijd.",
         "papa (depressief) belt, mama (zwanger) en kind (ziek, 3j) thuis",
+        "papa: overleden, mama: depressie, zoon: topsport, dochter: thuiszitter",
     ],
 )
 def test_odd_forms_that_are_no_personal_data(text):
@@ -192,6 +193,8 @@ def test_odd_forms_that_are_no_personal_data(text):
         ("papa zegt dat zijn ex (marlies) hem niet laat bellen.", ["marlies"]),
         ("juf zegt dat het goed gaat. mama (gwenny vandenberghe) wil advies.", ["gwenny vandenberghe"]),
         ("telegram: mama (ans) - papa (wim) - kind (jules, 3j) - ruzie", ["ans", "wim", "jules"]),
+        ("mama: kobus, papa: fien, ruzie over de opvoeding", ["kobus", "fien"]),
+        ("Brief aan Hodan meegegeven voor de school.", ["Hodan"]),
     ],
 )
 def test_lowercase_names_after_a_role_in_telegram_style(text, names):
