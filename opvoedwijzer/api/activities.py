@@ -9,23 +9,27 @@ DELETE /api/v1/public/signups/<cancel_token>            → {"status": "cancelle
 
 import datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.views.decorators.gzip import gzip_page
 from ninja import Field, Schema
 from ninja.decorators import decorate_view
 
 from opvoedwijzer.activities import services
-from opvoedwijzer.activities.models import MAX_PEOPLE_PER_SIGNUP, Activity
+from opvoedwijzer.activities.forms import SignUpForm
+from opvoedwijzer.activities.models import MAX_PEOPLE_PER_SIGNUP, Activity, SignUpStatus
 from opvoedwijzer.activities.public import agenda_activities
 from opvoedwijzer.core.models import Organisation
-from opvoedwijzer.infotheek.forms import phone_or_email
-from opvoedwijzer.questions.abuse import over_limit
+from opvoedwijzer.questions.abuse import HONEYPOT, over_limit
 
-from .errors import ApiError, field_error
-from .public import router
+from .errors import ApiError, errors, field_error, rate_limited
+from .public import HONEYPOT_HELP, form_errors, router
+from .types import Id, Slug, Text, Token
+
+Language = Literal[tuple(code for code, _label in settings.LANGUAGES)]
+Status = Literal[tuple(SignUpStatus.values)]
 
 
 class SessionOut(Schema):
@@ -53,21 +57,22 @@ class ActivityOut(Schema):
 
 
 class SignUpIn(Schema):
-    name: str = Field(min_length=1, max_length=60, description="A first name or a nickname")
+    name: Text(60, filled=True) = Field(description="A first name or a nickname")
     people: int = Field(1, ge=1, le=MAX_PEOPLE_PER_SIGNUP)
-    contact: str | None = Field(
-        None, max_length=254, description="Phone number or e-mail address, only for reminders (optional)"
+    contact: Text(254) | None = Field(
+        None, description="Phone number or e-mail address, only for reminders (optional)"
     )
-    language: str = Field("nl", description="Language of the messages")
+    language: Language = Field("nl", description="Language of the messages")
+    website: Text(200) | None = Field(None, description=HONEYPOT_HELP)
 
 
 class SignedUp(Schema):
-    status: str
+    status: Literal["confirmed", "waiting"]
     cancel_token: str
 
 
 class SignUpOut(Schema):
-    status: str
+    status: Status
     activity: int
     people: int
     waiting_position: int | None
@@ -101,42 +106,47 @@ def _activity_out(activity):
     }
 
 
-@router.get("/{org_slug}/activities", response=list[ActivityOut], summary="The agenda: published activities")
+@router.get(
+    "/{org_slug}/activities",
+    response={200: list[ActivityOut], **errors(404)},
+    summary="The agenda: published activities",
+)
 @decorate_view(gzip_page)  # public data only: compression cannot leak a secret (BREACH)
-def activities(request, org_slug: str):
+def activities(request, org_slug: Slug):
     org = get_object_or_404(Organisation, slug=org_slug)
     return [_activity_out(a) for a in agenda_activities(org)]
 
 
 @router.post(
     "/{org_slug}/activities/{activity_id}/signups",
-    response={201: SignedUp},
+    response={201: SignedUp, **errors(404, 409, 429)},
     summary="Sign up for an activity (no account)",
 )
-def sign_up(request, org_slug: str, activity_id: int, payload: SignUpIn):
+def sign_up(request, org_slug: Slug, activity_id: Id, payload: SignUpIn):
+    """Checked by the web form itself (`activities.forms.SignUpForm`): the same limits, honeypot and
+    rate limit, whichever way a sign-up comes in."""
     org = get_object_or_404(Organisation, slug=org_slug)
     activity = Activity.objects.for_org(org).published().filter(pk=activity_id).first()
     if activity is None:
         raise ApiError(404, [field_error("activity_id", "No published activity with this id.", "path")])
+    form = SignUpForm(
+        {
+            "name": payload.name,
+            "people": payload.people,
+            "contact": payload.contact or "",
+            HONEYPOT: payload.website or "",
+        }
+    )
+    if form.is_spam():  # as the web form: no sign-up, no hint why
+        raise ApiError(422, [field_error("body", "Something went wrong. Please try again.")])
     if over_limit(request, "sign_up", limit=settings.SIGNUP_RATE_LIMIT_PER_HOUR):
-        raise ApiError(429, [field_error("name", "Too many sign-ups from this address in the last hour.")])
-    errors = []
-    name = payload.name.strip()
-    if not name:
-        errors.append(field_error("name", "The name is empty."))
-    contact = (payload.contact or "").strip()
-    if contact:
-        try:
-            contact = phone_or_email(contact)
-        except ValidationError as error:
-            errors.append(field_error("contact", error.messages[0]))
-    if payload.language not in dict(settings.LANGUAGES):
-        errors.append(field_error("language", f"Unknown language {payload.language!r}."))
-    if errors:
-        raise ApiError(422, errors)
+        raise rate_limited("name", "Too many sign-ups from this address in the last hour.")
+    if not form.is_valid():
+        raise ApiError(422, form_errors(form))
+    d = form.cleaned_data
     try:
         signup, token = services.sign_up(
-            activity, name=name, people=payload.people, contact=contact, language=payload.language
+            activity, name=d["name"], people=d["people"], contact=d["contact"], language=payload.language
         )
     except services.SignUpClosed:
         msg = "Signing up for this activity is closed."
@@ -151,8 +161,8 @@ def _found(token):
     return signup
 
 
-@router.get("/signups/{cancel_token}", response=SignUpOut, summary="Read a sign-up")
-def read_signup(request, cancel_token: str):
+@router.get("/signups/{cancel_token}", response={200: SignUpOut, **errors(404)}, summary="Read a sign-up")
+def read_signup(request, cancel_token: Token):
     signup = _found(cancel_token)
     return {
         "status": signup.status,
@@ -162,8 +172,10 @@ def read_signup(request, cancel_token: str):
     }
 
 
-@router.delete("/signups/{cancel_token}", response=SignUpOut, summary="Cancel a sign-up")
-def cancel_signup(request, cancel_token: str):
+@router.delete(
+    "/signups/{cancel_token}", response={200: SignUpOut, **errors(404)}, summary="Cancel a sign-up"
+)
+def cancel_signup(request, cancel_token: Token):
     signup, _promoted = services.cancel_signup(_found(cancel_token))
     return {
         "status": signup.status,

@@ -2,17 +2,16 @@
 
 Authentication: a personal token in `Authorization: Bearer <token>` (made on the profile page or
 with `manage.py create_api_token EMAIL`). Errors are 4xx with `{"detail": [{"loc": [...],
-"msg": "..."}]}`, the same shape as ninja's own validation errors.
+"msg": "..."}]}`, the same shape as ninja's own validation errors; every operation lists the ones it
+can answer. A database outage answers 503 with `Retry-After`, in the same shape.
 """
 
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
 from opvoedwijzer.core.services import user_for_api_token
 
 from . import activities, contacts, public, reference  # noqa: F401 (activities adds routes to public)
-from .errors import ApiError, field_error
+from .errors import DocumentedAPI, install_error_handlers
 
 
 class TokenAuth(HttpBearer):
@@ -23,7 +22,7 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+api = DocumentedAPI(
     title="Opvoedwijzer API",
     version="1",
     auth=TokenAuth(),
@@ -33,14 +32,4 @@ api = NinjaAPI(
 api.add_router("/", reference.router)
 api.add_router("/contacts", contacts.router)
 api.add_router("/public", public.router)
-
-
-@api.exception_handler(ApiError)
-def api_error(request, exc):
-    return api.create_response(request, {"detail": exc.errors}, status=exc.status_code)
-
-
-@api.exception_handler(AuthenticationError)
-def unauthorised(request, exc):
-    msg = "A valid token is required: Authorization: Bearer <token>."
-    return api.create_response(request, {"detail": [field_error("Authorization", msg, "header")]}, status=401)
+install_error_handlers(api)

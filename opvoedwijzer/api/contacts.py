@@ -1,6 +1,7 @@
 """Contacts: register, correct, delete, list and count."""
 
 import datetime
+from typing import Literal
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
@@ -8,32 +9,45 @@ from ninja import Field, Query, Router, Schema
 
 from opvoedwijzer.contacts import services
 from opvoedwijzer.contacts.forms import ContactForm
-from opvoedwijzer.contacts.models import Contact, Source
+from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Contact, Source
 from opvoedwijzer.reports.outside import outside_rows, period_rule, whole_past_years
 from opvoedwijzer.reports.stats import API_DIMENSIONS, count_contacts
+from opvoedwijzer.taxonomy import defaults
 
-from .errors import ApiError, field_error
+from .errors import ApiError, errors, field_error
 from .tenancy import membership_for
+from .types import Code, Day, Id, Offset, Slug, Text
 
 router = Router(tags=["contacts"])
 
+RequestKind = Literal[tuple(defaults.LABELS["request_kind"])]
+Duration = Literal[tuple(defaults.LABELS["duration"])]
+ContactLanguage = Literal[tuple(code for code, _label in CONTACT_LANGUAGES)]
+# Comma-separated dimensions, spaces allowed around them: "municipality,theme".
+_DIMENSION = "(?:" + "|".join(API_DIMENSIONS) + ")"
+DIMENSIONS_PATTERN = rf"^\s*(?:{_DIMENSION}\s*(?:,\s*{_DIMENSION}\s*)*)?$"
+MANY = 50  # more codes than any taxonomy dimension has
+
 
 class ContactIn(Schema):
-    date: datetime.date
-    channel: str
-    asker_role: str
-    municipality: str = Field(description="NIS code, 'outside' or 'unknown'")
-    request_kind: str
-    life_stages: list[str] = []
-    themes: list[str] = Field(min_length=1, description="The first one is the main theme")
-    offers: list[str] = Field(min_length=1)
-    duration: str
-    language: str | None = None
-    note: str = Field("", max_length=settings.CONTACT_NOTE_MAX_LENGTH)
-    organisation: str | None = Field(None, description="Slug; needed with several memberships")
-    note_pii_reason: str | None = Field(
+    date: Day = Field(description="The day of the contact; not in the future")
+    channel: Code
+    asker_role: Code
+    municipality: str = Field(
+        max_length=7,
+        pattern=r"^([0-9]{5}|outside|unknown)$",
+        description="NIS code of a municipality the organisation serves, 'outside' or 'unknown'",
+    )
+    request_kind: RequestKind
+    life_stages: list[Code] = Field([], max_length=MANY)
+    themes: list[Code] = Field(min_length=1, max_length=MANY, description="The first one is the main theme")
+    offers: list[Code] = Field(min_length=1, max_length=MANY)
+    duration: Duration
+    language: ContactLanguage | None = None
+    note: Text(settings.CONTACT_NOTE_MAX_LENGTH) = ""
+    organisation: Slug | None = Field(None, description="Slug; needed with several memberships")
+    note_pii_reason: Text(200) | None = Field(
         None,
-        max_length=200,
         description="When the PII guard refuses the note but it holds no personal data: why (logged)",
     )
 
@@ -105,7 +119,7 @@ def _load(contact_id):
     return get_object_or_404(Contact.objects.with_details().select_related("organisation"), pk=contact_id)
 
 
-@router.post("", response={201: ContactOut})
+@router.post("", response={201: ContactOut, **errors(403, 404)})
 def create_contact(request, payload: ContactIn):
     membership = membership_for(request, payload.organisation, permission="can_register")
     contact = services.register_contact(membership, validated(membership, payload), source=Source.API)
@@ -113,10 +127,15 @@ def create_contact(request, payload: ContactIn):
 
 
 class StatsQuery(Schema):
-    start: datetime.date = Field(alias="from")
-    end: datetime.date = Field(alias="to")
-    by: str = Field("", description="Comma-separated: " + ", ".join(API_DIMENSIONS))
-    organisation: str | None = None
+    start: Day = Field(alias="from", description="First day; not after `to`")
+    end: Day = Field(alias="to", description="Last day; not before `from`")
+    by: str = Field(
+        "",
+        max_length=200,
+        pattern=DIMENSIONS_PATTERN,
+        description="Comma-separated, each at most once: " + ", ".join(API_DIMENSIONS),
+    )
+    organisation: Slug | None = None
 
 
 class StatsOut(Schema):
@@ -124,7 +143,7 @@ class StatsOut(Schema):
     total: int | None
 
 
-@router.get("/stats", response=StatsOut)
+@router.get("/stats", response={200: StatsOut, **errors(403, 404)})
 def stats(request, q: Query[StatsQuery]):
     """Contacts counted per combination of the `by` dimensions. A contact with two themes counts
     once in each theme row and once in `total`.
@@ -161,12 +180,12 @@ def stats(request, q: Query[StatsQuery]):
 
 
 class ListQuery(Schema):
-    organisation: str | None = None
+    organisation: Slug | None = None
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
-@router.get("", response=list[ContactOut])
+@router.get("", response={200: list[ContactOut], **errors(403, 404)})
 def list_contacts(request, q: Query[ListQuery]):
     """Your own registrations, newest first."""
     membership = membership_for(request, q.organisation, where="query", permission="can_register")
@@ -197,8 +216,8 @@ def _editable(request, contact_id):
     return membership, contact
 
 
-@router.get("/{int:contact_id}", response=ContactOut)
-def get_contact(request, contact_id: int):
+@router.get("/{int:contact_id}", response={200: ContactOut, **errors(403, 404)})
+def get_contact(request, contact_id: Id):
     contact = _load(contact_id)
     membership = membership_for(request, contact.organisation.slug, permission="can_register")
     if contact.author_id != request.auth.pk and not membership.is_coordinator:
@@ -206,15 +225,15 @@ def get_contact(request, contact_id: int):
     return contact_out(contact)
 
 
-@router.put("/{int:contact_id}", response=ContactOut)
-def update_contact(request, contact_id: int, payload: ContactIn):
+@router.put("/{int:contact_id}", response={200: ContactOut, **errors(403, 404)})
+def update_contact(request, contact_id: Id, payload: ContactIn):
     membership, contact = _editable(request, contact_id)
     services.update_contact(contact, validated(membership, payload, contact=contact))
     return contact_out(_load(contact.pk))
 
 
-@router.delete("/{int:contact_id}", response={204: None})
-def delete_contact(request, contact_id: int):
+@router.delete("/{int:contact_id}", response={204: None, **errors(403, 404)})
+def delete_contact(request, contact_id: Id):
     _membership, contact = _editable(request, contact_id)
     services.delete_contact(contact)
     return 204, None

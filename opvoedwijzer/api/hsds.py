@@ -6,13 +6,11 @@ the one-to-one fields of each record unless `full=true`; `/services/{id}` and `/
 always fully nested. An unknown organisation or id answers 404 with `{"detail": …}`.
 """
 
-import datetime
 import uuid
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import NinjaAPI, Query, Schema
-from ninja.errors import HttpError
+from ninja import Query, Schema
 from pydantic import Field
 
 from opvoedwijzer.core.models import Municipality, Organisation
@@ -20,27 +18,38 @@ from opvoedwijzer.socialmap import hsds
 from opvoedwijzer.socialmap.models import MapOrganisation, Service, ServiceAtLocation
 from opvoedwijzer.socialmap.search import Criteria, find_services
 
-api = NinjaAPI(
+from .errors import ApiError, DocumentedAPI, errors, field_error, install_error_handlers
+from .types import Moment, PageNumber, Slug, Text
+
+api = DocumentedAPI(
     title="Opvoedwijzer social map (HSDS 3.0)",
     version="3.0",
     urls_namespace="hsds",
     description=__doc__,
     docs_url="/docs",
 )
+install_error_handlers(api)
+# The records follow HSDS's own schemas (checked against them in tests/hsds); here: objects.
+NOT_FOUND = {200: dict, **errors(404)}
 
 
 class Paging(Schema):
-    page: int = Field(1, ge=1, description="Page number of paginated result.")
+    page: PageNumber = Field(1, description="Page number of paginated result.")
     per_page: int = Field(50, ge=1, le=500, description="Number of results in a single page (at most 500).")
 
 
 class ServiceFilters(Paging):
-    search: str = Field("", max_length=200, description="Full text search (Dutch stemming).")
+    search: Text(200) = Field("", description="Full text search (Dutch stemming).")
     taxonomy_term_id: uuid.UUID | None = None
     taxonomy_id: uuid.UUID | None = None
     organization_id: uuid.UUID | None = None
-    modified_after: datetime.datetime | None = None
-    postcode: str = Field("", max_length=10, description="Services whose area covers this postal code.")
+    modified_after: Moment | None = None
+    postcode: str = Field(
+        "",
+        max_length=4,
+        pattern=r"^([0-9]{4})?$",
+        description="Services whose area covers this (Belgian) postal code.",
+    )
     full: bool = False
 
 
@@ -54,7 +63,8 @@ def _filtered_services(org, filters):
         if filters.postcode:
             municipality = Municipality.objects.filter(postal_codes__code=filters.postcode).first()
             if municipality is None:
-                raise HttpError(404, "No municipality has this postal code.")
+                msg = "No municipality has this postal code."
+                raise ApiError(404, [field_error("postcode", msg, "query")])
         found, _understood = find_services(org, Criteria(text=filters.search, municipality=municipality))
         qs = hsds.services_for_export(org, full=filters.full, qs=found)
     else:
@@ -95,8 +105,10 @@ def org_terms(org):
     return terms
 
 
-@api.get("/{org_slug}/", summary="Information about this API and its relationship with HSDS")
-def index(request, org_slug: str):
+@api.get(
+    "/{org_slug}/", response=NOT_FOUND, summary="Information about this API and its relationship with HSDS"
+)
+def index(request, org_slug: Slug):
     organisation = _org(org_slug)
     return {
         "version": hsds.HSDS_VERSION,
@@ -106,8 +118,8 @@ def index(request, org_slug: str):
     }
 
 
-@api.get("/{org_slug}/services", summary="Paginated list of services")
-def services(request, org_slug: str, filters: Query[ServiceFilters]):
+@api.get("/{org_slug}/services", response=NOT_FOUND, summary="Paginated list of services")
+def services(request, org_slug: Slug, filters: Query[ServiceFilters]):
     organisation = _org(org_slug)
     qs = _filtered_services(organisation, filters)
     return hsds.paginate(
@@ -115,15 +127,15 @@ def services(request, org_slug: str, filters: Query[ServiceFilters]):
     )
 
 
-@api.get("/{org_slug}/services/{id}", summary="A fully nested service")
-def service(request, org_slug: str, id: uuid.UUID):
+@api.get("/{org_slug}/services/{id}", response=NOT_FOUND, summary="A fully nested service")
+def service(request, org_slug: Slug, id: uuid.UUID):
     organisation = _org(org_slug)
     record = get_object_or_404(hsds.services_for_export(organisation), uuid=id)
     return hsds.service_record(record)
 
 
-@api.get("/{org_slug}/organizations", summary="Paginated list of organizations")
-def organizations(request, org_slug: str, filters: Query[Paging], full: bool = False):
+@api.get("/{org_slug}/organizations", response=NOT_FOUND, summary="Paginated list of organizations")
+def organizations(request, org_slug: Slug, filters: Query[Paging], full: bool = False):
     organisation = _org(org_slug)
     qs = (
         hsds.organisations_for_export(organisation) if full else MapOrganisation.objects.for_org(organisation)
@@ -131,16 +143,22 @@ def organizations(request, org_slug: str, filters: Query[Paging], full: bool = F
     return hsds.paginate(qs, filters.page, filters.per_page, lambda o: hsds.organization_record(o, full=full))
 
 
-@api.get("/{org_slug}/organizations/{id}", summary="A fully nested organization, with its services")
-def organization(request, org_slug: str, id: uuid.UUID, full_service: bool = True):
+@api.get(
+    "/{org_slug}/organizations/{id}",
+    response=NOT_FOUND,
+    summary="A fully nested organization, with its services",
+)
+def organization(request, org_slug: Slug, id: uuid.UUID, full_service: bool = True):
     organisation = _org(org_slug)
     record = get_object_or_404(hsds.organisations_for_export(organisation), uuid=id)
     services = hsds.services_for_export(organisation, full=full_service).filter(map_organisation=record)
     return hsds.organization_record(record, services=services if full_service else None)
 
 
-@api.get("/{org_slug}/service_at_locations", summary="Paginated list of services at locations")
-def service_at_locations(request, org_slug: str, filters: Query[Paging], full: bool = False):
+@api.get(
+    "/{org_slug}/service_at_locations", response=NOT_FOUND, summary="Paginated list of services at locations"
+)
+def service_at_locations(request, org_slug: Slug, filters: Query[Paging], full: bool = False):
     organisation = _org(org_slug)
     qs = ServiceAtLocation.objects.for_org(organisation).select_related("service", "location").order_by("id")
     if full:
@@ -150,38 +168,42 @@ def service_at_locations(request, org_slug: str, filters: Query[Paging], full: b
     )
 
 
-@api.get("/{org_slug}/service_at_locations/{id}", summary="A fully nested service at a location")
-def service_at_location(request, org_slug: str, id: uuid.UUID):
+@api.get(
+    "/{org_slug}/service_at_locations/{id}",
+    response=NOT_FOUND,
+    summary="A fully nested service at a location",
+)
+def service_at_location(request, org_slug: Slug, id: uuid.UUID):
     organisation = _org(org_slug)
     qs = ServiceAtLocation.objects.for_org(organisation).select_related("service", "location")
     return hsds.service_at_location_record(get_object_or_404(qs, uuid=id))
 
 
-@api.get("/{org_slug}/taxonomies", summary="Paginated list of taxonomies")
-def taxonomies(request, org_slug: str, filters: Query[Paging]):
+@api.get("/{org_slug}/taxonomies", response=NOT_FOUND, summary="Paginated list of taxonomies")
+def taxonomies(request, org_slug: Slug, filters: Query[Paging]):
     records = hsds.taxonomy_records(_org(org_slug))
     return hsds.paginate(records, filters.page, filters.per_page, lambda r: r)
 
 
-@api.get("/{org_slug}/taxonomies/{id}", summary="One taxonomy")
-def taxonomy(request, org_slug: str, id: uuid.UUID):
+@api.get("/{org_slug}/taxonomies/{id}", response=NOT_FOUND, summary="One taxonomy")
+def taxonomy(request, org_slug: Slug, id: uuid.UUID):
     for record in hsds.taxonomy_records(_org(org_slug)):
         if record["id"] == str(id):
             return record
-    raise HttpError(404, "Not found.")
+    raise ApiError(404, [field_error("id", "Not found.", "path")])
 
 
-@api.get("/{org_slug}/taxonomy_terms", summary="Paginated list of taxonomy terms")
-def taxonomy_terms(request, org_slug: str, filters: Query[Paging], taxonomy_id: uuid.UUID | None = None):
+@api.get("/{org_slug}/taxonomy_terms", response=NOT_FOUND, summary="Paginated list of taxonomy terms")
+def taxonomy_terms(request, org_slug: Slug, filters: Query[Paging], taxonomy_id: uuid.UUID | None = None):
     records = hsds.taxonomy_term_records(_org(org_slug))
     if taxonomy_id:
         records = [r for r in records if r.get("taxonomy_id") == str(taxonomy_id)]
     return hsds.paginate(records, filters.page, filters.per_page, lambda r: r)
 
 
-@api.get("/{org_slug}/taxonomy_terms/{id}", summary="One taxonomy term")
-def taxonomy_term(request, org_slug: str, id: uuid.UUID):
+@api.get("/{org_slug}/taxonomy_terms/{id}", response=NOT_FOUND, summary="One taxonomy term")
+def taxonomy_term(request, org_slug: Slug, id: uuid.UUID):
     for record in hsds.taxonomy_term_records(_org(org_slug)):
         if record["id"] == str(id):
             return record
-    raise HttpError(404, "Not found.")
+    raise ApiError(404, [field_error("id", "Not found.", "path")])

@@ -1,38 +1,55 @@
 """The public API (no account): anonymous web questions. /api/v1/public/…
 
-POST /api/v1/public/<org>/questions   {"text", "life_stage"?, "language"?, "municipality"?}
+POST /api/v1/public/<org>/questions   {"text", "life_stage"?, "language"?, "municipality"?, "email"?}
      → 201 {"code", "secret"}; the text is stored with personal data replaced
 GET  /api/v1/public/questions/<code>  header X-Question-Secret: <secret>
      → 200 {"status": "new"|"answered", "text", "answer"}; an unknown code or a wrong secret → 404
+
+The question is checked by the web form itself (`questions.forms.AskForm`): the same length limit,
+codes, honeypot, rate limit and PII guard, whichever way it comes in.
 """
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from typing import Annotated, Literal
+
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Header, Router, Schema
 
 from opvoedwijzer.core.models import Organisation
-from opvoedwijzer.privacy.pii import find_pii, redact
 from opvoedwijzer.questions import services
-from opvoedwijzer.questions.abuse import over_limit
-from opvoedwijzer.questions.forms import ANSWER_LANGUAGES, MAX_QUESTION_LENGTH
-from opvoedwijzer.taxonomy.models import LifeStage
+from opvoedwijzer.questions.abuse import HONEYPOT, over_limit
+from opvoedwijzer.questions.forms import ANSWER_LANGUAGES, MAX_QUESTION_LENGTH, AskForm
 
-from .errors import ApiError, field_error
+from .errors import ApiError, errors, field_error, rate_limited
+from .types import Code, Slug, Text, Token
 
 router = Router(tags=["public"], auth=None)
 
+AnswerLanguage = Literal[tuple(code for code, _label in ANSWER_LANGUAGES)]
+NisCode = Field(
+    None,
+    max_length=5,
+    pattern=r"^[0-9]{5}$",
+    description="NIS code of a municipality the organisation serves",
+)
+HONEYPOT_HELP = "Leave out or empty: a field people do not see (filled in, nothing is stored)"
+
+
+SecretHeader = Annotated[
+    Token, Header(alias="X-Question-Secret", description="The secret given with the code")
+]
+
 
 class QuestionIn(Schema):
-    text: str = Field(min_length=1, max_length=MAX_QUESTION_LENGTH)
-    life_stage: str | None = Field(None, description="A life-stage code, e.g. 'teen'")
-    language: str = Field("nl", description="ISO 639-1 code of the language the answer should be in")
-    municipality: str | None = Field(None, description="NIS code of a municipality the organisation serves")
-    email: str | None = Field(
-        None,
-        max_length=254,
-        description="For one 'your answer is ready' mail; kept encrypted, deleted once sent",
+    text: Text(MAX_QUESTION_LENGTH, filled=True) = Field(
+        description="The question; names, phone numbers, addresses … are replaced before it is stored"
     )
+    life_stage: Code | None = Field(None, description="A visible life-stage code, e.g. 'teen'")
+    language: AnswerLanguage = Field("nl", description="The language the answer should be in")
+    municipality: str | None = NisCode
+    email: Text(254) | None = Field(
+        None, description="For one 'your answer is ready' mail; kept encrypted, deleted once sent"
+    )
+    website: Text(200) | None = Field(None, description=HONEYPOT_HELP)
 
 
 class Asked(Schema):
@@ -41,56 +58,71 @@ class Asked(Schema):
 
 
 class QuestionOut(Schema):
-    status: str
+    status: Literal["new", "answered"]
     text: str
     answer: str | None
 
 
-@router.post("/{org_slug}/questions", response={201: Asked}, summary="Ask a question (no account)")
-def ask(request, org_slug: str, payload: QuestionIn):
-    org = get_object_or_404(Organisation, slug=org_slug)
+def form_errors(form, names=None):
+    """A form's errors as the API's field errors (`names` renames form fields)."""
+    names = names or {}
+    return [
+        field_error(names.get(name, "body" if name == "__all__" else name), str(msg))
+        for name, msgs in form.errors.items()
+        for msg in msgs
+    ]
+
+
+def _organisation(org_slug):
+    return get_object_or_404(Organisation, slug=org_slug)
+
+
+@router.post(
+    "/{org_slug}/questions",
+    response={201: Asked, **errors(404, 429)},
+    summary="Ask a question (no account)",
+)
+def ask(request, org_slug: Slug, payload: QuestionIn):
+    org = _organisation(org_slug)
     if over_limit(request):
-        raise ApiError(429, [field_error("text", "Too many questions from this address in the last hour.")])
-    errors, life_stage, municipality = [], None, None
-    text = payload.text.strip()
-    if not text:
-        errors.append(field_error("text", "The question is empty."))
-    if payload.life_stage:
-        life_stage = LifeStage.objects.for_org(org).filter(code=payload.life_stage).first()
-        if life_stage is None:
-            errors.append(field_error("life_stage", f"Unknown life stage {payload.life_stage!r}."))
-    if payload.language not in dict(ANSWER_LANGUAGES):
-        errors.append(field_error("language", f"Unknown language {payload.language!r}."))
-    if payload.municipality:
-        municipality = org.municipalities.filter(code=payload.municipality).first()
-        if municipality is None:
-            errors.append(field_error("municipality", f"{payload.municipality!r} is not served here."))
-    email = (payload.email or "").strip()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            errors.append(field_error("email", "This is not an e-mail address."))
-    if errors:
-        raise ApiError(422, errors)
+        raise rate_limited("text", "Too many questions from this address in the last hour.")
+    form = AskForm(
+        org,
+        {
+            "text": payload.text,
+            "life_stage": payload.life_stage or "",
+            "municipality": payload.municipality or "",
+            "language": payload.language,
+            "email": payload.email or "",
+            HONEYPOT: payload.website or "",
+        },
+    )
+    if not form.is_valid():
+        raise ApiError(422, form_errors(form))
+    if form.cleaned_data[HONEYPOT]:  # a bot: say nothing, keep nothing (as the web form)
+        letters = services.new_code().replace("-", "")
+        return 201, {"code": services.new_code(), "secret": f"{letters[:4]}-{letters[4:8]}"}
+    d = form.cleaned_data
     question, secret = services.ask_question(
         org,
-        text=redact(text, find_pii(text)),
-        life_stage=life_stage,
-        municipality=municipality,
-        language=payload.language,
-        email=email,
+        text=d["text"],  # redacted by the form
+        life_stage=d["life_stage"],
+        municipality=d["municipality"],
+        language=d["language"],
+        email=d["email"],
     )
     return 201, {"code": question.code, "secret": secret}
 
 
-@router.get("/questions/{code}", response=QuestionOut, summary="Read a question and its answer")
-def read(request, code: str):
+@router.get(
+    "/questions/{code}",
+    response={200: QuestionOut, **errors(404, 429)},
+    summary="Read a question and its answer",
+)
+def read(request, code: Token, secret: SecretHeader = ""):
     if over_limit(request, "pick_up", limit=60):
-        raise ApiError(
-            429, [field_error("code", "Too many tries from this address in the last hour.", "path")]
-        )
-    question = services.find_question(code, request.headers.get("X-Question-Secret", ""))
+        raise rate_limited("code", "Too many tries from this address in the last hour.", "path")
+    question = services.find_question(code, secret)
     if question is None:
         raise ApiError(404, [field_error("code", "No question with this code and secret.", "path")])
     services.mark_answer_read(question)

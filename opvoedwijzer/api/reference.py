@@ -6,7 +6,9 @@ from opvoedwijzer.core.models import Municipality
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import TERM_MODELS, Theme
 
+from .errors import errors
 from .tenancy import membership_for
+from .types import Slug, Text
 
 router = Router(tags=["reference"])
 
@@ -18,9 +20,9 @@ class MunicipalityOut(Schema):
 
 
 @router.get("/municipalities", response=list[MunicipalityOut])
-def municipalities(request, search: str = ""):
+def municipalities(request, search: Text(50) = ""):
     """Belgian municipalities (NIS code); `search` matches part of a name or a postal code."""
-    qs = Municipality.objects.search(search[:50]).prefetch_related("postal_codes")[:100]
+    qs = Municipality.objects.search(search).prefetch_related("postal_codes")[:100]
     return [
         {
             "code": m.code,
@@ -38,8 +40,8 @@ class TermOut(Schema):
     group: str | None = None
 
 
-@router.get("/taxonomy", response=dict[str, list[TermOut]])
-def taxonomy(request, organisation: str | None = None):
+@router.get("/taxonomy", response={200: dict[str, list[TermOut]], **errors(403, 404)})
+def taxonomy(request, organisation: Slug | None = None):
     """The organisation's terms per dimension, in its order, with codes; hidden terms are
     listed (old contacts use them) but may not be used for new contacts."""
     org = membership_for(request, organisation, where="query").organisation
