@@ -31,6 +31,11 @@ SENTENCES = [
     "Mail naar piet punt peeters at gmail punt com of bel nul vier zeven vijf, twaalf vierendertig.",
     "Doorverwezen naar Tejo Hasselt; tolk via Babel; zoon zit in het Sint-Jozefcollege.",
     "Info over Infino en het Groeipakket; VBS De Klimop belt terug (078 15 00 10).",
+    # the classes of issue 12's second round: typos in numbers, odd groupings, handles without
+    # "@", lowercase streets, dates in words, names in brackets, places and unknown services
+    "rrn vader: 79-12-03 391-08; nummer: 04 76 - 3 22 - 19 86; op Snapchat als 'ruben.vdb07'.",
+    "adres: grote markt 3, 2e verdieping; geboren op de twintigste van mei 2018; mama (ans).",
+    "Gezin uit Borgerhout, naar Eetexpert en Lumens; CKG Sloebernest; via Snapchat en Telegram.",
 ]
 
 
