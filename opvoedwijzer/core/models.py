@@ -85,6 +85,9 @@ class Organisation(models.Model):
     # Raised by every change of the taxonomy or the served municipalities: each process keeps them in
     # memory (taxonomy/cache.py) until this changes.
     terms_version = models.PositiveIntegerField(default=0, editable=False)
+    # Raised by every change of the social map: the PII guard keeps the map's names and numbers in memory
+    # per process (privacy/forms.py) until this changes.
+    map_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

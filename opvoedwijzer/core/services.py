@@ -29,6 +29,11 @@ def create_organisation(*, slug, name, municipalities=()):
     return org
 
 
+def note_social_map_changed(org):
+    """Call after changing an organisation's social map: every process reads its names and numbers again."""
+    Organisation.objects.filter(pk=org.pk).update(map_version=F("map_version") + 1)
+
+
 @transaction.atomic
 def add_municipality(org, municipality):
     org.municipalities.add(municipality)

@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.core.models import Municipality
+from opvoedwijzer.core.services import note_social_map_changed
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
@@ -1050,6 +1051,7 @@ def load(org, tables, *, skip_refused=False):
         return report
     with transaction.atomic():
         loader.write()
+        note_social_map_changed(org)
     report.imported = True
     return report
 
@@ -1360,6 +1362,7 @@ def import_list(org, name, content, *, skip_refused=False):
         return report
     with transaction.atomic():
         loader.write()
+        note_social_map_changed(org)
     report.imported = True
     return report
 

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from opvoedwijzer.core.services import note_social_map_changed
 from opvoedwijzer.reports import rollup
 from opvoedwijzer.taxonomy.models import OfferType
 
@@ -105,6 +106,7 @@ def save_service(org, data, *, service=None):
     if "phone" in data:
         _set_phone("service", service, data["phone"])
     search.reindex([service.pk])
+    note_social_map_changed(org)
     return service
 
 
@@ -124,6 +126,7 @@ def save_map_organisation(org, data, *, map_organisation=None):
         search.reindex(map_organisation.services.values_list("pk", flat=True))
     if "phone" in data:
         _set_phone("map_organisation", map_organisation, data["phone"])
+    note_social_map_changed(org)
     return map_organisation
 
 
@@ -158,6 +161,7 @@ def save_location(org, data, *, location=None):
         _set_schedules("location", location, data["opening_hours"])
     if "phone" in data:
         _set_phone("location", location, data["phone"])
+    note_social_map_changed(org)
     return location
 
 

@@ -74,6 +74,22 @@ def test_the_numbers_on_the_social_map_are_no_personal_data(sam, social_map):
     assert find_pii(text, allowed_phones=allowed_phones_for(sam.user)) == []  # it is on our map
 
 
+def test_the_maps_numbers_are_read_once_and_again_when_the_map_changes(
+    sam, social_map, zuid, django_assert_max_num_queries
+):
+    from opvoedwijzer.socialmap import services
+    from opvoedwijzer.socialmap.models import MapOrganisation
+
+    allowed_phones_for(sam.user)
+    with django_assert_max_num_queries(1):  # only the maps' versions, not their 4 tables
+        assert find_pii("Bel 011 70 12 34.", allowed_phones=allowed_phones_for(sam.user)) == []
+    text = "Doorverwezen, tel. 011 99 88 77."
+    assert find_pii(text, allowed_phones=allowed_phones_for(sam.user)) != []
+    clb = MapOrganisation.objects.for_org(zuid).first()
+    services.save_map_organisation(zuid, {"name": clb.name, "phone": "011 99 88 77"}, map_organisation=clb)
+    assert find_pii(text, allowed_phones=allowed_phones_for(sam.user)) == [], "a new number counts at once"
+
+
 def test_another_organisations_map_numbers_are_not_allowed(noor, social_map):
     assert find_pii("Bel 011 70 12 34.", allowed_phones=allowed_phones_for(noor.user)) != []
 
