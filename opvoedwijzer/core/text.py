@@ -7,8 +7,8 @@ surrogates (U+D800–U+DFFF, possible in JSON as "\\ud800") cannot be encoded fo
 
 One rule for every way in: tab, line feed and carriage return are text; the other C0 and C1 control
 characters, DEL and lone surrogates are not. Forms remove them (`core.badinput`: a person cannot see
-them, so an error would only puzzle), the API and addresses refuse them with a clear message
-(`api.types`).
+them, so an error would only puzzle), and so does an import of the social map (a file from elsewhere);
+the API and addresses refuse them with a clear message (`api.types`, `core.badinput`).
 """
 
 import re
@@ -40,6 +40,17 @@ def first_control_character(value):
 def without_control_characters(value):
     """`value` with every control character removed (tab, line feed and carriage return stay)."""
     return CONTROL_CHARACTER.sub("", value)
+
+
+def without_control_characters_in(data):
+    """`data` (nested dicts, lists and texts, e.g. an imported file's rows) with every text cleaned."""
+    if isinstance(data, str):
+        return without_control_characters(data)
+    if isinstance(data, dict):
+        return {without_control_characters_in(k): without_control_characters_in(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [without_control_characters_in(item) for item in data]
+    return data
 
 
 def control_character_message(value):

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from opvoedwijzer.core.models import Municipality
 from opvoedwijzer.core.services import note_social_map_changed
+from opvoedwijzer.core.text import without_control_characters_in
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
@@ -1045,7 +1046,8 @@ def _update_rows(model, objects, fields):
 def load(org, tables, *, skip_refused=False):
     """Check and write flat tables; returns the ImportReport."""
     report = ImportReport()
-    loader = Loader(org, tables, report)
+    # A file from elsewhere may carry control characters (a NUL cannot be stored in PostgreSQL).
+    loader = Loader(org, without_control_characters_in(tables), report)
     loader.check()
     if report.refused and not skip_refused:
         return report

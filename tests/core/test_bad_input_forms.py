@@ -8,11 +8,14 @@ their current values). Each field in turn gets a NUL inside a sentence, other co
 """
 
 import io
+import json
 import re
+import uuid
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -310,3 +313,20 @@ def test_an_evaluation_comment_is_limited_on_the_server(demo, client):
 def test_the_login_form_answers_a_nul_with_a_form_error(db, client):
     response = client.post("/accounts/login/", {"login": "ilse\x00@zuid.test", "password": "x\x00"})
     assert response.status_code in (200, 400, 429)
+
+
+def test_an_imported_social_map_is_stored_without_control_characters(ilse, client):
+    """A file from elsewhere: the import removes them, also a NUL that PostgreSQL cannot store."""
+    record = {
+        "id": str(uuid.uuid4()),
+        "name": "Opvoedings\x00winkel\x0b",
+        "description": CONTROL_SENTENCE,
+        "status": "active",
+        "organization": {"id": str(uuid.uuid4()), "name": "Huis van het\x00 Kind"},
+    }
+    upload = SimpleUploadedFile("kaart.json", json.dumps([record]).encode(), "application/json")
+    client.force_login(ilse.user)
+    response = client.post("/o/zuid-limburg/map/import/", {"file": upload})
+    assert response.status_code in (200, 302)
+    assert Service.objects.get(uuid=record["id"]).name == "Opvoedingswinkel"
+    assert stored_control_characters() == []
