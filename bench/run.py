@@ -49,7 +49,8 @@ STATS_BY = [
     "municipality,month",
 ]
 # Budgets from the design.
-REGISTRATION_P95_BUDGET_MS = 50
+REGISTRATION_P95_BUDGET_MS = 50  # paced staff (the design's budget)
+BACK_TO_BACK_P95_BUDGET_MS = 100  # 20 staff back to back (issue 13)
 STATS_BUDGET_MS = 1000  # "well under 1 s": flagged when p95 is over half of it
 
 T0 = time.perf_counter()
@@ -188,27 +189,15 @@ def free_port():
 
 
 class Gunicorn:
-    def __init__(self, env, port, logfile, workers=2, threads=4):
+    """gunicorn as `make run` and the production recipe start it: the project's gunicorn.conf.py (read
+    from the project folder), with only the address, and workers/threads when asked, on the command line."""
+
+    def __init__(self, env, port, logfile, workers=None, threads=None):
         self.port = port
         self.logfile = logfile
-        self.cmd = [
-            str(VENV_BIN / "gunicorn"),
-            "opvoedwijzer.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread",
-            "--keep-alive",
-            "5",
-            "--timeout",
-            "60",
-            "--error-logfile",
-            "-",
-        ]
+        self.cmd = [str(VENV_BIN / "gunicorn"), "opvoedwijzer.wsgi", "-b", f"127.0.0.1:{port}"]
+        self.cmd += ["-w", str(workers)] if workers else []
+        self.cmd += ["--threads", str(threads)] if threads else []
         self.env = env
         self.proc = None
 
@@ -636,8 +625,8 @@ def main():
     parser.add_argument("--stats-reps", type=int, default=20)
     parser.add_argument("--raw-reps", type=int, default=5)
     parser.add_argument("--service-iterations", type=int, default=500)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py's")
+    parser.add_argument("--threads", type=int, default=None, help="default: gunicorn.conf.py's")
     parser.add_argument("--conn-max-age", default=None, help="CONN_MAX_AGE for the server (app default 0)")
     parser.add_argument("--no-form", action="store_true", help="skip the web form load")
     parser.add_argument("--keep", action="store_true", help="keep the temporary database")
@@ -665,6 +654,9 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
+        "PLAIN_HTTP": "true",
+        "ENV_FILE": os.devnull,  # not the settings `make run` wrote for this folder
+        "STATIC_ROOT": str(tmp / "static"),
         "PYTHONPATH": str(ROOT),
     }
     if args.conn_max_age is not None:
@@ -684,6 +676,7 @@ def main():
         t = time.perf_counter()
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "seed_demo")
+        manage(env, "collectstatic", "--noinput", "-v", "0", "-i", "ninja", "-i", "admin")  # as make run
         results["setup_s"] = time.perf_counter() - t
         log(f"migrate + seed_demo: {results['setup_s']:.1f} s")
         gen = subprocess.run(
@@ -751,7 +744,10 @@ def main():
         port = free_port()
         gunicorn = Gunicorn(env, port, tmp / "gunicorn.log", args.workers, args.threads)
         health = gunicorn.start()
-        log(f"gunicorn on 127.0.0.1:{port} ({args.workers} workers × {args.threads} threads): {health}")
+        log(
+            f"gunicorn on 127.0.0.1:{port} (gunicorn.conf.py, -w {args.workers}, --threads {args.threads}): "
+            f"{health}"
+        )
         warm_up(port, token, drawer, start, today)
 
         # 3. Registration through the API: back to back (saturation), then paced (realistic).
@@ -908,8 +904,9 @@ def render(r):
     out = []
     out.append("=" * 104)
     out.append(
-        f"Opvoedwijzer benchmark {r['started']} · {os.cpu_count()} CPUs · SQLite · gunicorn {a['workers']} "
-        f"workers × {a['threads']} threads (gthread) · DEBUG=false · "
+        f"Opvoedwijzer benchmark {r['started']} · {os.cpu_count()} CPUs · SQLite · gunicorn with "
+        f"gunicorn.conf.py ({a['workers'] or 'its'} workers × {a['threads'] or 'its'} threads, gthread; "
+        f"as make run) · DEBUG=false · "
         f"CONN_MAX_AGE={a['conn_max_age'] or '0 (app default)'}"
     )
     out.append("=" * 104)
@@ -925,20 +922,16 @@ def render(r):
     )
     rows = []
     spec = [
-        ("api", f"API POST, back to back ×{a['requests']}", True),
-        ("api_paced", f"API POST, think {a['think']} s ×{a['paced_requests']}", True),
-        ("form_post", f"form POST (session) ×{a['form_requests']}", True),
-        ("form_get", "  + the redirect GET (page)", False),
+        ("api", f"API POST, back to back ×{a['requests']}", BACK_TO_BACK_P95_BUDGET_MS),
+        ("api_paced", f"API POST, think {a['think']} s ×{a['paced_requests']}", REGISTRATION_P95_BUDGET_MS),
+        ("form_post", f"form POST (session) ×{a['form_requests']}", BACK_TO_BACK_P95_BUDGET_MS),
+        ("form_get", "  + the redirect GET (page)", None),
     ]
-    for key, name, budgeted in spec:
+    for key, name, budget in spec:
         f = r.get(key)
         if not f:
             continue
-        verdict = (
-            f"p95 < {REGISTRATION_P95_BUDGET_MS} ms: {_verdict_p95(f['p95'], REGISTRATION_P95_BUDGET_MS)}"
-            if budgeted
-            else ""
-        )
+        verdict = f"p95 < {budget} ms: {_verdict_p95(f['p95'], budget)}" if budget else ""
         rows.append(
             [
                 name,
@@ -1007,18 +1000,17 @@ def render(r):
         f"{ip['full_stack']['API POST /api/v1/contacts']['n']} full requests through django.test.Client"
     )
     rows = []
-    for name, f, budgeted in [
-        ("register_contact()", ip["register_contact"], True),
-        ("ContactForm validation", ip["validate"], False),
-        *[(f"full stack: {k}", v, k.startswith(("API", "form POST"))) for k, v in ip["full_stack"].items()],
+    for name, f in [
+        ("register_contact()", ip["register_contact"]),
+        ("ContactForm validation", ip["validate"]),
+        *[(f"full stack: {k}", v) for k, v in ip["full_stack"].items()],
     ]:
-        verdict = (
-            f"p95 < {REGISTRATION_P95_BUDGET_MS} ms: {_verdict_p95(f['p95'], REGISTRATION_P95_BUDGET_MS)}"
-            if budgeted
-            else ""
+        rows.append([name, ms(f["p50"]), ms(f["p95"]), ms(f["p99"]), ms(f["max"])])
+    out.append(
+        table(
+            ["operation (information: no verdict without HTTP)", "p50 ms", "p95 ms", "p99 ms", "max ms"], rows
         )
-        rows.append([name, ms(f["p50"]), ms(f["p95"]), ms(f["p99"]), ms(f["max"]), verdict])
-    out.append(table(["operation", "p50 ms", "p95 ms", "p99 ms", "max ms", "budget"], rows))
+    )
     out.append("SQL queries: " + "; ".join(f"{k}: {v}" for k, v in ip["queries"].items()))
     out.append("")
     out.append(
