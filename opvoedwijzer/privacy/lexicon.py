@@ -111,6 +111,8 @@ celik kowalski nowak wisniewski popescu ionescu verbist verbeeck vanmechelen van
 vanderstraeten vermeersch verstraete vandenbussche vanderheyden vanlommel vanhees vanherck
 moors schepers swinnen theunis vanbrabant vanoverbeke vervoort wijnants wouters gielen
 lemmens reynders jaspers hendrikx bamps engelen vanaken haesen stulens vrancken dirix
+janssen coenen rutten driessen nelissen thijssen hendriksen claassen claessen heylen verheyen luyten
+daenen wijnen cuppen peeten mathijssen hermsen maessen vranken gijsen huysmans loven
 """.split()
 )
 
@@ -413,6 +415,7 @@ WEAK_INTRO_CUES = {
     ("hier", "is"),
     ("spreekt", "met"),
     ("spreek", "met"),
+    ("hier", "met"),  # on the phone: "hier met Verhoeven"
     ("met",),
     ("this", "is"),
     ("je", "suis"),
@@ -469,6 +472,19 @@ def _number_words():
 
 
 NUMBER_WORDS = _number_words()
+# The Dutch words among them (units, teens, tens and their compounds), for years said in words.
+_DUTCH_NUMBER_WORDS = {
+    w
+    for w in NUMBER_WORDS
+    if "-" not in w
+    and " " not in w
+    and "honderd" not in w
+    and all(ch in "abcdefghijklmnopqrstuvwxyzë" for ch in w)
+    and (
+        w.endswith(("tig", "ien", "elf", "twaalf"))
+        or w in "een één eén twee drie vier vijf zes zeven acht negen".split()
+    )
+}
 
 
 def _day_words():
@@ -485,6 +501,32 @@ def _day_words():
 
 
 DAY_WORDS = _day_words()
+# "het vijfde (leerjaar)", "de derde kleuterklas": ordinals are no names.
+ORDINALS = {w for w in DAY_WORDS.split("|") if w.endswith(("de", "ste"))} | {
+    "laatste",
+    *(ten + "ste" for ten in "veertig vijftig zestig zeventig tachtig negentig honderd".split()),
+}
+COMMON_WORDS |= ORDINALS
+
+
+def _year_words():
+    """Years as people say them, to the year: "tweeduizend achttien", "tweeduizend en twaalf",
+    "tweeduizendachttien", "negentienhonderd vierentachtig", "negentien zevenentachtig" (Dutch)."""
+    below_hundred = {
+        w: int(d) for w, d in NUMBER_WORDS.items() if w in _DUTCH_NUMBER_WORDS and 0 < int(d) < 100
+    }
+    years = {"tweeduizend": 2000, "negentienhonderd": 1900}
+    for word, n in below_hundred.items():
+        for joint in (" ", " en ", ""):
+            years[f"tweeduizend{joint}{word}"] = 2000 + n
+            years[f"negentienhonderd{joint}{word}"] = 1900 + n
+        if n >= 10:
+            years[f"negentien {word}"] = 1900 + n  # "negentien zevenentachtig"
+            years[f"twintig {word}"] = 2000 + n  # "twintig tweeëntwintig"
+    return years
+
+
+YEAR_WORDS = _year_words()
 # "dubbel vijf" = 55, "driemaal twee" = 222
 REPEAT_WORDS = {"dubbel": 2, "dubbele": 2, "double": 2, "triple": 3, "driedubbel": 3, "driemaal": 3}
 
@@ -507,6 +549,9 @@ def _read_organisations(path=ORGANISATIONS_FILE):
 
 
 _ORGANISATIONS = _read_organisations()
+# Parenting programmes and courses ("Triple P", "Positief Opvoeden", "Marte Meo"): no people, and
+# the capitalised words right after one belong to it ("Triple P Tieners").
+PROGRAMME_NAMES = _ORGANISATIONS.get("programmes", [])
 # Names of services, organisations, helplines and schools, as written ("Kind en Gezin", "Tejo").
 ORGANISATION_NAMES = [
     *_ORGANISATIONS.get("organisations", []),
@@ -538,3 +583,51 @@ _PERSON_WORDS = FIRST_NAMES | SURNAMES | DE_SURNAMES
 NOT_NAMES |= {w.lower() for w in [*PLACE_NAMES, *_parts(PLACE_NAMES)]} - _PERSON_WORDS - COMMON_WORDS
 # A word before one of these names the service there ("Sociaal Wijkteam Escamp").
 PLACES |= {w.lower() for w in PLACE_NAMES if len(w) > 3 and " " not in w} - _PERSON_WORDS
+
+# Compass points and the parts of a town they name: "Den Haag Zuidwest", "Utrecht Noordoost".
+COMPASS_WORDS = set(
+    """
+noord zuid oost west noordoost noordwest zuidoost zuidwest noorden zuiden oosten westen
+noordoosten noordwesten zuidoosten zuidwesten midden centrum noordrand zuidrand oostrand westrand
+""".split()
+)
+NOT_NAMES |= COMPASS_WORDS
+
+# After these (or a compound ending in one: "oudercursus", "groepsaanbod") a run of words in
+# capitals is a title: "de cursus Rots en Water", "de methode Signs of Safety".
+COURSE_WORDS = tuple(
+    """
+cursus cursussen training trainingen programma programma's methode methodiek reeks workshop
+workshops vorming module traject aanbod
+""".split()
+)
+# The small words inside such a title: "Kies voor Rust", "Grip op je Dip", "Tuning into Kids".
+TITLE_JOINERS = set(
+    """
+met en voor op je de het van na uit in into of the and to zonder om bij zo naar als over
+""".split()
+)
+
+# A capitalised royal title before a royal's name or a name and an institution noun names a royal
+# or what is named after one: "Koningin Fabiola", "Koningin Paola Kinderziekenhuis", "Prinses
+# Máxima Centrum". ("De Koning", "Lotte Prins" stay surnames.)
+ROYAL_TITLES = set(
+    """
+koning koningin prins prinses kroonprins kroonprinses keizer keizerin hertog hertogin groothertog
+groothertogin graaf gravin
+""".split()
+)
+ROYAL_NAMES = set(
+    """
+paola fabiola mathilde elisabeth astrid filip boudewijn albert leopold laurent claire emmanuel
+gabriël gabriel eléonore eleonore amalia máxima maxima alexia ariane willem-alexander beatrix
+juliana wilhelmina emma sophie margriet irene christina bernhard claus marie-josé
+josephine-charlotte stéphanie delphine
+""".split()
+)
+INSTITUTION_NOUNS = tuple(
+    """
+ziekenhuis ziekenhuizen kinderziekenhuis gasthuis hospitaal kliniek centrum instituut stichting
+fonds school college lyceum atheneum park zaal museum kazerne huis
+""".split()
+)

@@ -55,6 +55,8 @@ class Finding:
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+# A Discord tag: a user name, "#" and four digits ("shadowqueen#4471"); not "punt #1234", "C#2".
+DISCORD_TAG = re.compile(r"(?<![\w#@.])(?=[\w.]*[A-Za-z])[A-Za-z0-9_.]{2,32}#\d{4}(?![\w#])")
 # A user name without "@": with an underscore inside ("tibo_vanrompaey", "xX_Dark_Wolf_Xx") it is
 # one wherever it stands (not a file name: "verslag_mei.pdf") …
 UNDERSCORE_HANDLE = re.compile(
@@ -179,6 +181,16 @@ DATES = [
 # 2018", "° maart 2019".
 BORN_IN = re.compile(r"(?:geboren|geb\.?|°)\s*(?:in|op)?\s*$", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# The year in words: "negen januari tweeduizend achttien", "twaalf maart tweeduizend zeventien",
+# "vijf november negentienhonderd vierentachtig", "geboren in maart tweeduizend twintig". The
+# words after the year's head are read by lexicon.YEAR_WORDS.
+YEAR_SAID = r"(?:tweeduizend|negentienhonderd|negentien|twintig)(?:\s+en\s+[a-zë]+|\s+[a-zë]+|[a-zë]+)?"
+YEAR_SAID_ANYWHERE = re.compile(r"tweeduizend|negentien|twintig", re.IGNORECASE)
+DATE_YEAR_SAID = re.compile(
+    rf"\b(?:\d{{1,2}}(?:ste|de|e)?|{lexicon.DAY_WORDS})(?:\s+van)?\s+(?:{MONTHS})\.?,?\s+({YEAR_SAID})\b",
+    re.IGNORECASE,
+)
+MONTH_YEAR_SAID = re.compile(rf"\b(?:{MONTHS})\.?,?\s+({YEAR_SAID})\b", re.IGNORECASE)
 BIRTH_CUE = re.compile(
     r"(geboren|geb\.?|°|geboortedatum|geboortedag|verjaardag|jarig|born|d\.o\.b|dob)\W{0,3}"
     r"(?:\w+\W+){0,3}$",
@@ -322,6 +334,23 @@ def _date_year(match):
     groups = [g for g in match.groups() if g]
     year = next((int(g) for g in groups if len(g) == 4), None)
     return year
+
+
+def _said_year(text, match):
+    """(year, end) of the year said in words in the match's group 1 ("tweeduizend en twaalf" →
+    2012), or None. A bare "tweeduizend" is a year only before a full stop or a small word, not
+    before "euro" or "kilometer"."""
+    said = " ".join(match.group(1).lower().split())
+    if said in lexicon.YEAR_WORDS:
+        return lexicon.YEAR_WORDS[said], match.end(1)
+    head = re.match(r"tweeduizend|negentienhonderd", said)
+    if not head:
+        return None
+    end = match.start(1) + head.end()
+    following = re.match(r"\s*(\w*)", text[end:]).group(1).lower()
+    if following and following not in lexicon.COMMON_WORDS:
+        return None
+    return lexicon.YEAR_WORDS.get(head.group(), 1900), end
 
 
 def _said_numbers(text, allowed_phones):
@@ -519,6 +548,18 @@ def find_numbers(text, allowed_phones, organisation_ends=()):
     for m in MONTH_YEAR.finditer(text):
         if BORN_IN.search(text, max(0, m.start() - 20), m.start()):
             found.append(("date_of_birth", m.start(), m.end()))
+    if YEAR_SAID_ANYWHERE.search(text):
+        for m in DATE_YEAR_SAID.finditer(text):
+            said = _said_year(text, m)
+            cue = said and BIRTH_CUE.search(text[max(0, m.start() - 40) : m.start()])
+            if said and (cue or 1900 <= said[0] < this_year):
+                found.append(("date_of_birth", m.start(), said[1]))
+        for m in MONTH_YEAR_SAID.finditer(text):
+            said = _said_year(text, m)
+            if said and BORN_IN.search(text, max(0, m.start() - 20), m.start()):
+                found.append(("date_of_birth", m.start(), said[1]))
+    if "#" in text:
+        found.extend(("online_handle", m.start(), m.end()) for m in DISCORD_TAG.finditer(text))
     for m in HANDLE.finditer(text):
         found.append(("online_handle", m.start(), m.end()))
     found.extend(("online_handle", start, end) for start, end in _handles_without_at(text))
@@ -651,7 +692,12 @@ class Organisations:
     `split` (a social map's names), the capitalised words of a longer name that are no known
     first name, surname or common word count on their own too ("Stevig" of "Stevig vzw")."""
 
-    def __init__(self, names, split=False):
+    # With `runs_on` (programmes), the capitalised words right after a name belong to it: "Triple P
+    # Tieners", "Triple P Online".
+    runs_on = False
+
+    def __init__(self, names, split=False, runs_on=False):
+        self.runs_on = runs_on
         self.words, self.context_words, self.phrases = set(), set(), {}
         for name in names:
             words = _words_of(name)
@@ -693,10 +739,13 @@ PLACE_PREPOSITIONS = {"bij", "naar", "via", "in", "op", "aan", "door", "uit", "v
 NAME_JOINERS = {"de", "het", "t", "den", "ter", "ten", "sint", "sinte", "heilig", "onze", "lieve"}
 SAINTS = ("sint-", "sinte-", "heilig-", "onze-lieve-")
 DEFAULT_ORGANISATIONS = Organisations(lexicon.ORGANISATION_NAMES)
+PROGRAMMES = Organisations(lexicon.PROGRAMME_NAMES, runs_on=True)
 # Lowercase words that are an organisation or a kind of one ("vbs", "vzw", "tejo"): no names.
-ORGANISATION_WORDS = DEFAULT_ORGANISATIONS.words | {
-    w.lower() for w in lexicon.ORGANISATION_WORDS_BEFORE | lexicon.ORGANISATION_WORDS_AFTER
-}
+ORGANISATION_WORDS = (
+    DEFAULT_ORGANISATIONS.words
+    | PROGRAMMES.words
+    | {w.lower() for w in lexicon.ORGANISATION_WORDS_BEFORE | lexicon.ORGANISATION_WORDS_AFTER}
+)
 _BEFORE = _by_first_word((_words_of(w), w.isupper()) for w in lexicon.ORGANISATION_WORDS_BEFORE)
 _AFTER = {w.lower(): w.isupper() for w in lexicon.ORGANISATION_WORDS_AFTER}
 _NOUNS = _by_first_word((_words_of(w), False) for w in lexicon.ORGANISATION_NOUNS)
@@ -760,6 +809,80 @@ def _surname_particle(s, i):
     )
 
 
+def _words_that_follow(s, j, limit=3):
+    """The capitalised words from token j on that are no first name we know: the rest of a
+    programme's name ("Triple P Online", "Triple P Stepping Stones")."""
+    run = []
+    while (
+        j < len(s.tokens)
+        and len(run) < limit
+        and s.adjacent(j - 1, j)
+        and _capitalised(s.word(j))
+        and s.lower(j) not in lexicon.FIRST_NAMES
+        and s.lower(j) not in lexicon.NAME_CUES
+    ):
+        run.append(j)
+        j += 1
+    return run
+
+
+# Between a word such as "cursus" and the title it names: a space, maybe a quote.
+COURSE_TITLE_GAP = re.compile(r"[ \t]*['\"‘“«]?[ \t]*")
+
+
+def _course_title(s, j):
+    """The tokens from j on that are a title after a word such as "cursus", "training",
+    "programma", "methode", "reeks" (token j - 1): at least two words in capitals with the small
+    words that join them ("Rots en Water", "Kies voor Rust", "Signs of Safety"), none of them a
+    first name we know ("de cursus van Lotte", "workshop: Lotte Peeters" stay people)."""
+    if j >= len(s.tokens) or s.ends_sentence(j - 1):
+        return []
+    if not COURSE_TITLE_GAP.fullmatch(s.text, s.tokens[j - 1].end(), s.tokens[j].start()):
+        return []
+    run, capitals, last = [], 0, 0
+    while j < len(s.tokens) and len(run) < 7:
+        if run and not s.adjacent(j - 1, j, allow="&"):
+            break
+        word, lower = s.word(j), s.lower(j)
+        if word[:1].isupper():
+            if (lower in lexicon.FIRST_NAMES and lower not in lexicon.AMBIGUOUS_FIRST_NAMES) or (
+                lower in lexicon.SURNAMES or lower in lexicon.NAME_CUES or lower in lexicon.TITLE_CUES
+            ):
+                return []
+            run.append(j)
+            capitals, last = capitals + 1, len(run)
+        elif run and lower in lexicon.TITLE_JOINERS:
+            run.append(j)
+        else:
+            break
+        j += 1
+    return run[:last] if capitals >= 2 else []
+
+
+def _royal(s, i):
+    """The tokens of a royal's name or of what is named after one, from a capitalised royal title
+    at token i: the title, a royal's name ("Koningin Fabiola", "Koning Filip") or up to two words
+    in capitals before an institution noun ("Koningin Paola Kinderziekenhuis", "Prinses Máxima
+    Centrum"). Not a surname: "De Koning", "Lotte Prins"."""
+    before = s.lower(i - 1)
+    if s.adjacent(i - 1, i) and (
+        (before in lexicon.PARTICLES and before not in ("het", "t"))
+        or (_capitalised(s.word(i - 1)) and not s.at_sentence_start(i - 1) and before not in ("het", "t"))
+        or before in lexicon.FIRST_NAMES
+    ):
+        return []
+    j = i + 1
+    while j < len(s.tokens) and j <= i + 3 and s.adjacent(j - 1, j) and s.word(j)[:1].isupper():
+        if j > i + 1 and s.lower(j).endswith(lexicon.INSTITUTION_NOUNS):
+            return list(range(i, j + 1))
+        j += 1
+    if j > i + 1 and s.adjacent(j - 1, j) and s.lower(j).endswith(lexicon.INSTITUTION_NOUNS):
+        return list(range(i, j + 1))  # "Koningin Paola kinderziekenhuis"
+    if s.lower(i + 1) in lexicon.ROYAL_NAMES and s.adjacent(i, i + 1) and _capitalised(s.word(i + 1)):
+        return [i, i + 1]
+    return []
+
+
 def _organisation_tokens(s, vocabularies):
     """The indices of the tokens that belong to the name of an organisation, a school or a
     service: the names person rules must leave alone."""
@@ -768,12 +891,18 @@ def _organisation_tokens(s, vocabularies):
         word, lower = s.word(i), s.lower(i)
         for vocabulary in vocabularies:
             k = vocabulary.phrase_at(s, i)
+            if not k and lower in vocabulary.words and s.cue(i) is None:
+                k = 1  # "naar Tejo", but "mevrouw Babel" is someone
+            elif not k and lower in vocabulary.context_words and s.lower(i - 1) in ORGANISATION_CONTEXT:
+                k = 1
             if k:
                 marked.update(range(i, i + k))
-            elif lower in vocabulary.words and s.cue(i) is None:
-                marked.add(i)  # "naar Tejo", but "mevrouw Babel" is someone
-            elif lower in vocabulary.context_words and s.lower(i - 1) in ORGANISATION_CONTEXT:
-                marked.add(i)
+                if vocabulary.runs_on:
+                    marked.update(_words_that_follow(s, i + k))  # "Triple P Tieners"
+        if lower.endswith(lexicon.COURSE_WORDS):
+            marked.update(_course_title(s, i + 1))  # "de cursus Rots en Water"
+        if lower in lexicon.ROYAL_TITLES and _capitalised(word):
+            marked.update(_royal(s, i))  # "Koningin Paola Kinderziekenhuis", "Koningin Fabiola"
         k = _match_words(s, i, _BEFORE)
         if k:  # "basisschool De Klimop", "VBS Sint-Jan", "GO! atheneum Hasselt"
             run = _named_run(s, i + k)
@@ -832,7 +961,7 @@ def _organisation_tokens(s, vocabularies):
             and not s.at_sentence_start(i)
         ):
             marked.update((i, i + 1))  # "Rondpunt Genk", "Tejo Hasselt": a service and its place
-        saint = lower in ("sint", "sinte", "heilig") and s.adjacent(i, i + 1)
+        saint = lower in ("sint", "sinte", "heilig", "heilige") and s.adjacent(i, i + 1)
         if lower.startswith(SAINTS) or (saint and s.word(i + 1)[:1].isupper()):
             marked.add(i)  # "Sint-Jan Berchmans", "Sint Jozef", "Heilig Hart"
             j = i + 1
@@ -1158,8 +1287,10 @@ def _starts_name(s, i, previous_name_end):
         return False  # "doorverwezen naar Eetexpert", "de time-out van Bindkracht"
     if _in_title_case(s, i) or (not _known_name(lower) and _in_quoted_title(s, i)):
         return False  # "de workshop 'Grenzen Stellen Zonder Strijd'", "'Puberteit zonder Paniek'"
-    if re.search(r"[^aeiou]en$", lower) and lower not in lexicon.FIRST_NAMES:
-        return False  # an infinitive or plural in a title ("Opvoeden"), unless after a cue
+    if re.search(r"[^aeiou]en$", lower) and not _known_name(lower):
+        # an infinitive or plural in a title ("Opvoeden"), unless after a cue; not a surname we
+        # know ("met Verhoeven", "Jansen")
+        return False
     return _name_word(lower, word)
 
 
@@ -1306,7 +1437,7 @@ def _title_word(s, i):
     return (
         _capitalised(s.word(i))
         and not s.at_sentence_start(i)
-        and lower not in lexicon.FIRST_NAMES
+        and not _known_name(lower)  # not "met Verhoeven"
         and lower not in lexicon.NAME_CUES
         and (lower in lexicon.COMMON_WORDS or bool(re.search(r"[^aeiou]en$", lower)))
     )
@@ -1340,6 +1471,16 @@ def _in_quoted_title(s, i):
     )
 
 
+def _de_surname(s, j):
+    """Is token j a surname written "De" + a noun ("De Koning", "De Jager"), after its "De"?"""
+    return (
+        s.lower(j - 1) == "de"
+        and s.adjacent(j - 1, j)
+        and _capitalised(s.word(j))
+        and s.lower(j) in lexicon.DE_SURNAMES
+    )
+
+
 def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
     j = i
     while s.lower(j) in lexicon.PARTICLES and s.adjacent(j, j + 1):
@@ -1359,6 +1500,8 @@ def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
             and word not in lexicon.FIRST_NAMES
             and (not s.adjacent(j, j + 1) or not nxt.islower() or nxt in lexicon.COMMON_WORDS)
         )
+    if not known and _de_surname(s, j):
+        return True  # "mevrouw De Koning", though "koning" ends like a noun
     if not _capitalised(word) or not _name_word(word.lower(), word, cued=cued):
         return False
     if word.lower() in lexicon.ORGANISATION_NOUNS:
@@ -1372,7 +1515,7 @@ def _sentence(text, organisations=()):
     """The text's tokens, with the indices of those that name an organisation: by the built-in
     vocabulary and the `organisations` vocabularies (a social map's)."""
     s = _Sentence(text)
-    s.organisations = _organisation_tokens(s, (DEFAULT_ORGANISATIONS, *organisations))
+    s.organisations = _organisation_tokens(s, (DEFAULT_ORGANISATIONS, PROGRAMMES, *organisations))
     return s
 
 
@@ -1411,7 +1554,7 @@ def find_names(text, organisations=(), sentence=None):
                     k += 1
                 end, j = s.tokens[k].start() + len(s.word(k)), k + 1
                 continue
-            if _capitalised(w) and _name_word(lw, w) and not _possessive(w):
+            if (_capitalised(w) and _name_word(lw, w) and not _possessive(w)) or _de_surname(s, j):
                 end, j = s.tokens[j].start() + len(w), j + 1
                 continue
             if (

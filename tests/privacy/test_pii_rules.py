@@ -389,7 +389,7 @@ def test_the_names_on_the_social_map_are_no_people(sam, noor, django_assert_num_
     make_social_map(sam.organisation)  # has "Stevig vzw" with a location "Stevig Heers"
     text = "Gesprek met Stevig in Heers, tel. 011 70 12 34."
     assert kinds_and_texts(text) == [("person_name", "Stevig"), ("phone", "011 70 12 34")]
-    with django_assert_num_queries(1):  # the numbers and the names in one query, as before
+    with django_assert_num_queries(2):  # the maps' versions, then the numbers and names in one query
         allowed = allowed_phones_for(sam.user)
     assert find_pii(text, allowed_phones=allowed) == []
     # another organisation's map is not ours
@@ -397,8 +397,9 @@ def test_the_names_on_the_social_map_are_no_people(sam, noor, django_assert_num_
         "person_name",
         "phone",
     ]
-    # the vocabulary of one map is built once, not per text
-    assert allowed_phones_for(sam.user).organisations is allowed.organisations
+    # the vocabulary of one map is built once, not per text: later checks read only the versions
+    with django_assert_num_queries(1):
+        assert allowed_phones_for(sam.user).organisations is allowed.organisations
 
 
 WORDS = [
@@ -516,3 +517,159 @@ def test_a_person_we_do_not_know_stays_a_person_where_people_stand(text, name):
 )
 def test_languages_medicines_games_and_titles_are_no_people(text):
     assert kinds_and_texts(text) == []
+
+
+# Issue 12, third round (the second blind set): the classes behind its misses and false alarms.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # parenting programmes and courses on the maintained list (data/organisations.txt)
+        "Vader schreef zich in voor Positief Opvoeden bij het Huis van het Kind.",
+        "Moeder vraagt of Triple P ook online kan.",
+        "Gezin krijgt steun, samen met Home-Start en de wijkverpleging.",
+        "Papa volgt nu Incredible Years bij het CJG; de groep is vol.",
+        "Er is een wachtlijst voor Marte Meo in de regio.",
+        "Ouder wil info over Gezin aan Bod en Ouders van Tieners.",
+        "Grip op je Dip loopt via de huisarts.",
+        "Het programma Nurse Family Partnership loopt tot december.",
+        # … and the words after a programme's name that belong to it
+        "Moeder volgt Triple P Online sinds januari.",
+        # a title-case pair after cursus, training, programma, methode, reeks: a title
+        "Mama neemt deel aan de cursus Rots en Water met haar zoon.",
+        "De training Kies voor Rust start na de herfstvakantie.",
+        "Info over de oudercursus Grip op Pubers meegegeven.",
+        "We werken met de methode Signs of Safety in dit gezin.",
+        "Workshop Dappere Dino's was een succes, volgende reeks in mei.",
+        "Voor de reeks 'Sterke Start' zijn nog plaatsen.",
+    ],
+)
+def test_parenting_programmes_and_course_titles_are_no_people(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("De cursus wordt gegeven door Lotte Peeters.", "Lotte Peeters"),
+        ("Workshop: Lotte Peeters gaf uitleg over slaap.", "Lotte Peeters"),
+        ("Na de training belde Hodan over haar zoon.", "Hodan"),
+    ],
+)
+def test_a_person_stays_a_person_beside_a_course(text, name):
+    assert ("person_name", name) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a royal title, a name and an institution noun: an institution
+        "Prinses Amalia Kinderziekenhuis stuurt een verslag.",
+        "Zoon ligt in het Prinses Elisabeth Kinderziekenhuis in Gent.",
+        "Koningin Fabiola Kinderziekenhuis belde over de uitslag.",
+        # … a royal title and a royal's name: the royal, or what is named after one
+        "Koningin Fabiola heeft een afdeling voor kinderpsychiatrie.",
+        "Koning Filip bezocht vorige week de opvang in Genk.",
+        # a saint
+        "Heilige Familie Ziekenhuis belde over de controle.",
+        # a name and a hospital word
+        "Emma Kinderziekenhuis belt over de controle.",
+    ],
+)
+def test_institutions_named_after_royals_and_saints_are_no_people(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gesprek met Lotte Prins over de opvang.", "Lotte Prins"),
+        ("Mevrouw De Koning belt terug.", "De Koning"),
+    ],
+)
+def test_a_surname_that_is_a_royal_title_stays_a_name(text, name):
+    assert ("person_name", name) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aanbod in Utrecht West en Utrecht Zuidwest vergeleken.",
+        "Het gezin komt uit Amsterdam Zuidoost, nu in Almere.",
+        "Noordoost en Zuidwest werken samen aan een ouderavond.",
+        # ordinals after "van het": a school year
+        "Juf van het vierde leerjaar belt.",
+        "meester van het zesde belt morgen",
+        "De juf van het derde is ziek, de vervanger belt.",
+    ],
+)
+def test_compass_words_and_school_years_are_no_people(text):
+    assert kinds_and_texts(text) == []
+
+
+def test_a_person_after_a_school_year_stays_a_person():
+    assert ("person_name", "Peeters") in kinds_and_texts("De juf van het vierde, mevrouw Peeters, belt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Dochter praat op Discord met darkangel#0420 over zelfbeschadiging.", "darkangel#0420"),
+        ("Hij speelt online met Tygo#1234 en blijft tot 2 uur op.", "Tygo#1234"),
+        ("Zoon zegt dat xX_wolf.pack_Xx#7781 hem bedreigt.", "xX_wolf.pack_Xx#7781"),
+    ],
+)
+def test_discord_tags_are_handles(text, tag):
+    assert ("online_handle", tag) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Zie punt #1234 in het verslag.", "Ticket #4471 is afgesloten.", "Kamer C#2 is vrij."],
+)
+def test_a_number_after_a_hash_alone_is_no_handle(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Zoon is geboren op drie mei tweeduizend negentien.", "drie mei tweeduizend negentien"),
+        ("zoon is geboren op 9 januari tweeduizend achttien", "9 januari tweeduizend achttien"),
+        ("geboortedatum: eenentwintig juni tweeduizend en twaalf", "eenentwintig juni tweeduizend en twaalf"),
+        (
+            "vader is geboren op vijf november negentienhonderd vierentachtig",
+            "vijf november negentienhonderd vierentachtig",
+        ),
+        ("mama is geboren op twee april negentien zevenentachtig", "twee april negentien zevenentachtig"),
+        ("de tweeling is geboren in maart tweeduizend twintig", "maart tweeduizend twintig"),
+        ("ze werd geboren op de tiende van juli tweeduizendachttien", "tiende van juli tweeduizendachttien"),
+    ],
+)
+def test_dates_of_birth_with_the_year_in_words(text, date):
+    assert ("date_of_birth", date) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In tweeduizend achttien startte het project in Genk.",
+        "Op drie mei tweeduizend euro teruggestort door het OCMW.",
+        "Volgende afspraak op vier juni, tweeduizend kilometer verderop.",
+    ],
+)
+def test_years_in_words_without_a_date_of_birth(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Goeiemiddag, met Verhoeven, ik bel over mijn zoon.", "Verhoeven"),
+        ("Gesprek met Jansen over de opvang.", "Jansen"),
+        ("Notitie telefoon: 'hier met janssens, mama van Lotte'.", "janssens"),
+    ],
+)
+def test_a_known_surname_that_ends_like_a_verb_is_a_name(text, name):
+    assert ("person_name", name) in kinds_and_texts(text)
