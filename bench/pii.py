@@ -36,6 +36,11 @@ SENTENCES = [
     "rrn vader: 79-12-03 391-08; nummer: 04 76 - 3 22 - 19 86; op Snapchat als 'ruben.vdb07'.",
     "adres: grote markt 3, 2e verdieping; geboren op de twintigste van mei 2018; mama (ans).",
     "Gezin uit Borgerhout, naar Eetexpert en Lumens; CKG Sloebernest; via Snapchat en Telegram.",
+    # the classes of issue 12's third round: programmes and course titles, institutions named after
+    # royals, compass words, school years, Discord tags, years in words
+    "Info over Triple P Tieners en de cursus Rots en Water; Koningin Paola Kinderziekenhuis belt.",
+    "Juf van het vijfde; wijkteam Den Haag Zuidwest; op Discord als shadowqueen#4471.",
+    "geboren op negen januari tweeduizend achttien, hier met Verhoeven, mevrouw De Koning.",
 ]
 
 
