@@ -137,15 +137,25 @@ def for_life_stage(stage):
     )
 
 
+# At most this many open services are handed to the search as a list of ids (see `open_at`).
+FEW_OPEN = 500
+
+
 def open_at(org, moment=None):
     """Services open at this moment (now): by their own schedules, or else their locations'.
 
-    One uncorrelated IN (… UNION ALL …), computed once per query: the services whose own schedule
-    covers the moment, and the services at a location whose schedule covers it that have no schedule
-    of their own (checked only for those, on the schedule's service index). The schedules come from
-    the covering index `socialmap_schedule_open`; the links from their location index. The outer
-    query then looks the few open services up by id (or walks its name order and probes the set)
-    instead of testing every service of the organisation against three lists."""
+    Two sets, each an uncorrelated subquery run once: the services whose own schedule covers the
+    moment, and the services at a location whose schedule covers it that have no schedule of their own
+    (NOT EXISTS, only for those, on the schedule's service index). Schedules are read from the covering
+    index `socialmap_schedule_open`, links from their location index.
+
+    How the search best uses them depends on how many there are, which neither database can guess:
+    one query first reads up to FEW_OPEN + 1 of them. When that is all (at night, on a Sunday, or with
+    few schedules), the search gets their ids: both databases look those services up by id and sort
+    a handful. Otherwise (a weekday morning: a third of the map) the first page walks the name order
+    and probes the sets until it has 20. SQLite gets one IN (… UNION ALL …), from which it also counts
+    by id; PostgreSQL gets two INs joined by OR, which it keeps as hashed sets (one IN over a UNION ALL
+    it flattens into a join that fetches and sorts every open service for the first page)."""
     moment = timezone.localtime(moment)
     day, time = moment.date(), moment.time()
     covering = (
@@ -163,7 +173,12 @@ def open_at(org, moment=None):
         .order_by()
         .values("service_id")
     )
-    return Q(pk__in=open_itself.union(at_open_location, all=True))
+    first = list(open_itself.union(at_open_location, all=True).order_by()[: FEW_OPEN + 1])
+    if len(first) <= FEW_OPEN:  # all of them (a service may come twice)
+        return Q(pk__in=sorted({row["service_id"] for row in first}))
+    if connection.vendor == "postgresql":
+        return Q(pk__in=open_itself) | Q(pk__in=at_open_location)
+    return Q(pk__in=open_itself.union(at_open_location, all=True))  # SQLite counts from the set
 
 
 def matching_text(qs, words):
