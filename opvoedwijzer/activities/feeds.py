@@ -18,9 +18,10 @@ ETag, per process: a calendar app polling it costs two small queries. A kept fee
   changes what a feed shows calls `note_agenda_changed`, which gives the organisation a new random
   version in the shared cache (settings.CACHES: the database or Redis, so every process and app
   server sees it), inside the write's transaction and again after its commit;
+- the organisation's `map_version` is the one it was written at (every write to the social map raises
+  it: a session's place is a location of the map, by name and address);
 - no activity in it has ended since (it then leaves the feed);
-- it is younger than `MAX_AGE` seconds, for changes made around the services (the Django admin, a
-  location renamed on the social map).
+- it is younger than `MAX_AGE` seconds, for changes made around the services (the Django admin).
 """
 
 import datetime
@@ -220,6 +221,7 @@ class Feed:
     gzipped: bytes
     etag: str  # strong, of the plain body
     version: str = ""
+    map_version: int = 0
     made: float = 0.0  # time.monotonic()
     ends: datetime.datetime | None = None
 
@@ -270,12 +272,14 @@ def agenda_feed(org, request):
     if (
         kept is not None
         and kept.version == version
+        and kept.map_version == getattr(org, "map_version", 0)
         and now - kept.made < MAX_AGE
         and (kept.ends is None or timezone.now() <= kept.ends)
     ):
         return kept
     found, ends = entries(org, request)
-    feed = Feed.of(write(org.name, found), version=version, made=now, ends=ends)
+    map_version = getattr(org, "map_version", 0)
+    feed = Feed.of(write(org.name, found), version=version, map_version=map_version, made=now, ends=ends)
     if version:
         with _lock:
             _feeds[key] = feed

@@ -195,6 +195,14 @@ def test_an_activity_that_ends_leaves_a_kept_feed(client, zuid, heers, monkeypat
     assert b"SUMMARY:Later" in content
 
 
+def test_a_renamed_location_shows_in_the_feed_at_once(client, zuid, agenda, heers):
+    assert b"Gemeenschapshuis Heers" in client.get(FEED).content
+    socialmap.save_location(zuid, {"name": "Zaal De Kring"}, location=heers)
+    content = client.get(FEED).content.replace(b"\r\n ", b"")
+    assert b"Gemeenschapshuis Heers" not in content
+    assert b"LOCATION:Zaal De Kring\\, Dorpsstraat 1\\, 3870 Heers" in content
+
+
 def test_a_change_around_the_services_shows_after_max_age(client, zuid, agenda, monkeypatch):
     client.get(FEED)
     Activity.objects.filter(pk=agenda[0].pk).update(title="Via de admin")
