@@ -17,12 +17,17 @@ bursts of parallel sign-ups, against the budget "public page, first byte / trans
    description; three quarters with sign-ups (up to 1.4× the places: some full with a waiting list).
 3. In-process, without HTTP (the server not running): each URL through django.test.Client, the SQL
    statements (CaptureQueriesContext), the time in the database and the rest (templates, serialising).
-4. gunicorn (2 workers × 4 threads, gthread) on a free loopback port. For each URL, one keep-alive
-   client, --reps sequential GETs after a warm-up: first byte (request sent → status line and headers
-   read) and the whole response, p50/p95; the bytes transferred (headers + body), asked with
-   `Accept-Encoding: gzip` (whether the server compresses is reported; what gzip would make of the
-   body is shown beside it). Then --load-seconds of --load-clients concurrent clients over the HTML
-   pages.
+4. gunicorn as `make run` starts it: the project's gunicorn.conf.py (workers, threads, gthread,
+   keep-alive, max_requests …), only the address changed to a free loopback port (--workers/--threads
+   override the file's figures when given); the set-up measured is printed. For each URL, one
+   keep-alive client, --reps sequential GETs after a warm-up: first byte (request sent → status line
+   and headers read) and the whole response, p50/p95; the bytes transferred (headers + body), asked
+   with `Accept-Encoding: gzip` (whether the server compresses is reported; what gzip would make of
+   the body is shown beside it). The iCalendar feed three ways: as a calendar app polling it meets it
+   (kept in memory by the server between writes), written anew (this process notes a change to the
+   agenda before each GET, untimed: what the first request after every write costs), and answered
+   304 Not Modified (If-None-Match with the ETag it got). Then --load-seconds of --load-clients
+   concurrent clients over the HTML pages.
 5. Sign-up bursts: --bursts fresh activities with --places places; for each, --burst-clients threads
    POST /api/v1/public/zuid-limburg/activities/<id>/signups {"name": "Ouder n", "people": 1}, released
    together by a threading.Barrier. Status codes, confirmed/waiting in the answers and in the database
@@ -59,6 +64,7 @@ from run import CpuMeter, Gunicorn, Http, free_port  # noqa: E402
 
 OUT = HERE / "out"
 ORG = "zuid-limburg"
+GUNICORN_CONF = ROOT / "gunicorn.conf.py"
 FIRST_BYTE_BUDGET_MS = 100  # p95, "public page, first byte"
 BYTES_BUDGET = 100_000  # "transferred" (100 kB)
 PAGE_SIZE = 20  # activities/public.py
@@ -263,6 +269,56 @@ def fresh_activity(org, places, title):
 # --------------------------------------------------------------------------- HTTP
 
 
+def gunicorn_setup(env, workers=None, threads=None):
+    """The settings gunicorn.conf.py gives under `env`, with the overrides."""
+    import runpy
+
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        conf = runpy.run_path(str(GUNICORN_CONF))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    keys = ("workers", "threads", "worker_class", "keepalive", "max_requests", "timeout")
+    setup = {k: conf.get(k) for k in keys}
+    setup["conn_max_age"] = env.get("CONN_MAX_AGE", "0")
+    if workers is not None:
+        setup["workers"] = workers
+    if threads is not None:
+        setup["threads"] = threads
+    return setup
+
+
+def describe_setup(setup):
+    changed = "" if not setup.get("overridden") else " (overridden here: " + setup["overridden"] + ")"
+    return (
+        f"gunicorn with the project's gunicorn.conf.py as `make run` starts it{changed}: "
+        f"{setup['workers']} workers × {setup['threads']} threads, {setup['worker_class']}, keep-alive "
+        f"{setup['keepalive']} s, max_requests {setup['max_requests']}, CONN_MAX_AGE={setup['conn_max_age']}"
+    )
+
+
+def project_gunicorn(env, port, logfile, workers=None, threads=None, conn_max_age=60):
+    """A Gunicorn (run.py) that reads the project's gunicorn.conf.py, only bound to `port` (and with
+    --workers/--threads when given), and the set-up it runs. The folder's .env is not read (ENV_FILE
+    points nowhere: the bench's database and keys come from `env`); of what `make run` writes there
+    (scripts/write-env) only CONN_MAX_AGE=60 changes how fast a request is, and it is set here."""
+    env = {**env, "ENV_FILE": os.devnull, "CONN_MAX_AGE": str(conn_max_age)}
+    server = Gunicorn(env, port, logfile)
+    server.cmd = [server.cmd[0], "opvoedwijzer.wsgi", "-c", str(GUNICORN_CONF), "-b", f"127.0.0.1:{port}"]
+    overridden = []
+    if workers is not None:
+        server.cmd += ["-w", str(workers)]
+        overridden.append(f"-w {workers}")
+    if threads is not None:
+        server.cmd += ["--threads", str(threads)]
+        overridden.append(f"--threads {threads}")
+    setup = gunicorn_setup(env, workers, threads)
+    setup["overridden"] = ", ".join(overridden)
+    return server, setup
+
+
 class Fetcher:
     """One keep-alive connection: first-byte time, whole time and bytes of a GET."""
 
@@ -270,8 +326,8 @@ class Fetcher:
         self.port = port
         self.conn = None
 
-    def get(self, path, gzip_ok=True):
-        headers = {"Host": f"127.0.0.1:{self.port}", "Accept": "*/*"}
+    def get(self, path, gzip_ok=True, headers=None):
+        headers = {"Host": f"127.0.0.1:{self.port}", "Accept": "*/*", **(headers or {})}
         if gzip_ok:
             headers["Accept-Encoding"] = "gzip"
         for attempt in (0, 1):
@@ -302,6 +358,7 @@ class Fetcher:
                 "bytes": head + len(body),
                 "body": body,
                 "encoding": resp.getheader("Content-Encoding") or "",
+                "etag": resp.getheader("ETag") or "",
                 "type": resp.getheader("Content-Type") or "",
             }
         raise AssertionError("unreachable")
@@ -312,17 +369,25 @@ class Fetcher:
             self.conn = None
 
 
-def measure_url(port, path, reps, cap, server_pid):
+def measure_url(port, path, reps, cap, server_pid, variant=None):
+    """`variant`: {"before": called (untimed) before each GET, "etag": send If-None-Match with the ETag
+    of the first answer (304 expected)}."""
+    variant = variant or {}
+    before = variant.get("before") or (lambda: None)
     fetcher = Fetcher(port)
+    before()
     first = fetcher.get(path)
     if first["status"] != 200:
         fetcher.close()
         raise RuntimeError(f"GET {path}: {first['status']} {first['body'][:200]!r}")
+    extra = {"If-None-Match": first["etag"]} if variant.get("etag") else {}
+    expected = 304 if extra else 200
     samples = []
     started = time.perf_counter()
     with CpuMeter(server_pid) as cpu:
         for _ in range(reps):
-            samples.append(fetcher.get(path))
+            before()  # in this process: no work for the server
+            samples.append(fetcher.get(path, headers=extra))
             if time.perf_counter() - started > cap:
                 break
     plain = fetcher.get(path, gzip_ok=False)
@@ -334,14 +399,16 @@ def measure_url(port, path, reps, cap, server_pid):
     return {
         "path": path,
         "n": len(samples),
-        "failed": sum(s["status"] != 200 for s in samples),
+        "failed": sum(s["status"] != expected for s in samples),
+        "status": expected,
+        "sample_bytes": pct([s["bytes"] for s in samples], 50),
         "fb50": pct(fb, 50),
         "fb95": pct(fb, 95),
         "t50": pct(total, 50),
         "t95": pct(total, 95),
         "cpu_ms": cpu.figures["server_cpu_s"] * 1000 / len(samples),
         "other_share": cpu.figures["other_cpu_s"] / cpu.figures["capacity_cpu_s"],
-        "bytes": first["bytes"],
+        "bytes": first["bytes"] if expected == 200 else samples[0]["bytes"],
         "plain_bytes": plain["bytes"],
         "encoding": first["encoding"] or "none",
         "body": raw,
@@ -424,7 +491,7 @@ def burst(port, activity_id, clients):
 # --------------------------------------------------------------------------- in-process
 
 
-def in_process(urls, reps, profile_over_ms):
+def in_process(urls, reps, profile_over_ms, variants=None):
     """Each URL through django.test.Client: statements, time in the database, the rest."""
     from django.db import connection
     from django.test import Client
@@ -434,12 +501,16 @@ def in_process(urls, reps, profile_over_ms):
     rows = {}
     profiles = {}
     for name, path in urls:
+        variant = (variants or {}).get(name, {})
+        before = variant.get("before") or (lambda: None)
         response = client.get(path)  # warm-up (templates, translations)
         if response.status_code != 200:
             rows[name] = {"error": f"status {response.status_code}"}
             continue
+        headers = {"if-none-match": response["ETag"]} if variant.get("etag") else {}
         totals, sqls = [], []
         for _ in range(reps):
+            before()
             spent = [0.0]
 
             def timed(execute, sql, params, many, context, spent=spent):
@@ -451,7 +522,7 @@ def in_process(urls, reps, profile_over_ms):
 
             with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(timed):
                 t = time.perf_counter()
-                client.get(path)
+                client.get(path, headers=headers)
                 totals.append((time.perf_counter() - t) * 1000)
             sqls.append(spent[0] * 1000)
         queries = captured.captured_queries
@@ -463,9 +534,10 @@ def in_process(urls, reps, profile_over_ms):
             "tables": kinds.most_common(4),
         }
         if pct(totals, 50) > profile_over_ms:
+            before()
             profiler = cProfile.Profile()
             profiler.enable()
-            client.get(path)
+            client.get(path, headers=headers)
             profiler.disable()
             profiles[name] = own_time(pstats.Stats(profiler))
     return rows, profiles
@@ -552,8 +624,11 @@ def main():
     parser.add_argument("--bursts", type=int, default=5)
     parser.add_argument("--burst-clients", type=int, default=50)
     parser.add_argument("--places", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, help="override gunicorn.conf.py's workers")
+    parser.add_argument("--threads", type=int, help="override gunicorn.conf.py's threads")
+    parser.add_argument(
+        "--conn-max-age", type=int, default=60, help="the server's CONN_MAX_AGE (make run's .env: 60)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the database (print where it is)")
     args = parser.parse_args()
@@ -674,6 +749,21 @@ def measure(args, database, env, setup_s, servers):
         urls[4][0]: on_agenda,
         urls[5][0]: on_agenda,
     }
+    # The feed as a calendar app meets it (above: kept by the server between writes), written anew
+    # after a write (a change noted before each GET, untimed), and 304 on the ETag it got.
+    variants = {}
+    try:
+        from opvoedwijzer.activities import feeds
+    except ImportError:  # the code before feeds.py: the feed was written for every request anyway
+        feeds = None
+    if feeds is not None:
+        for name, variant in [
+            ("iCalendar feed, written anew", {"before": lambda: feeds.note_agenda_changed(org)}),
+            ("iCalendar feed, 304 on its ETag", {"etag": True}),
+        ]:
+            urls.append((name, f"/{ORG}/agenda.ics"))
+            hits[name] = on_agenda
+            variants[name] = variant
 
     say(
         f"Public agenda at scale — {engine}, {args.activities} generated activities "
@@ -683,7 +773,7 @@ def measure(args, database, env, setup_s, servers):
     revision = subprocess.run(
         ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
-    say(f"project: {revision or '?'}; DEBUG=false, TESTING=true, CONN_MAX_AGE={env.get('CONN_MAX_AGE', '0')}")
+    say(f"project: {revision or '?'}; DEBUG=false, TESTING=true (plain http)")
     say(f"machine: {os.cpu_count()} CPUs, load average {load()} at the start of the measurements")
     say(
         f"data: migrate + seed_demo {setup_s:.0f} s ({demo_upcoming} demo activities on the agenda), then "
@@ -700,17 +790,17 @@ def measure(args, database, env, setup_s, servers):
 
     # ---- in-process: where the time goes
     log("in-process: django.test.Client, statements and time per URL")
-    rows, profiles = in_process(urls, args.inprocess_reps, profile_over_ms=FIRST_BYTE_BUDGET_MS / 2)
+    rows, profiles = in_process(urls, args.inprocess_reps, FIRST_BYTE_BUDGET_MS / 2, variants)
     connections.close_all()
 
     # ---- gunicorn
     port = free_port()
     logfile = Path(database.tmp or tempfile.gettempdir()) / f"opvoedwijzer-agenda-gunicorn-{port}.log"
-    gunicorn = Gunicorn(env, port, logfile, args.workers, args.threads)
+    gunicorn, setup = project_gunicorn(env, port, logfile, args.workers, args.threads, args.conn_max_age)
     servers.append(gunicorn)
     gunicorn.start()
-    log(f"gunicorn on 127.0.0.1:{port} ({args.workers} workers × {args.threads} threads)")
-    for _ in range(4):  # warm both workers: a fresh connection each time
+    log(f"gunicorn on 127.0.0.1:{port}: {describe_setup(setup)}")
+    for _ in range(2 * setup["workers"]):  # warm every worker: a fresh connection each time
         for _name, path in urls:
             fetcher = Fetcher(port)
             fetcher.get(path)
@@ -719,7 +809,9 @@ def measure(args, database, env, setup_s, servers):
     with CpuMeter(gunicorn.proc.pid) as seq_cpu:
         for name, path in urls:
             try:
-                results[name] = measure_url(port, path, args.reps, args.cap, gunicorn.proc.pid)
+                results[name] = measure_url(
+                    port, path, args.reps, args.cap, gunicorn.proc.pid, variants.get(name)
+                )
             except Exception as error:  # reported, the rest still measured
                 problems.append(f"GET {path}: {type(error).__name__}: {error}")
                 log(f"  {path}: {error}")
@@ -768,7 +860,7 @@ def measure(args, database, env, setup_s, servers):
     # ---- summary
     say()
     say(
-        f"Through gunicorn ({args.workers} workers × {args.threads} threads, gthread), one keep-alive "
+        f"Through HTTP: {describe_setup(setup)}, on 127.0.0.1; one keep-alive "
         f"client, {args.reps} sequential GETs per URL after a warm-up (or fewer within {args.cap:g} s). "
         f"First byte: request sent → status line and headers read; total: the whole body. Bytes: "
         f"headers + body as transferred with Accept-Encoding: gzip. Budget: first byte p95 < "
@@ -787,6 +879,9 @@ def measure(args, database, env, setup_s, servers):
             if time_ok and size_ok
             else "OVER: " + ", ".join(w for w, ok in (("time", time_ok), ("size", size_ok)) if not ok)
         )
+        if r["failed"]:
+            verdict = f"WRONG: {r['failed']} not {r['status']}"
+            problems.append(f"{name}: {r['failed']} of {r['n']} answers were not {r['status']}")
         table_rows.append(
             (
                 name,
@@ -998,8 +1093,7 @@ def measure(args, database, env, setup_s, servers):
     )
     say(
         "rate limit: SIGNUP_RATE_LIMIT_PER_HOUR=1000000 for this run (default 200 per address per hour, "
-        "counted in the default cache: locmem, so per gunicorn worker — with w workers one address gets up "
-        "to w × 200)"
+        "counted in the database, shared by every worker; not measured here)"
     )
     tracebacks = server_log.count("Traceback")
     locked = server_log.count("database is locked")

@@ -1,5 +1,5 @@
 """Social map at scale: the HSDS 3.0 import and the search of 20 000 services, against the budgets
-(search p95 < 100 ms; importing 20 000 services < 30 s).
+(the public map page through HTTP: first byte p95 < 100 ms; importing 20 000 services < 30 s).
 
     .venv/bin/python bench/socialmap_scale.py [--services 20000]          # SQLite, temporary
     .venv/bin/python bench/socialmap_scale.py \\
@@ -25,18 +25,27 @@
    it refuses the file (its row limit, `importers.MAX_ROWS`), again with the limit raised in this
    process only, to measure the import itself. Then the same data again (nothing new: updates at
    most). Checks: the report says imported, nothing refused, the services are all there.
-4. Searches as the staff screen runs them: `find_services(org, Criteria(...))`, then the paginator's
+4. Searches as the staff screen runs them, in this process (no HTTP; no verdict on the public page's
+   budget, which step 5 measures): `find_services(org, Criteria(...))`, then the paginator's
    `count()` and the first page `list(qs.for_cards()[:20])`; p50/p95 over --reps warm runs per scenario,
    with the statements per search and the time spent in the database. "Open now" is asked for a fixed
    moment (Tuesday 10:30), so that the figures do not depend on the hour the bench runs. PostgreSQL is
    ANALYZEd first (autovacuum would do so within a minute); SQLite is left as the application leaves it
    (it never runs ANALYZE).
-5. The HSDS API: `GET /api/hsds/zuid-limburg/services?per_page=50` with and without `full=true` (and a
+5. The public social map through HTTP, the figure the budget judges (public page, first byte p95 <
+   100 ms): gunicorn as `make run` starts it (the project's gunicorn.conf.py, bound to a free loopback
+   port, CONN_MAX_AGE=60 as make run's .env; --workers/--threads override), DEBUG=false. For each page
+   (/zuid-limburg/map/?open_now=on, with words, a theme, a language, empty), one keep-alive client,
+   --http-reps GETs after a warm-up: first byte and whole response p50/p95, the server's CPU per
+   request, the hits the page shows and the cards marked open. "Open now" asks the server's clock: a
+   sitecustomize.py on the server's PYTHONPATH moves it to the same Tuesday 10:30 (--real-clock: the
+   real hour, when on a Sunday evening almost nothing is open).
+6. The HSDS API: `GET /api/hsds/zuid-limburg/services?per_page=50` with and without `full=true` (and a
    search), through django.test.Client, p50/p95 over --api-reps runs.
-6. The query plans: on PostgreSQL `EXPLAIN ANALYZE` of the full-text part (`search.matching_text`), of
+7. The query plans: on PostgreSQL `EXPLAIN ANALYZE` of the full-text part (`search.matching_text`), of
    the first page and the count of "pesten" and of the API search's count, and per text scenario whether
    the GIN index `socialmap_service_search` is used; on SQLite `EXPLAIN QUERY PLAN` of the same.
-7. The summary on stdout and in bench/out/socialmap-scale-<sqlite|postgres>-<N>.txt, with the load
+8. The summary on stdout and in bench/out/socialmap-scale-<sqlite|postgres>-<N>.txt, with the load
    average (other work on the machine inflates every figure) and a hash of the code under test.
 
 A statement that runs longer than --cap seconds (60) is stopped (SQLite's progress handler, PostgreSQL's
@@ -55,6 +64,7 @@ import json
 import os
 import pstats
 import random
+import re
 import secrets
 import subprocess
 import sys
@@ -71,7 +81,7 @@ from reports_scale import Database, manage, masked, pct, table  # noqa: E402
 
 OUT = HERE / "out"
 ORG = "zuid-limburg"
-SEARCH_BUDGET_MS = 100  # p95 per search
+FIRST_BYTE_BUDGET_MS = 100  # p95, "public page, first byte"
 IMPORT_BUDGET_S = 30  # 20 000 services
 PAGE_SIZE = 20  # socialmap/views.py
 GIN_INDEX = "socialmap_service_search"
@@ -820,6 +830,170 @@ def show_plans(org, scenarios, moment, client, cap):
             say("  " + line)
 
 
+# --------------------------------------------------------------------------- HTTP
+
+PUBLIC_PAGES = [  # the public social map, /<org>/map/?… (what a parent sees)
+    ("open now", "open_now=on"),
+    ('"pesten" + open now', "q=pesten&open_now=on"),
+    ('"pesten, 10 jaar, Sint-Truiden" + open now', "q=pesten%2C+10+jaar%2C+Sint-Truiden&open_now=on"),
+    ('"pesten"', "q=pesten"),
+    ('common word "ouders"', "q=ouders"),
+    ("theme bullying", "theme=bullying"),
+    ('language "fr"', "language=fr"),
+    ("empty search (all services)", ""),
+]
+
+
+# The server's clock, moved (bench only): written as sitecustomize.py into a temporary folder on the
+# server's PYTHONPATH, so that Django's timezone.now() — and with it "open now" — reads the moment
+# of the in-process scenario (Tuesday 10:30) and not the hour the bench happens to run at.
+CLOCK_SHIFT = """import datetime, os
+from django.utils import timezone
+_shift = datetime.timedelta(seconds=float(os.environ["OPVOEDWIJZER_BENCH_CLOCK_SHIFT_S"]))
+_now = timezone.now
+timezone.now = lambda: _now() + _shift
+"""
+RESULTS = re.compile(r'id="results-title">\s*(\d+)')
+
+
+def http_pages(args, org, database, problems):
+    """The public social map through HTTP against gunicorn as `make run` starts it; returns the rows."""
+    import tempfile
+
+    from agenda import Fetcher, describe_setup, measure_url, project_gunicorn
+    from django.db import connections
+    from django.utils import timezone
+    from run import CpuMeter, free_port
+
+    from opvoedwijzer.socialmap.search import Criteria, find_services
+
+    fixed = next_tuesday_1030()
+    open_fixed = find_services(org, Criteria(open_now=True), moment=fixed)[0].count()
+    open_here = find_services(org, Criteria(open_now=True))[0].count()
+    connections.close_all()  # nothing of this process holds the database meanwhile
+    env = {**os.environ, "TESTING": "true"}  # plain http on 127.0.0.1, as the agenda bench
+    clock = None
+    if not args.real_clock:
+        clock = Path(tempfile.mkdtemp(prefix="opvoedwijzer-bench-clock-"))
+        (clock / "sitecustomize.py").write_text(CLOCK_SHIFT)
+        shift = (fixed - timezone.now()).total_seconds()
+        env["PYTHONPATH"] = os.pathsep.join([str(clock), env.get("PYTHONPATH", str(ROOT))])
+        env["OPVOEDWIJZER_BENCH_CLOCK_SHIFT_S"] = str(shift)
+    server_now = fixed if clock else timezone.localtime()
+    port = free_port()
+    logfile = Path(database.tmp or tempfile.gettempdir()) / f"opvoedwijzer-map-gunicorn-{port}.log"
+    server, setup = project_gunicorn(env, port, logfile, args.workers, args.threads, args.conn_max_age)
+    rows = []
+    try:
+        server.start()
+        log(f"gunicorn on 127.0.0.1:{port}: {describe_setup(setup)}")
+        paths = [(name, f"/{ORG}/map/" + (f"?{query}" if query else "")) for name, query in PUBLIC_PAGES]
+        for _ in range(2 * setup["workers"]):  # warm every worker (and its connections)
+            for _name, path in paths:
+                fetcher = Fetcher(port)  # a fresh connection each time: any worker
+                fetcher.get(path)
+                fetcher.close()
+        with CpuMeter(server.proc.pid) as cpu:
+            for name, path in paths:
+                try:
+                    r = measure_url(port, path, args.http_reps, args.cap, server.proc.pid)
+                except Exception as error:  # reported, the rest still measured
+                    problems.append(f"GET {path}: {type(error).__name__}: {error}")
+                    log(f"  {path}: {error}")
+                    continue
+                rows.append((name, path, r))
+                log(f"  {path}: first byte p50 {ms(r['fb50'])} ms, p95 {ms(r['fb95'])} ms")
+        log_text = server.log_text()
+    finally:
+        server.stop()
+        if not args.keep:
+            Path(server.logfile).unlink(missing_ok=True)
+        if clock is not None:
+            (clock / "sitecustomize.py").unlink(missing_ok=True)
+            clock.rmdir()
+    say()
+    say(
+        f"Public social map through HTTP: {describe_setup(setup)}, on 127.0.0.1, DEBUG=false, "
+        f"TESTING=true (plain http); one keep-alive client, {args.http_reps} sequential GETs per page after "
+        f"a warm-up (or fewer within --cap {args.cap:g} s). First byte: request sent → status line and "
+        f"headers read. Budget: public page first byte p95 < {FIRST_BYTE_BUDGET_MS} ms."
+    )
+    if clock:
+        say(
+            f'"Open now" is the server\'s now: its clock was moved to {server_now:%A %H:%M} (the in-process '
+            f"scenario's moment: {open_fixed:,} services open then; {open_here:,} at the real hour) by a "
+            "sitecustomize.py on its PYTHONPATH; --real-clock measures at the real hour"
+        )
+    else:
+        say(
+            f'"Open now" is the server\'s real now ({server_now:%A %H:%M}): {open_here:,} services open '
+            f"(Tuesday 10:30, the in-process scenario: {open_fixed:,})"
+            + (" — few are open now: the open-now rows say little" if open_here < open_fixed / 4 else "")
+        )
+    table_rows = []
+    for name, _path, r in rows:
+        ok = r["fb95"] < FIRST_BYTE_BUDGET_MS and not r["failed"]
+        found = RESULTS.search(r["body"].decode(errors="replace"))
+        table_rows.append(
+            (
+                name,
+                f"{int(found.group(1)):,}" if found else "?",
+                r["body"].count(b"tag--open"),
+                r["n"],
+                ms(r["fb50"]),
+                ms(r["fb95"]),
+                ms(r["t50"]),
+                ms(r["cpu_ms"]),
+                f"{r['other_share']:.0%}",
+                f"{r['bytes'] / 1000:.1f} kB",
+                "OK" if ok else ("WRONG" if r["failed"] else "OVER"),
+            )
+        )
+        if not ok:
+            problems.append(
+                f"GET {name} over HTTP: first byte p95 {ms(r['fb95'])} ms"
+                + (f", {r['failed']} answers not 200" if r["failed"] else "")
+            )
+    say(
+        table(
+            [
+                "public page",
+                "hits",
+                "open",
+                "runs",
+                "1st byte p50",
+                "p95 ms",
+                "total p50",
+                "server CPU ms",
+                "other CPU",
+                "bytes",
+                "budget",
+            ],
+            table_rows,
+        )
+    )
+    c = cpu.figures if rows else {}
+    if c:
+        say(
+            "server CPU ms: the gunicorn workers' CPU per request; other CPU: the machine's share other "
+            f"processes used meanwhile ({c['other_cpu_s']:.1f} s of {c['capacity_cpu_s']:.0f} s"
+            + (
+                " — DISTURBED: the latencies are pessimistic)"
+                if c["other_cpu_s"] > 0.1 * c["capacity_cpu_s"]
+                else ")"
+            )
+        )
+    say(
+        'hits: the count the page shows; open: cards marked "open now" on the first page (20 a page); '
+        "bytes: transferred, gzip asked"
+    )
+    say(f"paths: {'; '.join(f'{name} = {path}' for name, path, _r in rows)}")
+    tracebacks = log_text.count("Traceback")
+    if tracebacks:
+        problems.append(f"server log: {tracebacks} tracebacks")
+    return rows
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -830,6 +1004,17 @@ def main():
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL DATABASE_URL (created, then dropped)")
     parser.add_argument("--reps", type=int, default=30, help="timed runs per search scenario")
     parser.add_argument("--api-reps", type=int, default=20, help="timed runs per API page")
+    parser.add_argument(
+        "--http-reps", type=int, default=40, help="GETs per public page through HTTP (0: none)"
+    )
+    parser.add_argument(
+        "--real-clock", action="store_true", help="HTTP: open now at the real hour, not Tuesday 10:30"
+    )
+    parser.add_argument("--workers", type=int, help="override gunicorn.conf.py's workers")
+    parser.add_argument("--threads", type=int, help="override gunicorn.conf.py's threads")
+    parser.add_argument(
+        "--conn-max-age", type=int, default=60, help="the server's CONN_MAX_AGE (make run's .env: 60)"
+    )
     parser.add_argument(
         "--cap", type=float, default=60, help="stop a statement, and repeating a search or page, after n s"
     )
@@ -1064,8 +1249,9 @@ def measure(args, database):
         log(f"  {name}: {hits:,} hits, {len(totals)} runs, p50 {ms(p50)} ms, p95 {ms(p95)} ms")
     say()
     say(
-        f"Search: find_services + count() + list(qs.for_cards()[:{PAGE_SIZE}]), {args.reps} warm runs each "
-        f"or fewer within --cap {args.cap:g} s (budget p95 < {SEARCH_BUDGET_MS} ms)"
+        f"Search in this process, no HTTP: find_services + count() + list(qs.for_cards()[:{PAGE_SIZE}]), "
+        f"{args.reps} warm runs each or fewer within --cap {args.cap:g} s (where the time goes; the "
+        "verdict is on the public page through HTTP below)"
     )
     say(
         table(
@@ -1079,7 +1265,6 @@ def measure(args, database):
                 "count p50",
                 "page p50",
                 "SQL p50",
-                "budget",
             ],
             [
                 (
@@ -1092,7 +1277,6 @@ def measure(args, database):
                     ms(c50),
                     ms(pg50),
                     ms(sql50),
-                    "OK" if h is not None and p95 < SEARCH_BUDGET_MS else "OVER",
                 )
                 for n, h, runs, q, p50, p95, c50, pg50, sql50, note in results
             ],
@@ -1103,15 +1287,23 @@ def measure(args, database):
     if any(r[-1] == "stopped" for r in results):
         say("(runs = 0: a statement ran longer than --cap and was stopped)")
     say("count/page p50: the paginator's count(), the first page with prefetches; SQL: time in the database")
-    over = [r for r in results if r[1] is None or r[5] >= SEARCH_BUDGET_MS]
-    if over:
+    failed = [r for r in results if r[1] is None]
+    if failed:
         problems.append(
-            "search over budget: "
-            + ", ".join(f"{r[0]} ({f'p95 {ms(r[5])} ms' if r[1] is not None else r[-1]})" for r in over)
+            "searches that failed or were stopped: " + ", ".join(f"{r[0]} ({r[-1]})" for r in failed)
         )
     empty = [r[0] for r in results if r[1] == 0]
     if empty:
         problems.append("searches without hits: " + ", ".join(empty))
+
+    # ---- through HTTP
+    if args.http_reps:
+        log(f"public map through HTTP: {len(PUBLIC_PAGES)} pages × {args.http_reps}")
+        try:
+            http_pages(args, org, database, problems)
+        except Exception as error:  # reported, the rest still measured
+            problems.append(f"public map through HTTP: {type(error).__name__}: {error}")
+            log(f"public map through HTTP: {type(error).__name__}: {error}")
 
     # ---- API
     log(f"HSDS API: {args.api_reps} runs per page")
