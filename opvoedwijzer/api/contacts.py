@@ -11,7 +11,7 @@ from opvoedwijzer.contacts import services
 from opvoedwijzer.contacts.forms import ContactForm
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Contact, Source
 from opvoedwijzer.reports.outside import outside_rows, period_rule, whole_past_years
-from opvoedwijzer.reports.stats import API_DIMENSIONS, count_contacts
+from opvoedwijzer.reports.stats import API_DIMENSIONS, MAX_CROSSED, count_contacts, crossing_problem
 from opvoedwijzer.taxonomy import defaults
 
 from .errors import ApiError, errors, field_error
@@ -133,7 +133,9 @@ class StatsQuery(Schema):
         "",
         max_length=200,
         pattern=DIMENSIONS_PATTERN,
-        description="Comma-separated, each at most once: " + ", ".join(API_DIMENSIONS),
+        description="Comma-separated, each at most once: "
+        + ", ".join(API_DIMENSIONS)
+        + f"; besides municipality and month at most {MAX_CROSSED} of the others",
     )
     organisation: Slug | None = None
 
@@ -160,6 +162,8 @@ def stats(request, q: Query[StatsQuery]):
     ]
     if len(set(by)) != len(by):
         errors.append(field_error("by", "A dimension may appear only once.", "query"))
+    elif problem := crossing_problem(by):
+        errors.append(field_error("by", problem, "query"))
     if q.start > q.end:
         errors.append(field_error("from", "'from' must not be after 'to'.", "query"))
     if membership.reads_outside_numbers:

@@ -86,3 +86,32 @@ class MonthlyCount(models.Model):
 
     def __str__(self):
         return f"{self.month} {self.area} {self.dim}={self.value}: {self.n}"
+
+
+class PairCount(models.Model):
+    """Distinct contacts per organisation, week of the month, area and the values of two dimensions
+    (dim1 before dim2 in rollup.PAIR_ORDER): a report that crosses two dimensions, such as
+    `by=theme,channel`, reads its whole months and weeks from here (see rollup.py)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dim1 = models.CharField(max_length=20)
+    dim2 = models.CharField(max_length=20)
+    month = models.CharField(max_length=7)
+    week = models.PositiveSmallIntegerField()  # of the month: 1 = days 1–7, …, 5 = days 29–31
+    area = models.CharField(max_length=10)
+    value1 = models.CharField(max_length=50)  # a code; "" for none
+    value2 = models.CharField(max_length=50)
+    n = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            # In the order reports read it: one pair of dimensions, a range of months.
+            models.UniqueConstraint(
+                fields=["organisation", "dim1", "dim2", "month", "week", "area", "value1", "value2"],
+                name="one_pair_count",
+            )
+        ]
+
+    def __str__(self):
+        values = f"{self.dim1}={self.value1} {self.dim2}={self.value2}"
+        return f"{self.month} week {self.week} {self.area} {values}: {self.n}"

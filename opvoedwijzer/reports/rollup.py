@@ -16,6 +16,22 @@ table, its rows always in the same order (days before months, sorted by key), so
 writers lock the shared counter rows in one order and cannot deadlock. An edit that changes nothing
 counted (only the note) writes no counter at all. Bulk loads (demo data, the benchmark generator) call
 `rebuild()`; `check()` compares the tables with a recount and repairs drift (nightly).
+
+Reports that cross two dimensions (`by=theme,channel`, the numbers page's theme × channel) need more:
+the count of contacts with theme t *and* channel c is not a sum of the single counts. `PairCount`
+holds, per organisation, week of the month (days 1–7, 8–14, 15–21, 22–28, 29–31 of a month), area and
+pair of dimensions (`PAIR_DIMENSIONS`: every two of `ROLLUP_DIMENSIONS` in `PAIR_ORDER`), the distinct
+contacts per pair of values. Its rows come with the contact's own (`contact_counts` gives them as
+7-tuples beside the 5-tuples, `apply_delta` writes them in one more upsert, after the days and the
+months, in the same fixed order). A period reads its whole months and the whole weeks of its edge
+months from it; the at most six days left at each edge are counted from the contacts themselves,
+found by the (organisation, date) index. Why weeks of the month: a daily pair table would hold about
+one row per (contact, pair of values) — 40 M rows at 10 M contacts —, a monthly one leaves up to 58
+edge days to count from the contacts (1.3 s for theme × offer at 10 M on PostgreSQL), and weeks that
+never cross a month add up to whole months. Theme × theme group is no pair row: a theme has one group,
+so it is the theme's own count, joined to its group. Three or more dimensions besides municipality and
+month are counted from the contacts (`count_contacts_raw`); the API refuses them
+(`stats.crossing_problem`).
 """
 
 import datetime
@@ -55,7 +71,17 @@ _DIMENSIONS = {
 _OPTIONAL = {"theme", "theme_group", "life_stage", "offer"}
 ROLLUP_DIMENSIONS = [d for d in _DIMENSIONS if d != "total"]
 
-DAILY, MONTHLY = "reports_dailycount", "reports_monthlycount"
+DAILY, MONTHLY, PAIRS = "reports_dailycount", "reports_monthlycount", "reports_paircount"
+# Pairs are stored with dim1 before dim2 in this order. Theme × theme group is read from the theme rows.
+PAIR_ORDER = ROLLUP_DIMENSIONS
+PAIR_DIMENSIONS = [
+    (d1, d2)
+    for i, d1 in enumerate(PAIR_ORDER)
+    for d2 in PAIR_ORDER[i + 1 :]
+    if {d1, d2} != {"theme", "theme_group"}
+]
+# A contact has one theme group per theme: the pair is the theme's count, joined to its group.
+THEME_AND_GROUP = ("theme", "theme_group")
 
 
 def _month_of(day_sql):
@@ -88,6 +114,62 @@ def _select(dim, where, bucket_sql):
     )
 
 
+def _pair_source(d1, d2):
+    """(code1, code2, FROM … joins, count) of the contacts crossed by two dimensions: a contact with two
+    themes and two offers gives four rows, as in the raw query. Rows are unique per (contact, value1,
+    value2) except with theme groups (two themes of one group), which count DISTINCT."""
+    codes, joins = [], []
+    for dim in (d1, d2):
+        code, join = _DIMENSIONS[dim]
+        if dim in _OPTIONAL:
+            join = join.replace("JOIN ", "LEFT JOIN ")
+            code = f"COALESCE({code}, '')"
+        codes.append(code)
+        joins.append(join)
+    count = "COUNT(DISTINCT c.id)" if "theme_group" in (d1, d2) else "COUNT(*)"
+    source = "FROM contacts_contact c LEFT JOIN core_municipality m ON m.id = c.municipality_id " + " ".join(
+        j for j in joins if j
+    )
+    return codes[0], codes[1], source, count
+
+
+def _week_of(day_sql):
+    """The week of the month of a day: 1 for days 1–7, …, 5 for days 29–31."""
+    if connection.vendor == "postgresql":
+        return f"((CAST(EXTRACT(DAY FROM {day_sql}) AS integer) + 6) / 7)"
+    return f"((CAST(substr({day_sql}, 9, 2) AS integer) + 6) / 7)"
+
+
+def week_of_month(day):
+    return (day.day + 6) // 7
+
+
+def _pair_select(d1, d2, where):
+    """Contacts per organisation, month, week of the month, area and pair of values of d1 and d2."""
+    code1, code2, source, count = _pair_source(d1, d2)
+    area, month, week = "COALESCE(m.code, c.area)", _month_of("c.date"), _week_of("c.date")
+    return (
+        f"SELECT c.organisation_id, '{d1}' AS dim1, '{d2}' AS dim2, {month} AS month, {week} AS week, "
+        f"{area} AS area, {code1} AS value1, {code2} AS value2, {count} AS n {source} WHERE {where} "
+        f"GROUP BY c.organisation_id, {month}, {week}, {area}, {code1}, {code2}"
+    )
+
+
+def _with_pairs(counts):
+    """One contact's single rows plus its pair rows: for every pair of dimensions, every pair of its
+    values, as (organisation_id, dim1, day, area, value1, dim2, value2) with n = 1."""
+    values = {}
+    for (org, dim, day, area, value), n in counts.items():
+        if n and dim != "total":
+            values.setdefault((org, day, area), {}).setdefault(dim, []).append(value)
+    for (org, day, area), by_dim in values.items():
+        for d1, d2 in PAIR_DIMENSIONS:
+            for v1 in by_dim.get(d1, ()):
+                for v2 in by_dim.get(d2, ()):
+                    counts[(org, d1, day, area, v1, d2, v2)] += 1
+    return counts
+
+
 def _as_date(value):
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
@@ -98,38 +180,62 @@ def contact_counts(contact_id):
     selects = " UNION ALL ".join(_select(dim, "c.id = %s", "c.date") for dim in _DIMENSIONS)
     with connection.cursor() as cursor:
         cursor.execute(selects, [contact_id] * len(_DIMENSIONS))
-        return Counter(
-            {
-                (org, dim, _as_date(day), area, value): int(n)
-                for org, dim, day, area, value, n in cursor.fetchall()
-            }
+        return _with_pairs(
+            Counter(
+                {
+                    (org, dim, _as_date(day), area, value): int(n)
+                    for org, dim, day, area, value, n in cursor.fetchall()
+                }
+            )
         )
 
 
+_ROWS_PER_STATEMENT = 1000  # parameters stay under SQLite's and PostgreSQL's limits
+
+
+def _upsert(table, columns, rows):
+    """Add n to the rows [(key, n)] (key in `columns` order, the table's unique key), inserting the
+    missing ones: one statement, in the order given (more only for a contact with dozens of values)."""
+    names = ", ".join(columns)
+    for first in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = rows[first : first + _ROWS_PER_STATEMENT]
+        marks = "(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"
+        sql = (
+            f"INSERT INTO {table} ({names}, n) VALUES {', '.join([marks] * len(chunk))} "
+            f"ON CONFLICT ({names}) DO UPDATE SET n = {table}.n + excluded.n"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [item for key, n in chunk for item in (*key, n)])
+
+
 def _add_rows(table, bucket_column, rows):
-    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
-    sql = (
-        f"INSERT INTO {table} (organisation_id, dim, {bucket_column}, area, value, n) VALUES {values} "
-        f"ON CONFLICT (organisation_id, dim, {bucket_column}, area, value) "
-        f"DO UPDATE SET n = {table}.n + excluded.n"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [item for key, n in rows for item in (*key, n)])
+    _upsert(table, ["organisation_id", "dim", bucket_column, "area", "value"], rows)
+
+
+_PAIR_COLUMNS = ["organisation_id", "dim1", "dim2", "month", "week", "area", "value1", "value2"]
 
 
 def apply_delta(delta):
-    """Add `delta` ({(organisation_id, dim, day, area, value): n}, n may be negative) to the daily and
-    monthly counts. Call it inside the transaction that changed the contacts, after locking them.
-    Rows are written days first, then months, each sorted by key: every writer takes the counter rows'
-    locks in the same order, so two simultaneous writers wait for each other but never deadlock."""
-    daily = sorted((key, n) for key, n in delta.items() if n)
-    if not daily:
-        return
-    monthly = Counter()
+    """Add `delta` ({(organisation_id, dim, day, area, value): n} and pair rows {(organisation_id,
+    dim1, day, area, value1, dim2, value2): n}, n may be negative) to the daily, monthly and pair
+    counts. Call it inside the transaction that changed the contacts, after locking them.
+    Rows are written days first, then months, then pairs, each sorted by key: every writer takes the
+    counter rows' locks in the same order, so two simultaneous writers wait for each other but never
+    deadlock. Three statements at most (for a typical contact)."""
+    daily = sorted((key, n) for key, n in delta.items() if n and len(key) == 5)
+    monthly, pairs = Counter(), Counter()
     for (org, dim, day, area, value), n in daily:
         monthly[(org, dim, day.strftime("%Y-%m"), area, value)] += n
-    _add_rows(DAILY, "day", daily)
-    _add_rows(MONTHLY, "month", sorted((key, n) for key, n in monthly.items() if n))
+    for key, n in delta.items():
+        if n and len(key) == 7:
+            org, d1, day, area, v1, d2, v2 = key
+            pairs[(org, d1, d2, day.strftime("%Y-%m"), week_of_month(day), area, v1, v2)] += n
+    if daily:
+        _add_rows(DAILY, "day", daily)
+    if monthly := sorted((key, n) for key, n in monthly.items() if n):
+        _add_rows(MONTHLY, "month", monthly)
+    if pairs := sorted((key, n) for key, n in pairs.items() if n):
+        _upsert(PAIRS, _PAIR_COLUMNS, pairs)
 
 
 @contextmanager
@@ -143,12 +249,21 @@ def recounting(contact_id):
     apply_delta(delta)
 
 
-def rebuild(organisation=None):
+def _scope(organisation):
+    """(condition on the contacts c, its parameters, WHERE on a roll-up table) for one organisation
+    or all."""
+    if organisation is None:
+        return "true", [], ""
+    return "c.organisation_id = %s", [organisation.pk], " WHERE organisation_id = %s"
+
+
+def rebuild(organisation=None, pairs=True):
     """Recount everything (of one organisation): after a bulk load, or to repair. Plain SQL, so the
-    migration that creates the tables can fill them too."""
-    where, params, only = "true", [], ""
-    if organisation is not None:
-        where, params, only = "c.organisation_id = %s", [organisation.pk], " WHERE organisation_id = %s"
+    migrations that create the tables can fill them too (0002 before the pair table exists: without
+    `pairs`)."""
+    where, params, only = _scope(organisation)
+    if pairs:
+        rebuild_pairs(organisation)
     with connection.cursor() as cursor:
         for table in (DAILY, MONTHLY):
             cursor.execute(f"DELETE FROM {table}{only}", params)
@@ -166,6 +281,34 @@ def rebuild(organisation=None):
             f"GROUP BY organisation_id, dim, {month}, area, value",
             params,
         )
+
+
+def rebuild_pairs(organisation=None):
+    """Recount the pair table (of one organisation): one statement per pair of dimensions."""
+    where, params, only = _scope(organisation)
+    columns = ", ".join(_PAIR_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {PAIRS}{only}", params)
+        for d1, d2 in PAIR_DIMENSIONS:
+            counted = _pair_select(d1, d2, where)
+            cursor.execute(
+                f"INSERT INTO {PAIRS} ({columns}, n) SELECT {columns}, n FROM ({counted}) x", params
+            )
+
+
+def _pair_drift(where, params, only):
+    """Rows where the pair table differs from a recount, in one statement:
+    [((organisation_id, dim1, dim2, month, week, area, value1, value2), recount − stored)]."""
+    recount = " UNION ALL ".join(_pair_select(d1, d2, where) for d1, d2 in PAIR_DIMENSIONS)
+    key = ", ".join(_PAIR_COLUMNS)
+    sql = (
+        f"SELECT {key}, SUM(n) FROM ("
+        f"SELECT {key}, n FROM ({recount}) r UNION ALL SELECT {key}, -n FROM {PAIRS}{only}"
+        f") d GROUP BY {key} HAVING SUM(n) <> 0"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * len(PAIR_DIMENSIONS) + params[:1] * bool(only))
+        return [(tuple(key), int(n)) for *key, n in cursor.fetchall()]
 
 
 def _drift(table, bucket_column, bucket_sql, where, params, only):
@@ -190,9 +333,7 @@ def check(organisation=None, repair=True):
     """Compare the roll-up with a recount of the contacts; return {organisation_id: rows that differed}
     ({} when exact) and, with `repair`, add the differences. Safe while staff register: the recount and
     the comparison are one statement, and adding a difference commutes with the writers' own deltas."""
-    where, params, only = "true", [], ""
-    if organisation is not None:
-        where, params, only = "c.organisation_id = %s", [organisation.pk], " WHERE organisation_id = %s"
+    where, params, only = _scope(organisation)
     drifted = Counter()
     for table, column, bucket in ((DAILY, "day", "c.date"), (MONTHLY, "month", _month_of("c.date"))):
         rows = sorted(_drift(table, column, bucket, where, params, only))
@@ -200,6 +341,11 @@ def check(organisation=None, repair=True):
             drifted[org] += 1
         if repair and rows:
             _add_rows(table, column, rows)
+    rows = sorted(_pair_drift(where, params, only))
+    for (org, *_rest), _n in rows:
+        drifted[org] += 1
+    if repair and rows:
+        _upsert(PAIRS, _PAIR_COLUMNS, rows)
     return dict(drifted)
 
 
@@ -232,38 +378,128 @@ def split_period(start, end):
 
 def grouped(org, start, end, sets, areas=None):
     """Several groupings of the roll-up in one statement: `sets` is [(name, dim, by_area, by_month)]
-    with dim "total" for all contacts; returns {name: {(area?, month?, value): n}}. `areas` limits to
-    those NIS codes / area names (an empty list: nothing)."""
+    with dim "total" for all contacts, a dimension, or a pair of them (d1, d2) in PAIR_ORDER; returns
+    {name: {(area?, month?, value) or (area?, month?, value1, value2): n}}. `areas` limits to those NIS
+    codes / area names (an empty list: nothing).
+
+    Whole months come from the monthly tables (MonthlyCount, PairCount), the days at the edges from
+    the daily one — or, for a pair, the whole weeks of the edge months from the pair table and the
+    days left over from the contacts of those days."""
     result = {name: {} for name, *_ in sets}
     if areas is not None and not areas:
         return result
     months, edges = split_period(start, end)
-    area_filter, area_params = "", []
-    if areas is not None:
-        area_filter = f" AND area IN ({', '.join(['%s'] * len(areas))})"
-        area_params = list(areas)
     parts, params = [], []
     for name, dim, by_area, by_month in sets:
-        sources = [(MONTHLY, "month", "month BETWEEN %s AND %s", list(months))] if months else []
-        sources += [(DAILY, _month_of("day"), "day BETWEEN %s AND %s", list(edge)) for edge in edges]
+        if isinstance(dim, tuple) and dim != THEME_AND_GROUP:
+            weeks, days = weeks_and_days(edges)
+            if months:
+                parts.append(_pair_weeks(name, by_area, by_month, areas, "month BETWEEN %s AND %s"))
+                params += [org.pk, *dim, *months, *(areas or [])]
+            if weeks:
+                in_weeks = " OR ".join(["(month = %s AND week BETWEEN %s AND %s)"] * len(weeks))
+                parts.append(_pair_weeks(name, by_area, by_month, areas, f"({in_weeks})"))
+                params += [org.pk, *dim, *(x for week in weeks for x in week), *(areas or [])]
+            if days:
+                parts.append(_pair_days(name, dim, by_area, by_month, areas, len(days)))
+                params += [org.pk, *(day for edge in days for day in edge), *(areas or [])]
+            continue
+        sources = [(MONTHLY, "x.month", "month BETWEEN %s AND %s", list(months))] if months else []
+        sources += [(DAILY, _month_of("x.day"), "day BETWEEN %s AND %s", list(edge)) for edge in edges]
         for table, month_sql, in_period, period_params in sources:
-            # Only real columns in GROUP BY (PostgreSQL refuses a constant there); blanks in SELECT.
-            grouping = ["area"] * by_area + [month_sql] * by_month + ["value"]
-            selected = ["area" if by_area else "''", month_sql if by_month else "''", "value"]
-            parts.append(
-                f"SELECT '{name}', {', '.join(selected)}, SUM(n) FROM {table} "
-                f"WHERE organisation_id = %s AND dim = %s AND {in_period}{area_filter} "
-                f"GROUP BY {', '.join(grouping)}"
-            )
-            params += [org.pk, dim, *period_params, *area_params]
-    shape = {name: (by_area, by_month) for name, _dim, by_area, by_month in sets}
+            parts.append(_single_part(name, dim, by_area, by_month, areas, table, month_sql, in_period))
+            params += [org.pk, "theme" if dim == THEME_AND_GROUP else dim, *period_params, *(areas or [])]
+    # Which of (area, month, value1, value2) make the key of each set's rows.
+    picks = {
+        name: [1] * by_area + [2] * by_month + [3] + [4] * isinstance(dim, tuple)
+        for name, dim, by_area, by_month in sets
+    }
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for name, area, month, value, n in cursor.fetchall():
-            if not n:
-                continue
-            by_area, by_month = shape[name]
-            key = (*([area] if by_area else []), *([month] if by_month else []), value)
-            found = result[name]
-            found[key] = found.get(key, 0) + int(n)
-    return {name: {k: n for k, n in found.items() if n} for name, found in result.items()}
+        # Months, weeks and days of one key summed in the database: each key comes once.
+        keys = "name, area, month, value1, value2"
+        cursor.execute(f"SELECT {keys}, SUM(n) FROM ({' UNION ALL '.join(parts)}) x GROUP BY {keys}", params)
+        for row in cursor.fetchall():
+            if row[5]:
+                result[row[0]][tuple(row[i] for i in picks[row[0]])] = int(row[5])
+    return result
+
+
+def _named(selected):
+    """The selected area, month, value1 and value2, named so."""
+    return ", ".join(
+        f"{sql} AS {name}" for sql, name in zip(selected, ("area", "month", "value1", "value2"), strict=True)
+    )
+
+
+def _in_areas(column, areas):
+    return "" if areas is None else f" AND {column} IN ({', '.join(['%s'] * len(areas))})"
+
+
+def _single_part(name, dim, by_area, by_month, areas, table, month_sql, in_period):
+    """Rows (name, area, month, value, '', n) of one dimension from the daily or monthly table; for
+    theme × theme group the theme rows with their group as the second value."""
+    # Only real columns in GROUP BY (PostgreSQL refuses a constant there); blanks in SELECT.
+    value2, join = "''", ""
+    if dim == THEME_AND_GROUP:
+        value2 = "COALESCE(g.code, '')"
+        join = (
+            " LEFT JOIN taxonomy_theme t ON t.organisation_id = x.organisation_id AND t.code = x.value"
+            " LEFT JOIN taxonomy_themegroup g ON g.id = t.group_id"
+        )
+    grouping = ["x.area"] * by_area + [month_sql] * by_month + ["x.value"] + [value2] * (value2 != "''")
+    selected = ["x.area" if by_area else "''", month_sql if by_month else "''", "x.value", value2]
+    return (
+        f"SELECT '{name}' AS name, {_named(selected)}, SUM(x.n) AS n FROM {table} x{join} "
+        f"WHERE x.organisation_id = %s AND x.dim = %s AND x.{in_period}{_in_areas('x.area', areas)} "
+        f"GROUP BY {', '.join(grouping)}"
+    )
+
+
+def weeks_and_days(edges):
+    """The edge day ranges of a period as whole weeks of the month [("YYYY-MM", first, last week)] and
+    the days left over [(first day, last day)]: at most six at either end of an edge."""
+    weeks, days = [], []
+    for start, end in edges:
+        while start <= end:  # an edge can cross a month when the period has no whole month
+            month_end = _next_month(start) - datetime.timedelta(days=1)
+            last_day = min(end, month_end)
+            first = (start.day + 5) // 7 + 1  # the first week that starts on or after `start`
+            last = 5 if last_day == month_end else last_day.day // 7  # the last that ends by `last_day`
+            if first > last or 7 * (first - 1) + 1 > last_day.day:
+                days.append((start, last_day))
+            else:
+                weeks.append((start.strftime("%Y-%m"), first, last))
+                first_day = start.replace(day=7 * (first - 1) + 1)
+                if start < first_day:
+                    days.append((start, first_day - datetime.timedelta(days=1)))
+                after = start.replace(day=7 * last) if last < 5 else month_end
+                if after < last_day:
+                    days.append((after + datetime.timedelta(days=1), last_day))
+            start = last_day + datetime.timedelta(days=1)
+    return weeks, days
+
+
+def _pair_weeks(name, by_area, by_month, areas, in_period):
+    """Rows (name, area, month, value1, value2, n) of a pair over whole months or weeks, from the pair
+    table."""
+    grouping = ["area"] * by_area + ["month"] * by_month + ["value1", "value2"]
+    selected = ["area" if by_area else "''", "month" if by_month else "''", "value1", "value2"]
+    return (
+        f"SELECT '{name}' AS name, {_named(selected)}, SUM(n) AS n FROM {PAIRS} "
+        f"WHERE organisation_id = %s AND dim1 = %s AND dim2 = %s AND {in_period}"
+        f"{_in_areas('area', areas)} GROUP BY {', '.join(grouping)}"
+    )
+
+
+def _pair_days(name, dims, by_area, by_month, areas, n_edges):
+    """Rows (name, area, month, value1, value2, n) of a pair over the edge days, counted from the
+    contacts of those days (the (organisation, date) index finds them)."""
+    code1, code2, source, count = _pair_source(*dims)
+    area, month = "COALESCE(m.code, c.area)", _month_of("c.date")
+    grouping = [area] * by_area + [month] * by_month + [code1, code2]
+    selected = [area if by_area else "''", month if by_month else "''", code1, code2]
+    days = " OR ".join(["c.date BETWEEN %s AND %s"] * n_edges)
+    return (
+        f"SELECT '{name}' AS name, {_named(selected)}, {count} AS n {source} "
+        f"WHERE c.organisation_id = %s AND ({days}){_in_areas(area, areas)} GROUP BY {', '.join(grouping)}"
+    )

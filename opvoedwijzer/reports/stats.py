@@ -43,14 +43,34 @@ API_DIMENSIONS = [
     "duration",
     "month",
 ]
+# Dimensions that only place a contact (one value each, and the roll-up keeps them on every row); any
+# number of the others may be crossed by the roll-up's pair table, up to this many.
+PLACE_AND_TIME = ("municipality", "month", "quarter")
+MAX_CROSSED = 2
+
+
+def crossing_problem(by):
+    """Why `by` crosses too many dimensions for a report, or None. Municipality and month place each
+    contact once and come with every report; of the other dimensions at most MAX_CROSSED are crossed:
+    the numbers page crosses two (rows × columns), and a cross of three topics by municipality and
+    month is a list of single contacts rather than a table (a year of 3 000 contacts spread over
+    52 themes × 9 channels × 13 askers × 11 areas × 12 months), which the roll-up does not keep
+    (docs/architecture.md, Numbers)."""
+    crossed = [d for d in by if d not in PLACE_AND_TIME]
+    if len(crossed) <= MAX_CROSSED:
+        return None
+    return (
+        f"At most {MAX_CROSSED} of {', '.join(d for d in API_DIMENSIONS if d not in PLACE_AND_TIME)} "
+        f"can be combined (besides municipality and month); asked: {', '.join(crossed)}."
+    )
 
 
 def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     """Rows of {dimension: code, …, "count": n} and the total of distinct contacts.
 
-    Read from the roll-up (rollup.py) when `by` has at most one dimension besides municipality and
-    month/quarter — every standard report; otherwise counted from the contacts (`count_contacts_raw`).
-    Both give the same rows (tests/reports/test_rollup.py).
+    Read from the roll-up (rollup.py) when `by` has at most two dimensions besides municipality and
+    month/quarter — everything the API accepts (`crossing_problem`); otherwise counted from the
+    contacts (`count_contacts_raw`). Both give the same rows (tests/reports/test_rollup.py).
     """
     spec = _rollup_spec(by)
     if spec is None:
@@ -69,37 +89,51 @@ def _areas(municipalities):
     return None if municipalities is None else [m.code for m in municipalities]
 
 
+def _value_dims(by):
+    """The dimensions of `by` besides municipality and month/quarter, in the roll-up's order."""
+    from .rollup import PAIR_ORDER
+
+    return sorted((d for d in by if d not in PLACE_AND_TIME), key=PAIR_ORDER.index)
+
+
 def _rollup_spec(by):
-    """(dim, by_area, by_month) when the roll-up can answer `by`, else None."""
+    """(dim, by_area, by_month) when the roll-up can answer `by`, else None; dim is "total", one
+    dimension or a pair of them in the roll-up's order."""
     from .rollup import ROLLUP_DIMENSIONS
 
     time_dims = [d for d in by if d in ("month", "quarter")]
-    value_dims = [d for d in by if d not in ("municipality", "month", "quarter")]
-    if len(value_dims) > 1 or len(time_dims) > 1 or any(d not in ROLLUP_DIMENSIONS for d in value_dims):
+    if len(time_dims) > 1 or any(d not in ROLLUP_DIMENSIONS for d in by if d not in PLACE_AND_TIME):
         return None
-    return (value_dims[0] if value_dims else "total", "municipality" in by, bool(time_dims))
+    value_dims = _value_dims(by)
+    if len(value_dims) > MAX_CROSSED:
+        return None
+    dim = tuple(value_dims) if len(value_dims) == 2 else value_dims[0] if value_dims else "total"
+    return (dim, "municipality" in by, bool(time_dims))
 
 
 def _rows_from(found, by):
-    """Roll-up keys (area?, month?, value) → rows like count_contacts_raw's."""
+    """Roll-up keys (area?, month?, value…) → rows like count_contacts_raw's: in `by`'s order, no value
+    as None, months summed into quarters, sorted as count_contacts_raw sorts. Tens of thousands of rows
+    for a wide report, so plain tuples until the end."""
     time_dim = next((d for d in by if d in ("month", "quarter")), None)
-    value_dim = next((d for d in by if d not in ("municipality", "month", "quarter")), None)
-    summed = {}
-    for key, n in found.items():
-        key = list(key)
-        row = {}
-        if "municipality" in by:
-            row["municipality"] = key.pop(0)
-        if time_dim:
-            month = key.pop(0)
-            row[time_dim] = month if time_dim == "month" else quarter_of(month)
-        if value_dim:
-            row[value_dim] = key[0] or None
-        ordered = tuple(row[d] for d in by)
-        summed[ordered] = summed.get(ordered, 0) + n
-    rows = [{**dict(zip(by, key, strict=True)), "count": n} for key, n in summed.items()]
-    rows.sort(key=lambda r: tuple(str(r[d]) for d in by))
-    return rows
+    value_dims = _value_dims(by)
+    layout = ["municipality"] * ("municipality" in by) + [time_dim] * bool(time_dim) + value_dims
+    places = len(layout) - len(value_dims)
+    take = [layout.index(d) for d in by]
+    quarter_at = layout.index("quarter") if time_dim == "quarter" else None
+    if quarter_at is not None:  # the months of a quarter add up
+        quarters = {}
+        for key, n in found.items():
+            key = (*key[:quarter_at], quarter_of(key[quarter_at]), *key[quarter_at + 1 :])
+            quarters[key] = quarters.get(key, 0) + n
+        found = quarters
+    # Each key once (the roll-up sums in SQL): rearranged into `by`'s order, "" (no value) as None.
+    pick = [(i, i >= places) for i in take]
+    rows = [
+        (tuple((key[i] or None) if value else key[i] for i, value in pick), n) for key, n in found.items()
+    ]
+    rows.sort(key=lambda row: tuple(map(str, row[0])))
+    return [{**dict(zip(by, key, strict=True)), "count": n} for key, n in rows]
 
 
 def count_contacts_raw(org, start, end, by, municipalities=None, with_total=True):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 def fill_rollup(apps, schema_editor):
     from opvoedwijzer.reports import rollup
 
-    rollup.rebuild()
+    rollup.rebuild(pairs=False)  # the pair table comes in 0003
 
 
 class Migration(migrations.Migration):
