@@ -46,6 +46,7 @@ PRODID = "-//Opvoedwijzer//agenda//NL"
 MAX_AGE = 60  # seconds a process keeps an organisation's feed at most
 LIMIT = 74  # octets on a line before the fold: icalendar's `_foldline(limit=75)` folds at ≥ 75
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip
+STAMP = re.compile(rb"\r\nDTSTAMP:[0-9TZ]+")
 
 _feeds = {}  # (organisation id, scheme, host) → Feed
 _lock = threading.Lock()
@@ -219,7 +220,7 @@ def entries(org, request, activity_pk=None):
 class Feed:
     body: bytes
     gzipped: bytes
-    etag: str  # strong, of the plain body
+    etag: str  # weak: of the events, not of the moment they were written (DTSTAMP)
     version: str = ""
     map_version: int = 0
     made: float = 0.0  # time.monotonic()
@@ -227,7 +228,11 @@ class Feed:
 
     @classmethod
     def of(cls, body, **kwargs):
-        etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+        """A feed of `body`. Its ETag leaves DTSTAMP out, so that a feed written again with the same
+        events (after MAX_AGE, or a write that changed nothing it shows) still answers 304; weak, since
+        the bytes differ in that stamp."""
+        events = STAMP.sub(b"", body)
+        etag = f'W/"{hashlib.blake2b(events, digest_size=12).hexdigest()}"'
         return cls(body=body, gzipped=compress_string(body, max_random_bytes=0), etag=etag, **kwargs)
 
 
@@ -300,8 +305,8 @@ def response(request, feed, filename):
     gzipped = bool(accepts) and len(feed.gzipped) < len(feed.body)
     answer = HttpResponse(feed.gzipped if gzipped else feed.body, content_type="text/calendar; charset=utf-8")
     answer["Content-Disposition"] = f'inline; filename="{filename}"'
-    answer["ETag"] = f"W/{feed.etag}" if gzipped else feed.etag  # as GZipMiddleware would
+    answer["ETag"] = feed.etag  # weak: the same for the gzipped body (as GZipMiddleware makes it)
     if gzipped:
         answer["Content-Encoding"] = "gzip"
     patch_vary_headers(answer, ("Accept-Encoding",))
-    return get_conditional_response(request, etag=answer["ETag"], response=answer)
+    return get_conditional_response(request, etag=feed.etag, response=answer)
