@@ -23,13 +23,10 @@ from tests.badinput import (
     HUGE_TEXT,
     NUL_TEXT,
     UNKNOWN_CODE,
-    bad_input_middleware,  # noqa: F401 (a fixture)
     stored_control_characters,
     stored_texts_longer_than,
 )
 from tests.factories import ContactFactory, make_activity
-
-pytestmark = pytest.mark.usefixtures("bad_input_middleware")
 
 SCHEMAS = {"/api/v1/": "/api/v1/openapi.json", "/api/hsds/": "/api/hsds/openapi.json"}
 ERROR_SCHEMA = {"$ref": "#/components/schemas/ErrorOut"}

@@ -22,10 +22,7 @@ from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core.services import create_api_token
 from opvoedwijzer.questions import services as questions
 from opvoedwijzer.socialmap import services as socialmap
-from tests.badinput import bad_input_middleware  # noqa: F401 (a fixture)
 from tests.factories import ContactFactory, make_activity
-
-pytestmark = pytest.mark.usefixtures("bad_input_middleware")  # before the app is made
 
 # The WSGI client does not unpack gzip (the agenda is compressed for clients that accept it).
 PLAIN = {"Accept-Encoding": "identity"}

@@ -36,12 +36,9 @@ from tests.badinput import (
     HUGE_TEXT,
     NUL_TEXT,
     UNKNOWN_CODE,
-    bad_input_middleware,  # noqa: F401 (a fixture)
     stored_control_characters,
     stored_texts_longer_than,
 )
-
-pytestmark = pytest.mark.usefixtures("bad_input_middleware")
 
 CONTROL_SENTENCE = "Mijn kind\x00 slaapt\x0b slecht\x1f\x7f"
 TEXT_INPUTS = {"text", "search", "email", "tel", "url", "password", None}
