@@ -9,8 +9,11 @@
   typed is kept. Every form — ours, allauth's, the admin's — and every `request.POST.get(...)` in a
   view is covered, also the ones added later.
 - JSON bodies are the API's: its schemas refuse them field by field (`api/types.py`, 422).
+- A cookie with one (Django unquotes "\\000" in a cookie to NUL) was not set by us: it is left out, and
+  a session opened from it starts empty (PostgreSQL would refuse the lookup: a 500).
 
-Install early in MIDDLEWARE (before CommonMiddleware, whose slash redirect would echo the path):
+Install early in MIDDLEWARE, before SessionMiddleware (which reads the session cookie) and
+CommonMiddleware (whose slash redirect would echo the path):
 "opvoedwijzer.core.badinput.BadInputMiddleware".
 """
 
@@ -49,6 +52,16 @@ def clean_form_body(request):
     request.POST = cleaned
 
 
+def clean_cookies(request):
+    """Leave out cookies with control characters; a session already opened from one starts empty."""
+    for name, value in list(request.COOKIES.items()):
+        if first_control_character(name) or first_control_character(value):
+            del request.COOKIES[name]
+    session = getattr(request, "session", None)
+    if session is not None and first_control_character(session.session_key or ""):
+        request.session = type(session)()
+
+
 def refuse(request, where, name, message):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": [{"loc": [where, name], "msg": message}]}, status=400)
@@ -66,6 +79,7 @@ class BadInputMiddleware:
             problem = address_problem(request)
             if problem is not None:
                 return refuse(request, *problem)
+        clean_cookies(request)
         if request.method in ("POST", "PUT", "PATCH") and request.content_type in FORM_CONTENT_TYPES:
             clean_form_body(request)
         return self.get_response(request)

@@ -266,6 +266,13 @@ def test_a_control_character_in_any_address_answers_400(demo, client):
     assert "control character" in page.content.decode()
 
 
+def test_a_cookie_with_a_nul_is_left_out(zuid, client):
+    """Django unquotes "\\000" in a cookie to NUL; a session looked up with it is a 500 on PostgreSQL."""
+    cookie = 'sessionid="abcdefgh\\000ijkl"; django_language="nl\\001"'
+    assert client.get("/zuid-limburg/", HTTP_COOKIE=cookie).status_code == 200
+    assert client.get("/o/zuid-limburg/", HTTP_COOKIE=cookie).status_code == 302  # to the login page
+
+
 def test_tab_and_new_line_in_a_query_are_text(demo, client):
     assert client.get("/zuid-limburg/library/?q=slapen%09en%0Aeten").status_code == 200
 
