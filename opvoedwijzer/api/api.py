@@ -8,7 +8,7 @@ can answer. A database outage answers 503 with `Retry-After`, in the same shape.
 
 from ninja.security import HttpBearer
 
-from opvoedwijzer.core.services import user_for_api_token
+from opvoedwijzer.core.services import memberships_for_api_token, user_for_api_token
 
 from . import activities, contacts, public, reference  # noqa: F401 (activities adds routes to public)
 from .errors import DocumentedAPI, install_error_handlers
@@ -16,8 +16,12 @@ from .errors import DocumentedAPI, install_error_handlers
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        user = user_for_api_token(token)
+        # One query for the caller and their memberships (api.tenancy reads them); a second only for a
+        # token whose owner has no membership.
+        memberships = memberships_for_api_token(token)
+        user = memberships[0].user if memberships else user_for_api_token(token)
         if user is not None:
+            user.api_memberships = memberships
             request.user = user
         return user
 

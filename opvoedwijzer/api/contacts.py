@@ -80,6 +80,27 @@ def contact_out(contact):
     }
 
 
+def registered_out(contact, data):
+    """The contact just registered, from the validated data in hand: no query to read it back."""
+    others = [t.code for t in dict.fromkeys(data.get("themes") or []) if t.pk != data["main_theme"].pk]
+    return {
+        "id": contact.pk,
+        "organisation": contact.organisation.slug,
+        "date": contact.date,
+        "channel": data["channel"].code,
+        "asker_role": data["asker_role"].code,
+        "municipality": contact.municipality_code,
+        "request_kind": contact.request_kind,
+        "life_stages": [t.code for t in dict.fromkeys(data.get("life_stages") or [])],
+        "themes": [data["main_theme"].code, *others],
+        "main_theme": data["main_theme"].code,
+        "offers": [t.code for t in dict.fromkeys(data.get("offers") or [])],
+        "duration": contact.duration,
+        "language": contact.language or None,
+        "note": contact.note,
+    }
+
+
 # Form field → API field, for error messages.
 FORM_TO_API = {"main_theme": "themes", "__all__": "body"}
 
@@ -122,8 +143,9 @@ def _load(contact_id):
 @router.post("", response={201: ContactOut, **errors(403, 404)})
 def create_contact(request, payload: ContactIn):
     membership = membership_for(request, payload.organisation, permission="can_register")
-    contact = services.register_contact(membership, validated(membership, payload), source=Source.API)
-    return 201, contact_out(_load(contact.pk))
+    data = validated(membership, payload)
+    contact = services.register_contact(membership, data, source=Source.API)
+    return 201, registered_out(contact, data)
 
 
 class StatsQuery(Schema):
@@ -207,6 +229,8 @@ def _editable(request, contact_id):
     contact = _load(contact_id)
     membership = membership_for(request, contact.organisation.slug, permission="can_register")
     if not Contact.objects.editable_by(membership).filter(pk=contact.pk).exists():
+        if not Contact.objects.filter(pk=contact.pk).exists():  # deleted by a simultaneous request
+            raise ApiError(404, [field_error("id", "Not found.", "path")])
         raise ApiError(
             403,
             [
@@ -232,12 +256,18 @@ def get_contact(request, contact_id: Id):
 @router.put("/{int:contact_id}", response={200: ContactOut, **errors(403, 404)})
 def update_contact(request, contact_id: Id, payload: ContactIn):
     membership, contact = _editable(request, contact_id)
-    services.update_contact(contact, validated(membership, payload, contact=contact))
+    try:
+        services.update_contact(contact, validated(membership, payload, contact=contact))
+    except Contact.DoesNotExist:  # deleted by a simultaneous request
+        raise ApiError(404, [field_error("id", "Not found.", "path")]) from None
     return contact_out(_load(contact.pk))
 
 
 @router.delete("/{int:contact_id}", response={204: None, **errors(403, 404)})
 def delete_contact(request, contact_id: Id):
     _membership, contact = _editable(request, contact_id)
-    services.delete_contact(contact)
+    try:
+        services.delete_contact(contact)
+    except Contact.DoesNotExist:  # deleted by a simultaneous request (a client's retry)
+        raise ApiError(404, [field_error("id", "Not found.", "path")]) from None
     return 204, None

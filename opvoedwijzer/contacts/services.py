@@ -38,7 +38,10 @@ def _set_relations(contact, data):
 
 @transaction.atomic
 def register_contact(membership, data, *, source=Source.FORM):
-    """Register one anonymous contact for the member's organisation, authored by the member."""
+    """Register one anonymous contact for the member's organisation, authored by the member.
+
+    Six statements for a typical contact: the contact, its life stages, offers and themes, and the
+    roll-up's rows (counted from the data in hand)."""
     contact = Contact(
         organisation=membership.organisation,
         author=membership.user,
@@ -47,8 +50,18 @@ def register_contact(membership, data, *, source=Source.FORM):
     )
     _apply(contact, data)
     contact.save()
-    _set_relations(contact, data)
-    rollup.apply_delta(rollup.contact_counts(contact.pk))
+    main = data["main_theme"]
+    themes = [main, *(t for t in dict.fromkeys(data.get("themes") or []) if t.pk != main.pk)]
+    life_stages = list(dict.fromkeys(data.get("life_stages") or []))
+    offers = list(dict.fromkeys(data.get("offers") or []))
+    ContactTheme.objects.bulk_create(
+        [ContactTheme(contact=contact, theme=t, is_main=t is main) for t in themes]
+    )
+    for name, column, terms in (("life_stages", "lifestage", life_stages), ("offers", "offertype", offers)):
+        if terms:
+            through = getattr(Contact, name).through
+            through.objects.bulk_create([through(contact=contact, **{column: t}) for t in terms])
+    rollup.apply_delta(rollup.counts_of_new(contact, themes, life_stages, offers))
     return contact
 
 

@@ -1,6 +1,7 @@
 """Registering, correcting and deleting contacts through the staff screens."""
 
 import pytest
+from django.test import Client
 
 from opvoedwijzer.contacts.models import Area, Contact, Source
 from tests.factories import ContactFactory
@@ -180,6 +181,46 @@ def test_the_registration_page_needs_few_queries(sam, sam_client, django_assert_
     ContactFactory.create_batch(12, membership=sam)
     with django_assert_max_num_queries(18):  # +1: the two-step login check
         assert sam_client.get(URL).status_code == 200
+
+
+def test_registering_through_the_api_takes_ten_queries_at_most(sam, today, django_assert_max_num_queries):
+    from opvoedwijzer.core.services import create_api_token
+
+    client = Client(headers={"authorization": f"Bearer {create_api_token(sam.user)[1]}"})
+    body = {
+        "date": today.isoformat(),
+        "channel": "phone",
+        "asker_role": "mother",
+        "municipality": "71053",
+        "request_kind": "parenting",
+        "life_stages": ["primary"],
+        "themes": ["bullying"],
+        "offers": ["info"],
+        "duration": "5to15",
+    }
+    client.post("/api/v1/contacts", body, content_type="application/json")  # reads the terms once
+    with django_assert_max_num_queries(10):  # token, membership, 6 writes, BEGIN/COMMIT on SQLite
+        response = client.post("/api/v1/contacts", body, content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["themes"] == ["bullying"] and response.json()["offers"] == ["info"]
+    assert Contact.objects.count() == 2
+
+
+def test_registering_on_the_form_takes_few_queries(sam, sam_client, today, django_assert_max_num_queries):
+    sam_client.get(URL)  # the terms are read once per process
+    # session, user, membership, two-step check; BEGIN, 7 writes, COMMIT; the undo offer in the session
+    with django_assert_max_num_queries(16):
+        response = sam_client.post(URL, form_data(date=today.isoformat()))
+    assert response.status_code == 302
+    assert Contact.objects.count() == 1
+
+
+def test_a_new_term_is_offered_at_once_although_the_terms_are_kept_in_memory(ilse, sam_client, zuid):
+    from opvoedwijzer.taxonomy.services import add_term
+
+    sam_client.get(URL)
+    add_term(zuid, "channel", code="whatsapp", label="WhatsApp")
+    assert 'value="whatsapp"' in sam_client.get(URL).content.decode()
 
 
 def test_the_list_of_registrations_needs_few_queries(sam, ilse, client_for, django_assert_max_num_queries):

@@ -64,6 +64,10 @@ def test_the_rollup_equals_the_raw_counts_after_registrations_corrections_and_de
     for _ in range(40):
         ContactFactory(membership=sam, **random_codes(rng))
     contacts = list(Contact.objects.all())
+    for contact in Contact.objects.with_details():  # counted from the data in hand = read back
+        themes = contact.themes_in_order()
+        life_stages, offers = list(contact.life_stages.all()), list(contact.offers.all())
+        assert rollup.counts_of_new(contact, themes, life_stages, offers) == rollup.contact_counts(contact.pk)
     for contact in rng.sample(contacts, 12):
         update_contact(contact, contact_data(zuid, **random_codes(rng)))
     for contact in rng.sample(contacts, 8):
