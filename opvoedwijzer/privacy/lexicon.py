@@ -631,3 +631,18 @@ ziekenhuis ziekenhuizen kinderziekenhuis gasthuis hospitaal kliniek centrum inst
 fonds school college lyceum atheneum park zaal museum kazerne huis
 """.split()
 )
+
+# Characters and shows of children's books, comics and television (data/characters.txt): no people
+# where the sentence is about reading or watching, beside another one ("Samson en Gert"), or when
+# they are no name we know ("Jommeke"). The context words (and the compounds that end in one:
+# "prentenboek") say that a sentence is about books or screens.
+_CHARACTERS = _read_organisations(Path(__file__).with_name("data") / "characters.txt")
+CHARACTER_NAMES = _CHARACTERS.get("characters", [])
+CHARACTER_CONTEXT = frozenset(w.lower() for w in _CHARACTERS.get("context", []))
+CHARACTER_CONTEXT_ENDINGS = tuple(w for w in CHARACTER_CONTEXT if len(w) >= 4 and w.isalpha())
+
+# Common Dutch nouns (data/words.txt): a title's words and the places people work ("meneer van de
+# bakkerij"), never a name alone; and the sayings with "naam is" or "ik ben" that name nobody.
+_WORDS = _read_organisations(Path(__file__).with_name("data") / "words.txt")
+COMMON_NOUNS = frozenset(w.lower() for line in _WORDS.get("nouns", []) for w in line.split()) - _PERSON_WORDS
+IDIOMS = [line.lower() for line in _WORDS.get("idioms", [])]

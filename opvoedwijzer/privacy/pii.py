@@ -234,6 +234,13 @@ STREET = re.compile(
     rf")\s+({HOUSE_NUMBER})(?![\w/.,-]\d)"
 )
 
+# A name, a house number and "bus" make an address even without a street's ending: "Vlaszak 8 bus
+# 0102", "in de Eikenlo 12 bus 3" (Flemish addresses give the apartment as "bus").
+BUS_STREET = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'-]+\s+){0,2}[A-Z][a-zà-ÿ'-]{2,})\s+(\d{1,4}[a-zA-Z]?)"
+    r"\s*,?\s*(?:bus|bte)\s*\d{1,4}[a-zA-Z]?(?![\w/.,-]\d)"
+)
+
 # After a word about where someone lives, a lowercase street with a weak ending is one too:
 # "adres: molenweg 3", "woont nu in de kerkhof 2".
 CUED_STREET = re.compile(
@@ -580,6 +587,10 @@ def find_numbers(text, allowed_phones, organisation_ends=()):
     for m in CUED_STREET.finditer(text):
         if not NOT_A_HOUSE_NUMBER.match(text[m.end(2) :]):
             found.append(("street_address", m.start(1), m.end()))
+    if "bus" in text or "bte" in text:
+        for m in BUS_STREET.finditer(text):
+            if m.group(1).split()[-1].lower() not in lexicon.THINGS:  # not "Lijn 8 bus 12"
+                found.append(("street_address", m.start(), m.end()))
     return found
 
 
@@ -987,6 +998,7 @@ class _Sentence:
     """Token access with context for the name rules."""
 
     organisations = frozenset()  # the indices of tokens that name an organisation
+    not_people = frozenset()  # the indices of tokens of a character, a show or a saying
 
     def __init__(self, text):
         self.text = text
@@ -1163,7 +1175,16 @@ def _lowercase_surname(lower):
 
 def _starts_name(s, i, previous_name_end):
     word, lower = s.word(i), s.lower(i)
-    if i in s.organisations:
+    if (
+        _capitalised(word)
+        and s.lower(i + 1) == "genoemd"
+        and s.adjacent(i, i + 1)
+        and s.lower(i - 1) not in ("de", "het", "t")
+        and _name_word(lower, word, cued=True)
+        and lower not in lexicon.COMMON_NOUNS
+    ):
+        return True  # a nickname: "hij wordt op school Finnie genoemd"
+    if i in s.organisations or i in s.not_people:
         return False
     intro = s.intro(i)
     if intro and word.islower():
@@ -1283,6 +1304,8 @@ def _starts_name(s, i, previous_name_end):
         )
     if s.lower(i - 1) in lexicon.NOT_NAME_CONTEXT or lower in lexicon.ORGANISATION_NOUNS:
         return False  # "zaal Hoop"; "de Wereldklas van Kompas"
+    if lower in lexicon.COMMON_NOUNS:
+        return False  # a Dutch noun in a title: "het prentenboek 'Eend, Dood en Tulp'"
     if not _known_name(lower) and _organisation_context(s, i):
         return False  # "doorverwezen naar Eetexpert", "de time-out van Bindkracht"
     if _in_title_case(s, i) or (not _known_name(lower) and _in_quoted_title(s, i)):
@@ -1467,7 +1490,12 @@ def _in_quoted_title(s, i):
         and not _known_name(lower)
         and lower not in lexicon.NAME_CUES
         and lower not in ("ik", "mijn", "wij", "we", "ze", "hij", "zij", "dit", "hier", "hallo", "dag")
-        and (_looks_like_a_thing(first) or lower in lexicon.COMMON_WORDS or lower in lexicon.THINGS)
+        and (
+            _looks_like_a_thing(first)
+            or lower in lexicon.COMMON_WORDS
+            or lower in lexicon.THINGS
+            or lower in lexicon.COMMON_NOUNS
+        )
     )
 
 
@@ -1491,8 +1519,8 @@ def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
     if lowercase and word.islower():  # "jan van rompaey", "sofie de smet"
         if word in lexicon.SURNAMES or word in lexicon.DE_SURNAMES:
             return True
-        if _looks_like_a_thing(word) or word.endswith(("klas", "klasje")):
-            return False  # "juf van de vlinderklas"
+        if _looks_like_a_thing(word) or word.endswith(("klas", "klasje")) or word in lexicon.COMMON_NOUNS:
+            return False  # "juf van de vlinderklas", "meneer van de bakkerij"
         # not "nathalie van de buitenschoolse opvang": an unknown surname ends the name
         nxt = s.word(j + 1)
         return (
@@ -1513,10 +1541,86 @@ def _particle_run_then_name(s, i, known=False, cued=False, lowercase=False):
 
 def _sentence(text, organisations=()):
     """The text's tokens, with the indices of those that name an organisation: by the built-in
-    vocabulary and the `organisations` vocabularies (a social map's)."""
+    vocabulary and the `organisations` vocabularies (a social map's); and of those that name a
+    character or show, or belong to a saying ("mijn naam is haas")."""
     s = _Sentence(text)
     s.organisations = _organisation_tokens(s, (DEFAULT_ORGANISATIONS, PROGRAMMES, *organisations))
+    s.not_people = _character_tokens(s) | _idiom_tokens(s)
     return s
+
+
+# ---------------------------------------------------------------------------------------------
+# Characters of children's books, comics and television (data/characters.txt) and sayings
+# (data/words.txt): "Jip en Janneke", "wil alleen Pip kijken", "mijn naam is haas".
+
+CHARACTERS = Organisations(lexicon.CHARACTER_NAMES)
+IDIOMS = _by_first_word((_words_of(w), False) for w in lexicon.IDIOMS)
+CHARACTER_WORDS = frozenset(CHARACTERS.words | CHARACTERS.context_words)
+CHARACTER_WINDOW = 12  # tokens either side, within the sentence, where a context word counts
+
+
+def _about_books_or_screens(s, i, k):
+    """Is the sentence around tokens i … i+k-1 about reading or watching ("kijken", "het
+    prentenboek", "strips", "de dvd's")?"""
+
+    def context(j):
+        lower = s.lower(j)
+        return lower in lexicon.CHARACTER_CONTEXT or (
+            len(lower) > 5 and lower.endswith(lexicon.CHARACTER_CONTEXT_ENDINGS)
+        )
+
+    j = i - 1
+    while j >= max(0, i - CHARACTER_WINDOW) and not s.ends_sentence(j):
+        if context(j):
+            return True
+        j -= 1
+    j = i + k
+    while j < min(len(s.tokens), i + k + CHARACTER_WINDOW):
+        if context(j):
+            return True
+        if s.ends_sentence(j):
+            break
+        j += 1
+    return False
+
+
+def _character_tokens(s):
+    """The indices of the tokens that name a character or a show and no person: a name of several
+    words ("Dolfje Weerwolfje"), or one word beside another one ("Samson en Gert") or in a
+    sentence about books or screens. Never after a role or with an age ("zoon Pip (4)")."""
+    found = []  # (start, length, several words)
+    i = 0
+    while i < len(s.tokens):
+        lower = s.lower(i)
+        if lower not in CHARACTERS.phrases and lower not in CHARACTER_WORDS:
+            i += 1
+            continue
+        k = CHARACTERS.phrase_at(s, i)
+        several = bool(k)
+        k = k or (1 if lower in CHARACTER_WORDS else 0)
+        if k and s.cue(i) is None and not AGE_AFTER.match(s.after(i + k - 1)):
+            found.append((i, k, several))
+        i += k or 1
+    marked = set()
+    starts = {start for start, _, _ in found}
+    ends = {start + k - 1 for start, k, _ in found}
+    for start, k, several in found:
+        end = start + k - 1
+        paired = (s.lower(start - 1) == "en" and start - 2 in ends) or (
+            s.lower(end + 1) == "en" and end + 2 in starts
+        )
+        if several or paired or _about_books_or_screens(s, start, k):
+            marked.update(range(start, start + k))
+    return marked
+
+
+def _idiom_tokens(s):
+    marked = set()
+    for i in range(len(s.tokens)):
+        k = _match_words(s, i, IDIOMS)
+        if k:
+            marked.update(range(i, i + k))
+    return marked
 
 
 def find_names(text, organisations=(), sentence=None):
@@ -1545,7 +1649,8 @@ def find_names(text, organisations=(), sentence=None):
         said = lowercase and s.intro(i) == "strong"
         # Extend over the rest of the name: "Jan van der Berg", "Ayoub El Idrissi".
         while j < len(s.tokens) and not possessive and not s.ends_sentence(j - 1):
-            if s.text[s.tokens[j - 1].end() : s.tokens[j].start()].strip() or j in s.organisations:
+            gap = s.text[s.tokens[j - 1].end() : s.tokens[j].start()].strip()
+            if gap or j in s.organisations or j in s.not_people:
                 break
             w, lw = s.word(j), s.lower(j)
             if lw in lexicon.PARTICLES and _particle_run_then_name(s, j, lowercase=lowercase):
