@@ -41,6 +41,9 @@ SENTENCES = [
     "Info over Triple P Tieners en de cursus Rots en Water; Koningin Paola Kinderziekenhuis belt.",
     "Juf van het vijfde; wijkteam Den Haag Zuidwest; op Discord als shadowqueen#4471.",
     "geboren op negen januari tweeduizend achttien, hier met Verhoeven, mevrouw De Koning.",
+    # the classes of issue 12's fourth round: characters and shows, sayings, common nouns, "bus"
+    "Voorlezen: 'Jip en Janneke', Dolfje Weerwolfje; ze kijkt Woezel en Pip; zoon Pip (4) ook.",
+    "'mijn naam is haas', zegt meneer van de bakkerij; nieuw adres Vlaszak 8 bus 0102 in Gent.",
 ]
 
 

@@ -20,7 +20,14 @@ false alarms led to the third round's classes (parenting programmes and course t
 data/organisations.txt and a title in capitals after "cursus", "training", "programma", "methode",
 "reeks" —, institutions named after royals and saints, compass words, ordinals as school years,
 Discord tags, years in words in a date of birth, known surnames that end like a verb) — so it is a
-development set now too, and the next blind set judges the third round.
+development set now too. pii_holdout_blind3.jsonl (200 staff notes), written by someone who saw
+neither the rules nor the other corpora, judged the third round on first contact; its misses and
+false alarms led to the fourth round's classes (characters and shows of children's books, comics
+and television in data/characters.txt — no people beside another one, "X en Y", or in a sentence
+about reading or watching, unless a role or an age makes them a child —, sayings with "naam is" or
+"ik ben" ("mijn naam is haas"), common Dutch nouns in data/words.txt — a title's word, "meneer van
+de bakkerij" —, a name with a house number and "bus" as an address, a nickname before "genoemd")
+— so it is a development set now too, and the next blind set judges the fourth round.
 
 Measured before and after issue 12 (recall / clean texts flagged):
   pii_corpus.jsonl, its first 281 texts   99.8 % / 0.0 %   →  100.0 % / 0.0 %
@@ -32,8 +39,12 @@ Measured before and after issue 12 (recall / clean texts flagged):
   pii_holdout_blind2.jsonl (blind)        89.0 % / 51.8 %  →  97.8 % / 8.2 % (after round two: its
                                                               first contact)
                                                            →  100.0 % / 0.0 % (round three, seen)
-(pii_holdout_blind2.jsonl: 181 items, 110 clean notes; its "before" is the guard as it was before
-the issue's first round, commit ba9f17f's parent, run on it afterwards.)
+  pii_holdout_blind3.jsonl (blind)        89.5 % / 56.8 %  →  98.9 % / 7.2 % (after round three: its
+                                                              first contact)
+                                                           →  100.0 % / 0.0 % (round four, seen)
+(pii_holdout_blind2.jsonl: 181 items, 110 clean notes; pii_holdout_blind3.jsonl: 181 items, 111
+clean notes; their "before" is the guard as it was before the issue's first round, commit
+ba9f17f's parent, run on them afterwards.)
 """
 
 import json
@@ -43,7 +54,13 @@ import pytest
 
 from opvoedwijzer.privacy.pii import find_pii
 
-CORPORA = ["pii_corpus.jsonl", "pii_holdout.jsonl", "pii_holdout_blind.jsonl", "pii_holdout_blind2.jsonl"]
+CORPORA = [
+    "pii_corpus.jsonl",
+    "pii_holdout.jsonl",
+    "pii_holdout_blind.jsonl",
+    "pii_holdout_blind2.jsonl",
+    "pii_holdout_blind3.jsonl",
+]
 RECALL_GOAL = 0.95  # of the PII items found
 CLEAN_FLAGGED_GOAL = 0.05  # of the clean texts with a finding: at most 1 in 20
 

@@ -673,3 +673,67 @@ def test_years_in_words_without_a_date_of_birth(text):
 )
 def test_a_known_surname_that_ends_like_a_verb_is_a_name(text, name):
     assert ("person_name", name) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mama vertelt dat haar dochter elke avond Jip en Janneke wil voorlezen.",
+        "Elke ochtend kijkt ze Pip en Woezel op Zapp.",
+        "Haar zoon leest alleen Jommeke en Kiekeboe.",
+        "Op het oudercafé werd gepraat over Samson en Gert en over Bumba.",
+        "Het boek 'Dolfje Weerwolfje' helpt bij angst voor het donker.",
+        "Oma leest Pluk van de Petteflet voor, dat vindt hij prachtig.",
+        "Op de affiche van de voorstelling staan Jerom en Lambik.",
+        "Het prentenboek over Pip en de regen meegegeven aan het gezin.",
+    ],
+)
+def test_characters_of_books_and_shows_are_no_people(text):
+    assert kinds_and_texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gesprek met mama over haar zoon Pip (4) die slecht slaapt.", "Pip"),
+        ("De oudste, Janneke, wil niet meer naar school.", "Janneke"),
+        ("Juf Janneke belde over het gedrag in de klas.", "Janneke"),
+    ],
+)
+def test_a_child_with_a_characters_name_stays_a_person(text, name):
+    assert ("person_name", name) in kinds_and_texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Papa zegt over de ruzies thuis: 'mijn naam is haas, ik weet van niks'.",
+        "Zij zucht: 'Zijn naam is haas als er iets stuk is.'",
+        "Mevrouw van de kapsalon aan de overkant vroeg naar onze folders.",
+        "De meneer van de frituur in onze straat sponsort het buurtfeest.",
+        "We lazen samen 'Kikker en het Vogeltje', daarna 'Eend, Dood en Tulp'.",
+    ],
+)
+def test_sayings_and_common_nouns_are_no_names(text):
+    assert kinds_and_texts(text) == []
+
+
+def test_mijn_naam_is_still_names_someone():
+    assert ("person_name", "hasse peeters") in kinds_and_texts("hallo, mijn naam is hasse peeters")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Het gezin woont nu op Kattenbos 14 bus 3 in Genk.", "Kattenbos 14 bus 3"),
+        ("Nieuw adres: Brugse Poort 7 bus 0201, vanaf maandag.", "Brugse Poort 7 bus 0201"),
+        ("Verhuisd naar Eikenlo 22b bus 4.", "Eikenlo 22b bus 4"),
+    ],
+)
+def test_a_name_with_a_house_number_and_bus_is_an_address(text, address):
+    assert ("street_address", address) in kinds_and_texts(text)
+
+
+def test_a_nickname_before_genoemd_is_a_name():
+    text = "Hij wordt op school Bobbie genoemd, dat vindt hij niet leuk."
+    assert ("person_name", "Bobbie") in kinds_and_texts(text)
