@@ -88,10 +88,11 @@ MIDDLEWARE = [
     # tokens are masked anew on every response, Django's mitigation of BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Control characters: 400 in an address, removed from a form's body and dropped from cookies, before
+    # the session reads its cookie and before CommonMiddleware's redirect echoes the path.
+    "opvoedwijzer.core.badinput.BadInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Control characters: 400 in an address, removed from a form's body (before CommonMiddleware's redirect).
-    "opvoedwijzer.core.badinput.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
