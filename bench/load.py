@@ -140,7 +140,7 @@ def setup(args, tmp):
 
 def start_server(args, env, port):
     server_env = dict(env, HOST="127.0.0.1", PORT=str(port), BIND=f"127.0.0.1:{port}")
-    command = [GUNICORN, "opvoedwijzer.wsgi", *shlex.split(args.gunicorn_args)]
+    command = [GUNICORN, "opvoedwijzer.wsgi", "-b", f"127.0.0.1:{port}", *shlex.split(args.gunicorn_args)]
     server = subprocess.Popen(command, cwd=args.code, env=server_env, stdout=subprocess.DEVNULL)
     for _ in range(300):
         try:
