@@ -238,6 +238,11 @@ class Service(HSDSRecord):
             models.Index(fields=["organisation", "last_checked_on"]),
             # The search's default order: its first page is read from the index, not sorted.
             models.Index(fields=["organisation", "name", "id"], name="socialmap_service_by_name"),
+            # The search's count of current services (and of those open now: the ids are tested
+            # against the open sets) from the index alone, not from the wide rows.
+            models.Index(
+                fields=["organisation", "retired_on", "status", "id"], name="socialmap_service_current"
+            ),
         ]
 
     def __str__(self):
