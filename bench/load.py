@@ -153,7 +153,8 @@ def start_server(args, env, port):
 
 
 def process_cpu_seconds(pid):
-    """CPU seconds (user + system) of a process and its children, from /proc."""
+    """CPU seconds (user + system) of a process, its live children, and the children it has reaped
+    (gunicorn replaces a worker after max_requests: its CPU then counts in the master's cutime/cstime)."""
     tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     pids = [pid]
@@ -163,6 +164,8 @@ def process_cpu_seconds(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / tick
+            if p == pid:
+                total += (int(fields[13]) + int(fields[14])) / tick
         except (OSError, IndexError, ValueError):
             pass
     return total
