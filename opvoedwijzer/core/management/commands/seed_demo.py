@@ -7,7 +7,7 @@ import datetime
 import random
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from opvoedwijzer.activities.demo import seed_activities
@@ -142,6 +142,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for spec in ORGANISATIONS:
             self.seed_organisation(spec)
+        if connection.vendor == "postgresql":
+            # A bulk load: fresh statistics, or the planner takes the new tables for empty and joins
+            # thousands of rows in nested loops (a referral report took minutes in a test).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Logins (password: {DEMO_PASSWORD}):"))
         for spec in ORGANISATIONS:
             for name, role in spec["users"]:
