@@ -82,4 +82,3 @@ def note_terms_changed(org):
     Organisation.objects.filter(pk=org.pk).update(terms_version=F("terms_version") + 1)
     org.refresh_from_db(fields=["terms_version"])
     forget(org)
-
