@@ -17,6 +17,8 @@ from opvoedwijzer.activities.models import SignUp
 from tests.factories import make_activity
 
 PARALLEL = 50
+# One xdist worker runs the tests that open dozens of connections at once, one after the other.
+pytestmark = pytest.mark.xdist_group("many_connections")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -23,6 +23,9 @@ from opvoedwijzer.activities.models import SignUp
 from tests.factories import make_activity
 
 ROOT = Path(__file__).resolve().parents[2]
+# 50 sign-ups and 200 page requests at once through gunicorn: with the other tests that open dozens of
+# connections, on one xdist worker.
+pytestmark = pytest.mark.xdist_group("many_connections")
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 

@@ -18,7 +18,9 @@ from opvoedwijzer.reports import rollup
 from tests.factories import ContactFactory
 from tests.reports.test_rollup import FIRST_DAY, every_report
 
-CONTACTS = 40
+CONTACTS = 25  # 50 simultaneous requests, each with its own connection (PostgreSQL allows 100 in all)
+# One xdist worker runs the tests that open dozens of connections at once, one after the other.
+pytestmark = pytest.mark.xdist_group("many_connections")
 THEMES = ["sleep", "bullying", "screen_time", "tantrums"]
 PLACES = ["71053", "71017", "73022"]
 
