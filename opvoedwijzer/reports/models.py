@@ -105,9 +105,11 @@ class PairCount(models.Model):
 
     class Meta:
         constraints = [
-            # In the order reports read it: one pair of dimensions, a range of months.
+            # In the order reports read it: one pair of dimensions, a range of months, grouped by month,
+            # area and values (so rows come grouped from the index); on PostgreSQL it also carries n
+            # (migration 0004), so reports never read the table itself.
             models.UniqueConstraint(
-                fields=["organisation", "dim1", "dim2", "month", "week", "area", "value1", "value2"],
+                fields=["organisation", "dim1", "dim2", "month", "area", "value1", "value2", "week"],
                 name="one_pair_count",
             )
         ]

@@ -404,68 +404,87 @@ def split_period(start, end):
 
 
 def grouped(org, start, end, sets, areas=None):
-    """Several groupings of the roll-up in one statement: `sets` is [(name, dim, by_area, by_month)]
-    with dim "total" for all contacts, a dimension, or a pair of them (d1, d2) in PAIR_ORDER; returns
-    {name: {(area?, month?, value) or (area?, month?, value1, value2): n}}. `areas` limits to those NIS
-    codes / area names (an empty list: nothing).
+    """Several groupings of the roll-up in one statement. `sets` is [(name, dim, by_area, by_time)]:
+    dim "total" for all contacts, a dimension, or a pair of them (d1, d2) in PAIR_ORDER; by_time
+    False, "month" or "quarter". Returns {name: [(name, area, period, value1, value2, n), …]}, each
+    key once: area and period "" when not grouped by them, a value "" for none (and value2 "" but
+    for pairs). `areas` limits to those NIS codes / area names (an empty list: nothing).
 
     Whole months come from the monthly tables (MonthlyCount, PairCount), the days at the edges from
     the daily one — or, for a pair, the whole weeks of the edge months from the pair table and the
-    days left over from the contacts of those days."""
-    result = {name: {} for name, *_ in sets}
+    days left over from the contacts of those days. Months, weeks and days of one key are summed in
+    the same statement, so each key comes once."""
+    result = {name: [] for name, *_ in sets}
     if areas is not None and not areas:
         return result
     months, edges = split_period(start, end)
     parts, params = [], []
-    for name, dim, by_area, by_month in sets:
+    for name, dim, by_area, by_time in sets:
+        by_time = "month" if by_time is True else by_time
         if isinstance(dim, tuple) and dim != THEME_AND_GROUP:
             weeks, days = weeks_and_days(edges)
             if months:
-                parts.append(_pair_weeks(name, by_area, by_month, areas, "month BETWEEN %s AND %s"))
+                parts.append(_pair_weeks(name, by_area, by_time, areas, "month BETWEEN %s AND %s"))
                 params += [org.pk, *dim, *months, *(areas or [])]
             if weeks:
                 in_weeks = " OR ".join(["(month = %s AND week BETWEEN %s AND %s)"] * len(weeks))
-                parts.append(_pair_weeks(name, by_area, by_month, areas, f"({in_weeks})"))
+                parts.append(_pair_weeks(name, by_area, by_time, areas, f"({in_weeks})"))
                 params += [org.pk, *dim, *(x for week in weeks for x in week), *(areas or [])]
             if days:
-                parts.append(_pair_days(name, dim, by_area, by_month, areas, len(days)))
+                parts.append(_pair_days(name, dim, by_area, by_time, areas, len(days)))
                 params += [org.pk, *(day for edge in days for day in edge), *(areas or [])]
             continue
         sources = [(MONTHLY, "x.month", "month BETWEEN %s AND %s", list(months))] if months else []
         sources += [(DAILY, _month_of("x.day"), "day BETWEEN %s AND %s", list(edge)) for edge in edges]
         for table, month_sql, in_period, period_params in sources:
-            parts.append(_single_part(name, dim, by_area, by_month, areas, table, month_sql, in_period))
+            parts.append(_single_part(name, dim, by_area, by_time, areas, table, month_sql, in_period))
             params += [org.pk, "theme" if dim == THEME_AND_GROUP else dim, *period_params, *(areas or [])]
-    # Which of (area, month, value1, value2) make the key of each set's rows.
-    picks = {
-        name: [1] * by_area + [2] * by_month + [3] + [4] * isinstance(dim, tuple)
-        for name, dim, by_area, by_month in sets
-    }
+    if not parts:
+        return result
+    keys = "name, area, period, value1, value2"
+    sql = (
+        f"SELECT {keys}, CAST(SUM(n) AS bigint) FROM ({' UNION ALL '.join(parts)}) x "
+        f"GROUP BY {keys} HAVING SUM(n) <> 0"
+    )
     with connection.cursor() as cursor:
-        # Months, weeks and days of one key summed in the database: each key comes once.
-        keys = "name, area, month, value1, value2"
-        cursor.execute(f"SELECT {keys}, SUM(n) FROM ({' UNION ALL '.join(parts)}) x GROUP BY {keys}", params)
+        cursor.execute(sql, params)
         for row in cursor.fetchall():
-            if row[5]:
-                result[row[0]][tuple(row[i] for i in picks[row[0]])] = int(row[5])
+            result[row[0]].append(row)
     return result
 
 
 def _named(selected):
-    """The selected area, month, value1 and value2, named so."""
+    """The selected area, period, value1 and value2, named so."""
     return ", ".join(
-        f"{sql} AS {name}" for sql, name in zip(selected, ("area", "month", "value1", "value2"), strict=True)
+        f"{sql} AS {name}" for sql, name in zip(selected, ("area", "period", "value1", "value2"), strict=True)
     )
+
+
+def _period(month_sql, by_time):
+    """The month ("YYYY-MM") or the quarter ("YYYY-Qn") of a month's SQL."""
+    if by_time == "quarter":
+        quarter = f"CAST((CAST(substr({month_sql}, 6, 2) AS integer) + 2) / 3 AS text)"
+        return f"(substr({month_sql}, 1, 4) || '-Q' || {quarter})"
+    return month_sql
 
 
 def _in_areas(column, areas):
     return "" if areas is None else f" AND {column} IN ({', '.join(['%s'] * len(areas))})"
 
 
-def _single_part(name, dim, by_area, by_month, areas, table, month_sql, in_period):
-    """Rows (name, area, month, value, '', n) of one dimension from the daily or monthly table; for
+def _shape(area_sql, period_sql, values, by_area, by_time):
+    """(selected, grouping) of a part: the period before the area, as the tables' indexes are ordered,
+    so that rows come grouped from the index. Only real columns in GROUP BY (PostgreSQL refuses a
+    constant there); blanks in SELECT."""
+    period = _period(period_sql, by_time) if by_time else None
+    selected = [area_sql if by_area else "''", period or "''", *values]
+    grouping = [period] * bool(by_time) + [area_sql] * by_area + [v for v in values if v != "''"]
+    return selected, grouping
+
+
+def _single_part(name, dim, by_area, by_time, areas, table, month_sql, in_period):
+    """Rows (name, area, period, value, '', n) of one dimension from the daily or monthly table; for
     theme × theme group the theme rows with their group as the second value."""
-    # Only real columns in GROUP BY (PostgreSQL refuses a constant there); blanks in SELECT.
     value2, join = "''", ""
     if dim == THEME_AND_GROUP:
         value2 = "COALESCE(g.code, '')"
@@ -473,8 +492,7 @@ def _single_part(name, dim, by_area, by_month, areas, table, month_sql, in_perio
             " LEFT JOIN taxonomy_theme t ON t.organisation_id = x.organisation_id AND t.code = x.value"
             " LEFT JOIN taxonomy_themegroup g ON g.id = t.group_id"
         )
-    grouping = ["x.area"] * by_area + [month_sql] * by_month + ["x.value"] + [value2] * (value2 != "''")
-    selected = ["x.area" if by_area else "''", month_sql if by_month else "''", "x.value", value2]
+    selected, grouping = _shape("x.area", month_sql, ["x.value", value2], by_area, by_time)
     return (
         f"SELECT '{name}' AS name, {_named(selected)}, SUM(x.n) AS n FROM {table} x{join} "
         f"WHERE x.organisation_id = %s AND x.dim = %s AND x.{in_period}{_in_areas('x.area', areas)} "
@@ -506,11 +524,10 @@ def weeks_and_days(edges):
     return weeks, days
 
 
-def _pair_weeks(name, by_area, by_month, areas, in_period):
-    """Rows (name, area, month, value1, value2, n) of a pair over whole months or weeks, from the pair
+def _pair_weeks(name, by_area, by_time, areas, in_period):
+    """Rows (name, area, period, value1, value2, n) of a pair over whole months or weeks, from the pair
     table."""
-    grouping = ["area"] * by_area + ["month"] * by_month + ["value1", "value2"]
-    selected = ["area" if by_area else "''", "month" if by_month else "''", "value1", "value2"]
+    selected, grouping = _shape("area", "month", ["value1", "value2"], by_area, by_time)
     return (
         f"SELECT '{name}' AS name, {_named(selected)}, SUM(n) AS n FROM {PAIRS} "
         f"WHERE organisation_id = %s AND dim1 = %s AND dim2 = %s AND {in_period}"
@@ -518,13 +535,12 @@ def _pair_weeks(name, by_area, by_month, areas, in_period):
     )
 
 
-def _pair_days(name, dims, by_area, by_month, areas, n_edges):
-    """Rows (name, area, month, value1, value2, n) of a pair over the edge days, counted from the
+def _pair_days(name, dims, by_area, by_time, areas, n_edges):
+    """Rows (name, area, period, value1, value2, n) of a pair over the edge days, counted from the
     contacts of those days (the (organisation, date) index finds them)."""
     code1, code2, source, count = _pair_source(*dims)
-    area, month = "COALESCE(m.code, c.area)", _month_of("c.date")
-    grouping = [area] * by_area + [month] * by_month + [code1, code2]
-    selected = [area if by_area else "''", month if by_month else "''", code1, code2]
+    area = "COALESCE(m.code, c.area)"
+    selected, grouping = _shape(area, _month_of("c.date"), [code1, code2], by_area, by_time)
     days = " OR ".join(["c.date BETWEEN %s AND %s"] * n_edges)
     return (
         f"SELECT '{name}' AS name, {_named(selected)}, {count} AS n {source} "

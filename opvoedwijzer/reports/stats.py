@@ -5,6 +5,7 @@ distinct contacts per combination of values, the total counts distinct contacts.
 """
 
 from collections import OrderedDict
+from operator import itemgetter
 
 from django.db.models import CharField, Count
 from django.db.models.functions import Cast, Substr
@@ -81,8 +82,8 @@ def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     if with_total:
         sets.append(("total", "total", False, False))
     found = rollup.grouped(org, start, end, sets, _areas(municipalities))
-    total = sum(found["total"].values()) if with_total else None
-    return (_rows_from(found["rows"], by) if by else []), total
+    total = sum(row[5] for row in found["total"]) if with_total else None
+    return (_rows_from(found["rows"], by, ordered=True) if by else []), total
 
 
 def _areas(municipalities):
@@ -97,8 +98,8 @@ def _value_dims(by):
 
 
 def _rollup_spec(by):
-    """(dim, by_area, by_month) when the roll-up can answer `by`, else None; dim is "total", one
-    dimension or a pair of them in the roll-up's order."""
+    """(dim, by_area, by_time) when the roll-up can answer `by`, else None; dim is "total", one
+    dimension or a pair of them in the roll-up's order; by_time "month", "quarter" or False."""
     from .rollup import ROLLUP_DIMENSIONS
 
     time_dims = [d for d in by if d in ("month", "quarter")]
@@ -108,32 +109,35 @@ def _rollup_spec(by):
     if len(value_dims) > MAX_CROSSED:
         return None
     dim = tuple(value_dims) if len(value_dims) == 2 else value_dims[0] if value_dims else "total"
-    return (dim, "municipality" in by, bool(time_dims))
+    return (dim, "municipality" in by, time_dims[0] if time_dims else False)
 
 
-def _rows_from(found, by):
-    """Roll-up keys (area?, month?, value…) → rows like count_contacts_raw's: in `by`'s order, no value
-    as None, months summed into quarters, sorted as count_contacts_raw sorts. Tens of thousands of rows
-    for a wide report, so plain tuples until the end."""
-    time_dim = next((d for d in by if d in ("month", "quarter")), None)
-    value_dims = _value_dims(by)
-    layout = ["municipality"] * ("municipality" in by) + [time_dim] * bool(time_dim) + value_dims
-    places = len(layout) - len(value_dims)
-    take = [layout.index(d) for d in by]
-    quarter_at = layout.index("quarter") if time_dim == "quarter" else None
-    if quarter_at is not None:  # the months of a quarter add up
-        quarters = {}
-        for key, n in found.items():
-            key = (*key[:quarter_at], quarter_of(key[quarter_at]), *key[quarter_at + 1 :])
-            quarters[key] = quarters.get(key, 0) + n
-        found = quarters
-    # Each key once (the roll-up sums in SQL): rearranged into `by`'s order, "" (no value) as None.
-    pick = [(i, i >= places) for i in take]
-    rows = [
-        (tuple((key[i] or None) if value else key[i] for i, value in pick), n) for key, n in found.items()
-    ]
-    rows.sort(key=lambda row: tuple(map(str, row[0])))
-    return [{**dict(zip(by, key, strict=True)), "count": n} for key, n in rows]
+def _columns(by):
+    """Where each dimension of `by` is in the roll-up's rows (rollup.grouped)."""
+    columns = {"municipality": "area", "month": "period", "quarter": "period"}
+    return {**columns, **dict(zip(_value_dims(by), ("value1", "value2"), strict=False))}
+
+
+_POSITION = {"area": 1, "period": 2, "value1": 3, "value2": 4}
+
+
+def _rows_from(found, by, ordered=False):
+    """The roll-up's rows (rollup.grouped) → rows like count_contacts_raw's; `ordered`: sorted as it
+    sorts them (none first, then by code point). Tens of thousands of rows for a wide report, so
+    itemgetter and few passes."""
+    columns = _columns(by)
+    positions = [_POSITION[columns[d]] for d in by]
+    if ordered:
+        found = sorted(found, key=itemgetter(*positions))  # "" (none) sorts first
+    pick = itemgetter(*positions, 5)
+    names = (*by, "count")
+    rows = [dict(zip(names, pick(row), strict=True)) for row in found]
+    for dim in by:
+        if dim not in PLACE_AND_TIME:  # "" is no value: None, as count_contacts_raw says it
+            for row in rows:
+                if row[dim] == "":
+                    row[dim] = None
+    return rows
 
 
 def count_contacts_raw(org, start, end, by, municipalities=None, with_total=True):
@@ -177,7 +181,7 @@ def count_contacts_raw(org, start, end, by, municipalities=None, with_total=True
         # Months of one quarter add up: every contact has exactly one day.
         counts[tuple(key)] = counts.get(tuple(key), 0) + values["count"]
     rows = [{**dict(zip(by, key, strict=True)), "count": n} for key, n in counts.items()]
-    rows.sort(key=lambda r: tuple(str(r[d]) for d in by))
+    rows.sort(key=lambda r: tuple((r[d] is not None, r[d] or "") for d in by))  # none first
     return rows, total
 
 
@@ -229,7 +233,7 @@ def crosstab(org, start, end, rows_dim, cols_dim, municipalities=None):
         )
         cells = _rows_from(found["cells"], [rows_dim, cols_dim])
         rows, cols = _rows_from(found["rows"], [rows_dim]), _rows_from(found["cols"], [cols_dim])
-        total = sum(found["total"].values())
+        total = sum(row[5] for row in found["total"])
     row_totals = {r[rows_dim]: r["count"] for r in rows}
     col_totals = {r[cols_dim]: r["count"] for r in cols}
     row_labels, col_labels = value_labels(org, rows_dim), value_labels(org, cols_dim)
