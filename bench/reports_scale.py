@@ -438,7 +438,13 @@ class Sql:
     @staticmethod
     def _select(label, keys, count, source, where, group=True):
         cols = keys + ["NULL"] * (KEYS - len(keys))
-        grouping = f" GROUP BY {', '.join(str(i + 2) for i in range(len(keys)))}" if keys and group else ""
+        # Month or quarter first, then the municipality: the order of the roll-up tables' indexes, so
+        # that their rows come grouped.
+        dims = label.split(",")
+        first = [i for i, d in enumerate(dims) if d in ("month", "quarter")]
+        first += [i for i, d in enumerate(dims) if d == "municipality"]
+        order = first + [i for i in range(len(keys)) if i not in first]
+        grouping = f" GROUP BY {', '.join(str(i + 2) for i in order)}" if keys and group else ""
         named = ", ".join(f"{c} AS k{i + 1}" for i, c in enumerate(cols))
         return f"SELECT '{label}' AS gs, {named}, {count} AS n {source} WHERE {where}{grouping}"
 
