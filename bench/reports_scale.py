@@ -1117,7 +1117,7 @@ def main():
         worst = {}
         for name, sets, (kind, arg) in reports:
             if results[name].get("plan") == "pairs" and not args.http_only:
-                worst[name] = measure(name, sets, kind, arg, worst_start, worst_end, not args.no_raw)
+                worst[name] = measure(name, sets, kind, arg, worst_start, worst_end, raw_check=False)
 
         # Through HTTP: the stats endpoint under gunicorn, for a few `by`, next to the same hand-written
         # SQL (in this process) and the in-process figure.
