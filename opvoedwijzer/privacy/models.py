@@ -22,6 +22,8 @@ class AuditAction(models.TextChoices):
     MFA_FAILED = "mfa_failed", _("failed second factor")
     MFA_REOPENED = "mfa_reopened", _("two-step login set-up reopened")
     PURGED = "purged", _("expired data removed")
+    REGION_AGREED = "region_agreed", _("agreed to share numbers with a region")
+    REGION_WITHDRAWN = "region_withdrawn", _("stopped sharing numbers with a region")
 
 
 class AuditEventQuerySet(models.QuerySet):
