@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 import secrets
 
 from django.conf import settings
@@ -13,36 +14,85 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+# A Dutch postal code as people write it ("1012 AB", "1012ab"): its four digits (PC4) are what we keep.
+DUTCH_POSTAL_CODE = re.compile(r"(\d{4})\s*[A-Za-z]{2}")
+# The shapes of official codes (BE: NIS, 5 digits; NL: CBS, GM + 4 digits). An organisation's own area
+# may not take one, so that a code never names two areas for one organisation.
+OFFICIAL_CODE = re.compile(r"\d{5}|GM\d{4}", re.IGNORECASE)
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def valid_on(self, day):
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
         )
 
+    def valid_during(self, start, end):
+        """Areas that existed on at least one day of [start, end]."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=start)
+        )
+
+    def official(self):
+        """Municipalities of a country (BE, NL): not an organisation's own areas."""
+        return self.filter(organisation__isnull=True)
+
+    def visible_to(self, org):
+        """What an organisation may see and choose: the official municipalities and its own areas,
+        never another organisation's."""
+        return self.filter(Q(organisation__isnull=True) | Q(organisation=org))
+
     def search(self, text):
-        """Municipalities whose name contains `text` or with a postal code starting with it."""
+        """Areas with this code, whose name contains `text`, or with a postal code starting with it
+        ("3800", "380", "1012", "1012 AB": a Dutch postal code is searched by its four digits)."""
         text = (text or "").strip()
         if not text:
             return self
+        dutch = DUTCH_POSTAL_CODE.fullmatch(text)
+        if dutch:
+            text = dutch.group(1)
         if text.isdigit():
             return self.filter(Q(code=text) | Q(postal_codes__code__startswith=text)).distinct()
-        return self.filter(Q(name_nl__icontains=text) | Q(name_fr__icontains=text))
+        return self.filter(Q(code__iexact=text) | Q(name_nl__icontains=text) | Q(name_fr__icontains=text))
 
 
 class Municipality(models.Model):
-    """A municipality with its official code (BE: NIS/REFNIS; NL: CBS GMxxxx).
+    """An area contacts are counted in: a municipality with its official code (BE: NIS/REFNIS; NL: CBS
+    GMxxxx), or an organisation's own area (a neighbourhood, a region) with the code it chose.
 
-    `valid_from`/`valid_to` leave room for mergers: a report over an earlier year can still group
-    by the municipalities of that time.
+    `valid_from`/`valid_to` keep mergers apart: a report over an earlier year groups by the
+    municipalities of that time, and a picker for a date offers the areas valid on it. An own area has
+    `organisation` set (no other organisation sees it) and may lie in an official municipality
+    (`part_of`); its code is unique for its organisation and never has the shape of an official code.
     """
 
-    country = models.CharField(max_length=2, default="BE")
-    code = models.CharField(max_length=10, unique=True)
+    class Country(models.TextChoices):
+        BELGIUM = "BE", _("Belgium")
+        NETHERLANDS = "NL", _("the Netherlands")
+
+    country = models.CharField(_("country"), max_length=2, default="BE", blank=True)
+    code = models.CharField(_("code"), max_length=20, db_index=True)
     name_nl = models.CharField(max_length=100)
     name_fr = models.CharField(max_length=100, blank=True)
     province_code = models.CharField(max_length=10, blank=True)
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
+    organisation = models.ForeignKey(
+        "Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="own_areas",
+        verbose_name=_("own area of"),
+    )
+    part_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parts",
+        verbose_name=_("lies in"),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 
@@ -50,6 +100,29 @@ class Municipality(models.Model):
         ordering = ["name_nl"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(organisation__isnull=True), name="unique_official_area_code"
+            ),
+            models.UniqueConstraint(fields=["organisation", "code"], name="unique_own_area_code"),
+        ]
+
+    @property
+    def is_own_area(self):
+        return self.organisation_id is not None
+
+    def validity_label(self):
+        """"since 1-1-2025", "until 31-12-2024", "1-1-2020 – 31-12-2024", or "" when always valid."""
+        def day(d):
+            return f"{d.day}-{d.month}-{d.year}"
+
+        if self.valid_from and self.valid_to:
+            return f"{day(self.valid_from)} – {day(self.valid_to)}"
+        if self.valid_to:
+            return _("until %(day)s") % {"day": day(self.valid_to)}
+        if self.valid_from:
+            return _("since %(day)s") % {"day": day(self.valid_from)}
+        return ""
 
     def __str__(self):
         return self.name
