@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.pages",
     "opvoedwijzer.infotheek",
     "opvoedwijzer.activities",
+    "opvoedwijzer.regions",
     # After core: core's `taskrunner` command (restarts cleanly, retries) takes the place of dbtasks' own.
     "dbtasks",
 ]

@@ -10,6 +10,7 @@ from opvoedwijzer.pages import public as pages_public
 from opvoedwijzer.pages import views as pages
 from opvoedwijzer.privacy import views as privacy
 from opvoedwijzer.questions import public as questions_public
+from opvoedwijzer.regions import views as regions
 from opvoedwijzer.socialmap import public as socialmap_public
 
 # Staff URLs carry the organisation: /o/<org>/… (resolved by core.middleware).
@@ -28,6 +29,7 @@ staff = [
     path("public-site/", pages.edit, name="public_site_edit"),
     path("library/", include("opvoedwijzer.infotheek.urls")),
     path("activities/", include("opvoedwijzer.activities.urls")),
+    path("regions/", regions.organisation_regions, name="organisation_regions"),
 ]
 
 urlpatterns = [
@@ -45,6 +47,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api/hsds/", hsds_api.urls),
     path("o/<slug:org>/", include(staff)),
+    # A region's numbers, for its regional coordinators and funders (regions app).
+    path("r/<slug:region>/", include("opvoedwijzer.regions.urls")),
     # Public pages of an organisation: /<org>/… (no login; the organisation is looked up by the view).
     path("<slug:slug>/map/", socialmap_public.social_map, name="public_map"),
     path("<slug:slug>/map/<uuid:service>/", socialmap_public.service, name="public_service"),

@@ -27,8 +27,26 @@ class MFAStatus(enum.Enum):
     LOCKED = "locked"  # required, not set up, deadline passed
 
 
+# Other apps may add people who need a second factor (a region's coordinators and funders): callables
+# that return a queryset of `user_id` values, registered in their AppConfig.ready().
+_ALSO_REQUIRED = []
+
+
+def also_required_for(user_ids):
+    """Register `user_ids()`: a queryset of "user_id" values of people who must use a second factor."""
+    if user_ids not in _ALSO_REQUIRED:
+        _ALSO_REQUIRED.append(user_ids)
+
+
+def _required_expression(user_ref):
+    required = Exists(Membership.objects.active().filter(user=user_ref, role__in=settings.MFA_REQUIRED_ROLES))
+    for user_ids in _ALSO_REQUIRED:
+        required = required | Exists(user_ids().filter(user_id=user_ref))
+    return required
+
+
 def must_use_mfa(user):
-    return Membership.objects.active().filter(user=user, role__in=settings.MFA_REQUIRED_ROLES).exists()
+    return User.objects.filter(pk=user.pk).filter(_required_expression(user.pk)).exists()
 
 
 def has_second_factor(user):
@@ -40,9 +58,7 @@ def _required_and_present(user):
     row = (
         User.objects.filter(pk=user.pk)
         .annotate(
-            required=Exists(
-                Membership.objects.active().filter(user=OuterRef("pk"), role__in=settings.MFA_REQUIRED_ROLES)
-            ),
+            required=_required_expression(OuterRef("pk")),
             present=Exists(Authenticator.objects.filter(user=OuterRef("pk"), type__in=SECOND_FACTORS)),
         )
         .values_list("required", "present")

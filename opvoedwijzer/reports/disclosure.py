@@ -26,12 +26,14 @@ from collections import defaultdict
 from django.conf import settings
 
 
-def suppress_small_counts(table, k=None):
+def suppress_small_counts(table, k=None, hide_total=False):
+    """`hide_total`: the grand total is hidden whatever its size (and protected like any hidden count),
+    for a table shown beside another one that shares its total and had to hide it."""
     k = settings.DISCLOSURE_MIN_COUNT if k is None else k
     n_rows, n_cols = len(table["rows"]), len(table["columns"])
     grid = [[*row["cells"], row["total"]] for row in table["rows"]]
     grid.append([c["total"] for c in table["columns"]] + [table["total"]])
-    hidden = suppression_pattern(grid, k)
+    hidden = suppression_pattern(grid, k, also_hidden={(n_rows, n_cols)} if hide_total else ())
 
     def shown(i, j):
         return None if (i, j) in hidden else grid[i][j]
@@ -47,11 +49,13 @@ def suppress_small_counts(table, k=None):
     return table
 
 
-def suppression_pattern(grid, k):
-    """The cells of `grid` (data, last column row totals, last row column totals) to hide."""
+def suppression_pattern(grid, k, also_hidden=()):
+    """The cells of `grid` (data, last column row totals, last row column totals) to hide; `also_hidden`
+    are hidden from the start, whatever their size."""
     n_rows, n_cols = len(grid), len(grid[0])
     last_row, last_col = n_rows - 1, n_cols - 1
     hidden = {(i, j) for i in range(n_rows) for j in range(n_cols) if 0 < grid[i][j] < k}
+    hidden |= set(also_hidden)
 
     def cost(cell):
         i, j = cell
