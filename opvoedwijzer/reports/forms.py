@@ -115,9 +115,12 @@ class YearlyReportForm(forms.Form):
     municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None, empty_label=_("— choose —"))
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, municipalities=None, **kwargs):
+        """`municipalities`: the choice for a funder (their own); otherwise the organisation's."""
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = organisation.municipalities.order_by("name_nl")
+        if municipalities is None:
+            municipalities = organisation.municipalities.all()
+        self.fields["municipality"].queryset = municipalities.order_by("name_nl")
         this_year = timezone.localdate().year
         # Whole years that have ended: the report leaves the service (see outside.py).
         self.fields["year"].choices = [(y, y) for y in range(this_year - 1, this_year - 8, -1)]

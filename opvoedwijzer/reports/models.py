@@ -18,6 +18,13 @@ class YearlyReportQuerySet(models.QuerySet):
     def for_org(self, org):
         return self.filter(organisation=org)
 
+    def visible_to(self, membership):
+        """The organisation's reports this member may see: a funder those of their own municipalities."""
+        qs = self.for_org(membership.organisation)
+        if membership.reads_outside_numbers:
+            qs = qs.filter(municipality__in=membership.municipalities.values("pk"))
+        return qs
+
 
 class YearlyReport(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="yearly_reports")

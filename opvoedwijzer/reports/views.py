@@ -80,24 +80,32 @@ def overview_pdf(request):
 # The yearly report per municipality -------------------------------------------------------------
 
 
-@member_may("can_see_numbers")
+def _yearly_form(request):
+    """A funder asks for the reports of their own municipalities only (the report is suppressed for
+    everyone: it leaves the service)."""
+    membership = request.membership
+    own = membership.municipalities.all() if membership.reads_outside_numbers else None
+    return YearlyReportForm(request.POST or None, organisation=request.organisation, municipalities=own)
+
+
+@member_may("can_read_reports")
 def yearly_reports(request):
     org = request.organisation
-    form = YearlyReportForm(request.POST or None, organisation=org)
+    form = _yearly_form(request)
     if request.method == "POST" and form.is_valid():
         report = services.request_yearly_report(org, **form.cleaned_data, user=request.user)
         return redirect("reports:yearly_report", org=org.slug, pk=report.pk)
-    reports = YearlyReport.objects.for_org(org).select_related("municipality").defer("pdf")[:50]
+    reports = YearlyReport.objects.visible_to(request.membership).select_related("municipality").defer("pdf")[:50]
     return render(request, "reports/yearly_list.html", {"form": form, "reports": reports})
 
 
 @never_cache
-@member_may("can_see_numbers")
+@member_may("can_read_reports")
 def yearly_report(request, pk):
     """The report's page: its progress while it is made (htmx polls the fragment; without JavaScript
     the page refreshes itself), then the download."""
     report = get_object_or_404(
-        YearlyReport.objects.for_org(request.organisation).select_related("municipality").defer("pdf"), pk=pk
+        YearlyReport.objects.visible_to(request.membership).select_related("municipality").defer("pdf"), pk=pk
     )
     template = "reports/yearly_progress.html" if is_htmx(request) else "reports/yearly_detail.html"
     return render(
@@ -107,10 +115,10 @@ def yearly_report(request, pk):
     )
 
 
-@member_may("can_see_numbers")
+@member_may("can_read_reports")
 def yearly_report_pdf(request, pk):
     report = get_object_or_404(
-        YearlyReport.objects.for_org(request.organisation).select_related("municipality", "organisation"),
+        YearlyReport.objects.visible_to(request.membership).select_related("municipality", "organisation"),
         pk=pk,
         status=ReportStatus.DONE,
     )

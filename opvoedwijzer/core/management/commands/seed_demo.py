@@ -13,10 +13,13 @@ from django.utils import timezone
 from opvoedwijzer.activities.demo import seed_activities
 from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source
 from opvoedwijzer.core import mfa
-from opvoedwijzer.core.models import Membership, Municipality, Role, User
+from opvoedwijzer.core.models import Membership, Municipality, Organisation, Role, User
 from opvoedwijzer.core.services import create_organisation
+from opvoedwijzer.infotheek.demo import seed_library
 from opvoedwijzer.pages.demo import seed_public_site
-from opvoedwijzer.policy.models import Meeting, MeetingAction, MeetingKind, Signal, SignalStatus
+from opvoedwijzer.policy.demo import seed_policy
+from opvoedwijzer.questions.demo import pick_up, seed_questions
+from opvoedwijzer.regions.demo import seed_region
 from opvoedwijzer.reports import rollup
 from opvoedwijzer.socialmap.demo import seed_referrals, seed_social_map
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
@@ -46,7 +49,6 @@ ORGANISATIONS = [
             ("funder", Role.FUNDER),
         ],
         "contacts": 1300,
-        "policy": True,
         "social_map": True,
     },
     {
@@ -142,6 +144,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for spec in ORGANISATIONS:
             self.seed_organisation(spec)
+        region_funder = seed_region(DEMO_PASSWORD)  # "Regio Limburg" over both services
         if connection.vendor == "postgresql":
             # A bulk load: fresh statistics, or the planner takes the new tables for empty and joins
             # thousands of rows in nested loops (a referral report took minutes in a test).
@@ -151,10 +154,17 @@ class Command(BaseCommand):
         for spec in ORGANISATIONS:
             for name, role in spec["users"]:
                 self.stdout.write(f"  {name}@{spec['slug']}.demo  ({role.label})")
+        self.stdout.write(f"  {region_funder}  (regional funder of Regio Limburg: /r/regio-limburg/)")
         self.stdout.write(
             "Staff, coordinators and funders must set up two-step login "
             f"within {mfa.grace_period().days} days."
         )
+        for spec in ORGANISATIONS:
+            demo = pick_up(Organisation.objects.get(slug=spec["slug"]))
+            if demo:
+                self.stdout.write(
+                    f"A parent's answer to pick up at /{spec['slug']}/answer/: code {demo[0]}, secret {demo[1]}"
+                )
 
     @transaction.atomic
     def seed_organisation(self, spec):
@@ -181,8 +191,6 @@ class Command(BaseCommand):
                 membership.municipalities.add(*[m for m in municipalities if m.code == "71053"])
             if role in (Role.STAFF, Role.COORDINATOR, Role.VOLUNTEER):
                 users.append(user)
-        if spec.get("policy") and not Meeting.objects.for_org(org).exists():
-            self.make_policy(org, users, municipalities)
         if spec.get("social_map"):
             seed_social_map(org)
             seed_public_site(org)
@@ -191,89 +199,10 @@ class Command(BaseCommand):
             self.make_contacts(org, users, municipalities, spec["contacts"])
         if spec.get("social_map"):
             seed_referrals(org, users)
-
-    def make_policy(self, org, users, municipalities):
-        """A year of networking and a few signals, for the yearly report."""
-        today = timezone.localdate()
-        last_year = today.year - 1
-        home = municipalities[0]
-        meetings = [
-            (
-                datetime.date(last_year, 2, 8),
-                MeetingKind.LOCAL_CONSULTATION,
-                "Lokaal overleg gezinsondersteuning",
-                "CAW Limburg\nCLB Sint-Truiden\nKind en Gezin\nOCMW",
-                "Wachttijden jeugdhulp; aanbod voor tieners",
-                "Gezamenlijke infoavond over pubers in het najaar",
-            ),
-            (
-                datetime.date(last_year, 4, 19),
-                MeetingKind.HUIS_VAN_HET_KIND,
-                "Stuurgroep Huis van het Kind",
-                "Huis van het Kind Sint-Truiden\nKind en Gezin\nBibliotheek",
-                "Jaarplanning, vindplaatsen",
-                "Spreekuur in de bibliotheek op woensdag",
-            ),
-            (
-                datetime.date(last_year, 9, 27),
-                MeetingKind.REGIONAL_POLICY,
-                "Regionaal beleidsoverleg Zuid-Limburg",
-                "Gemeenten Zuid-Limburg\nCAW Limburg",
-                "Cijfers eerste halfjaar, signalen schermtijd",
-                "Signaal schermtijd meenemen naar de welzijnsraad",
-            ),
-            (
-                datetime.date(last_year, 11, 14),
-                MeetingKind.STEERING_GROUP,
-                "Stuurgroep opvoedingswinkel",
-                "Stad Sint-Truiden\nCAW Limburg",
-                "Jaarverslag, begroting",
-                "Jaarverslag per gemeente bezorgen",
-            ),
-        ]
-        for day, kind, title, partners, topics, decisions in meetings:
-            meeting = Meeting.objects.create(
-                organisation=org,
-                date=day,
-                kind=kind,
-                title=title,
-                partners=partners,
-                topics=topics,
-                decisions=decisions,
-                created_by=users[0],
-            )
-            meeting.municipalities.add(home)
-            MeetingAction.objects.create(
-                meeting=meeting,
-                description="Verslag rondsturen",
-                owner_member=users[0],
-                due_on=day + datetime.timedelta(days=14),
-                done_on=day + datetime.timedelta(days=10),
-            )
-        screen = Theme.objects.for_org(org).get(code="screen_time")
-        Signal.objects.create(
-            organisation=org,
-            title="Veel vragen over gamen bij jonge tieners",
-            theme=screen,
-            municipality=home,
-            description="Ouders van 10- tot 13-jarigen vragen vaker hoe ze afspraken maken over gamen.",
-            evidence="Thema schermtijd bij tieners steeg in het tweede halfjaar; ook de CLB merkt het.",
-            raised_by=users[1] if len(users) > 1 else users[0],
-            raised_on=datetime.date(last_year, 8, 30),
-            status=SignalStatus.BROUGHT_TO_POLICY,
-            reviewed_on=datetime.date(last_year, 9, 5),
-            brought_on=datetime.date(last_year, 10, 20),
-            brought_to="Welzijnsraad Sint-Truiden",
-        )
-        Signal.objects.create(
-            organisation=org,
-            title="Weinig aanbod voor vaders",
-            municipality=None,
-            description="Vaders vinden moeilijk een groepsaanbod dat bij hen past.",
-            evidence="Vaders vragen vaker naar een vadergroep; partners bevestigen het.",
-            raised_by=users[0],
-            raised_on=today - datetime.timedelta(days=20),
-        )
+        # Every screen filled: meetings and signals, the library, web questions in every state.
+        seed_policy(org, municipalities[0])
+        seed_library(org)
+        seed_questions(org, municipalities[0])
 
     def make_contacts(self, org, users, municipalities, count):
         rng = random.Random(org.slug)
