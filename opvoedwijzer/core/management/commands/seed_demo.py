@@ -162,8 +162,9 @@ class Command(BaseCommand):
         for spec in ORGANISATIONS:
             demo = pick_up(Organisation.objects.get(slug=spec["slug"]))
             if demo:
+                code, secret = demo
                 self.stdout.write(
-                    f"A parent's answer to pick up at /{spec['slug']}/answer/: code {demo[0]}, secret {demo[1]}"
+                    f"  an answer to pick up at /{spec['slug']}/answer/: {code}, secret {secret}"
                 )
 
     @transaction.atomic
