@@ -43,7 +43,7 @@ def add_region_member(region, *, email, role=RegionRole.FUNDER):
         validate_email(email)
     except ValidationError as error:
         raise ValidationError(
-            {"email": [_("Enter a valid e-mail address, like naam@voorbeeld.be.")]}
+            {"email": [_("Enter a valid e-mail address for the region member, like naam@voorbeeld.be.")]}
         ) from error
     if role not in RegionRole.values:
         raise ValidationError(
