@@ -1,12 +1,29 @@
 """The Django admin, for installation superusers only: organisations, people, memberships.
 Contacts are deliberately not in the admin."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-
-from opvoedwijzer.taxonomy.services import seed_default_taxonomy
+from django.core.exceptions import ValidationError
 
 from .models import Invitation, Membership, Municipality, Organisation, User
+from .services import check_new_slug, give_organisation_defaults
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "municipalities"]
+
+    def clean_slug(self):
+        """A new or changed address is checked as everywhere else: format, reserved words, taken."""
+        slug = self.cleaned_data["slug"]
+        if self.instance.pk is None or slug != self.instance.slug:
+            try:
+                check_new_slug(slug)
+            except ValidationError as error:
+                raise ValidationError(error.message_dict["slug"]) from None
+        return slug
 
 
 class MembershipInline(admin.TabularInline):
@@ -19,16 +36,17 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "slug", "created"]
     search_fields = ["name", "slug"]
     filter_horizontal = ["municipalities"]
     inlines = [MembershipInline]
 
     def save_related(self, request, form, formsets, change):
-        """An organisation made or changed here gets the default taxonomy (idempotent), as one made by
-        `create_organisation` does: without terms nothing can be registered."""
+        """An organisation made or changed here gets its defaults (idempotent), as one made by the
+        command or the site administration screen does: without terms nothing can be registered."""
         super().save_related(request, form, formsets, change)
-        seed_default_taxonomy(form.instance)
+        give_organisation_defaults(form.instance)
 
 
 @admin.register(User)

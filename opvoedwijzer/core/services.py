@@ -1,5 +1,6 @@
 """Writes on organisations, people and tokens."""
 
+import re
 import secrets
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,14 +21,185 @@ from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 from . import mfa
 from .models import ApiToken, Invitation, Membership, Organisation, Role, hash_secret
 
+# First path segments an organisation's slug may never take, beside those the URL conf already uses
+# (`reserved_slugs` adds those): public URLs are /<org-slug>/…, so a slug "admin" or "static" would
+# shadow them or be shadowed by them, and these are kept for later top-level paths.
+RESERVED_SLUGS = frozenset(
+    {"static", "media", "r", "www", "login", "logout", "new", "site", "help", "about", "robots-txt"}
+)
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def reserved_slugs():
+    """Every literal first path segment of the URL conf (admin, api, accounts, o, …), the static and
+    media prefixes, and RESERVED_SLUGS: read from the URL conf, so a new top-level path is reserved
+    the moment it exists."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found = set(RESERVED_SLUGS)
+    for prefix in (settings.STATIC_URL, getattr(settings, "MEDIA_URL", "")):
+        if prefix and "://" not in prefix:
+            found.add(prefix.strip("/").split("/")[0])
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, (URLPattern, URLResolver)):
+            first = str(pattern.pattern).lstrip("^").split("/")[0]
+            if first and "<" not in first and "(" not in first:
+                found.add(first.rstrip("$").lower())
+    found.discard("")
+    return found
+
+
+def check_new_slug(slug):
+    """Raise ValidationError({"slug": …}) unless `slug` can be a new organisation's address."""
+    if not SLUG_PATTERN.match(slug or "") or not 2 <= len(slug) <= 50:
+        raise ValidationError(
+            {
+                "slug": _(
+                    "“%(slug)s” cannot be an address: use 2 to 50 lowercase letters, digits and hyphens, "
+                    "for example “opvoedingswinkel-hasselt”."
+                )
+                % {"slug": slug or ""}
+            }
+        )
+    if slug in reserved_slugs():
+        raise ValidationError(
+            {
+                "slug": _("“%(slug)s” is reserved for the application's own pages; choose another address.")
+                % {"slug": slug}
+            }
+        )
+    if Organisation.objects.filter(slug=slug).exists():
+        raise ValidationError(
+            {"slug": _("An organisation with the address “%(slug)s” already exists.") % {"slug": slug}}
+        )
+
+
+def give_organisation_defaults(org):
+    """What every organisation needs before anyone can work in it, however it was made (command, site
+    administration screen, Django admin, demo data): the default taxonomy (TAXONOMY.md's terms and
+    codes). Idempotent. (The public site needs no row of its own: an empty profile is shown as none.)"""
+    seed_default_taxonomy(org)
+
 
 @transaction.atomic
 def create_organisation(*, slug, name, municipalities=()):
-    org, _created = Organisation.objects.get_or_create(slug=slug, defaults={"name": name})
+    """Make an organisation with its defaults, or (idempotent, for the demo data) complete an existing
+    one with the same slug. A new slug is checked by `check_new_slug`."""
+    org = Organisation.objects.filter(slug=slug).first()
+    if org is None:
+        check_new_slug(slug)
+        org = Organisation.objects.create(slug=slug, name=name)
     if municipalities:
         org.municipalities.add(*municipalities)
-    seed_default_taxonomy(org)
+    give_organisation_defaults(org)
     return org
+
+
+@transaction.atomic
+def rename_organisation(org, name):
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Give the organisation's name.")})
+    org.name = name
+    org.save(update_fields=["name"])
+    return org
+
+
+def find_municipalities(codes):
+    """The official municipalities with these codes, in the order given; ValidationError naming every
+    unknown code (the codes of the Municipality table: NIS for Belgium, CBS GMxxxx for the Netherlands;
+    never an organisation's own area)."""
+    from .models import Municipality
+
+    codes = [c.strip() for c in codes if c and c.strip()]
+    wanted = {c.upper() for c in codes} | set(codes)
+    found = {m.code.upper(): m for m in Municipality.objects.official().filter(code__in=wanted)}
+    unknown = [c for c in codes if c.upper() not in found]
+    if unknown:
+        raise ValidationError(
+            {
+                "municipalities": _("Unknown municipality code: %(codes)s.") % {"codes": ", ".join(unknown)}
+                if len(unknown) == 1
+                else _("Unknown municipality codes: %(codes)s.") % {"codes": ", ".join(unknown)}
+            }
+        )
+    return list(dict.fromkeys(found[c.upper()] for c in codes))
+
+
+def coordinator_setup_link(token):
+    """The absolute link where a new coordinator sets a password (the invitation page), on SITE_URL as
+    the other links we send by e-mail."""
+    return settings.SITE_URL.rstrip("/") + reverse("accept_invitation", args=[token])
+
+
+@transaction.atomic
+def set_up_organisation(*, slug, name, municipalities, coordinator_email, created_by=None, notify=False):
+    """A new service, ready for its coordinator: the organisation with its defaults and municipalities,
+    the coordinator's account (no password yet) and membership, and an invitation whose link lets them
+    choose a password and log in (then the two-step login set-up is asked, as of every coordinator).
+
+    Returns (organisation, link). Checks everything before writing: a bad slug, an existing one, an
+    empty name or a bad e-mail address raise ValidationError and nothing is stored. With `notify` the
+    coordinator gets the link by e-mail. Someone who already has an account (with a password) becomes
+    coordinator and gets the login page's link instead: an invitation link must not log anyone into an
+    existing account."""
+    from django.core.validators import validate_email
+
+    User = get_user_model()
+    errors = {}
+    name = (name or "").strip()
+    email = (coordinator_email or "").strip().lower()
+    if not name:
+        errors["name"] = [_("Give the organisation's name.")]
+    try:
+        check_new_slug(slug)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["coordinator_email"] = [_("Enter a valid e-mail address, like naam@voorbeeld.be.")]
+    if errors:
+        raise ValidationError(errors)
+    org = Organisation.objects.create(slug=slug, name=name)
+    org.municipalities.add(*municipalities)
+    give_organisation_defaults(org)
+    user = User.objects.filter(email__iexact=email).first()
+    existing_account = user is not None and user.has_usable_password()
+    if user is None:
+        user = User.objects.create_user(email=email, password=None)  # unusable until the link is used
+    Membership.objects.create(user=user, organisation=org, role=Role.COORDINATOR)
+    if existing_account:
+        _start_grace_period_if_needed(user, Role.COORDINATOR)
+        link = settings.SITE_URL.rstrip("/") + reverse("account_login")
+    else:
+        _invitation, token = _make_invitation(org, email=email, role=Role.COORDINATOR, invited_by=created_by)
+        link = coordinator_setup_link(token)
+    if notify:
+        context = {"organisation": org, "url": link, "existing_account": existing_account}
+        send_mail(
+            subject=_("%(org)s on Opvoedwijzer: you are its coordinator") % {"org": org.name},
+            message=render_to_string("core/email/new_organisation.txt", context),
+            from_email=None,
+            recipient_list=[email],
+        )
+    return org, link
+
+
+def _make_invitation(org, *, email, role, invited_by):
+    token = secrets.token_urlsafe(24)
+    invitation = Invitation.objects.create(
+        organisation=org,
+        email=email,
+        role=role,
+        invited_by=invited_by,
+        token_hash=hash_secret(token),
+        expires_at=timezone.now() + Invitation.VALID_FOR,
+    )
+    record(
+        AuditAction.INVITATION_SENT, actor=invited_by, organisation=org, role=role, invitation=invitation.pk
+    )
+    return invitation, token
 
 
 def note_social_map_changed(org):
@@ -52,24 +225,13 @@ def invite_member(org, *, email, role, invited_by, build_url):
     email = email.strip().lower()
     if Membership.objects.filter(organisation=org, user__email__iexact=email).exists():
         raise ValidationError({"email": _("This person is already a member.")})
-    token = secrets.token_urlsafe(24)
-    invitation = Invitation.objects.create(
-        organisation=org,
-        email=email,
-        role=role,
-        invited_by=invited_by,
-        token_hash=hash_secret(token),
-        expires_at=timezone.now() + Invitation.VALID_FOR,
-    )
+    invitation, token = _make_invitation(org, email=email, role=role, invited_by=invited_by)
     context = {
         "organisation": org,
         "url": build_url(token),
         "invitation": invitation,
         "inviter": invited_by,
     }
-    record(
-        AuditAction.INVITATION_SENT, actor=invited_by, organisation=org, role=role, invitation=invitation.pk
-    )
     send_mail(
         subject=_("Invitation to %(org)s on Opvoedwijzer") % {"org": org.name},
         message=render_to_string("core/email/invitation.txt", context),
@@ -93,6 +255,11 @@ def accept_invitation(invitation, *, password=None, user=None):
         user = User.objects.filter(email__iexact=invitation.email).first()
     if user is None:
         user = User.objects.create_user(email=invitation.email, password=password)
+    elif password and not user.has_usable_password():
+        # The account a site administrator made for a new service's coordinator: the invitation's
+        # link is where its first password is chosen.
+        user.set_password(password)
+        user.save(update_fields=["password"])
     Membership.objects.update_or_create(
         user=user,
         organisation=invitation.organisation,
