@@ -4,6 +4,7 @@ from django.urls import include, path
 from opvoedwijzer.activities import public as activities_public
 from opvoedwijzer.api.api import api
 from opvoedwijzer.api.hsds import api as hsds_api
+from opvoedwijzer.core import area_views as core_areas
 from opvoedwijzer.core import views as core
 from opvoedwijzer.infotheek import public as infotheek_public
 from opvoedwijzer.pages import public as pages_public
@@ -19,6 +20,7 @@ staff = [
     path("members/", core.members, name="members"),
     path("members/<int:pk>/", core.member_edit, name="member_edit"),
     path("municipalities/", core.municipalities, name="municipalities"),
+    path("municipalities/areas/", core_areas.own_areas, name="own_areas"),
     path("contacts/", include("opvoedwijzer.contacts.urls")),
     path("taxonomy/", include("opvoedwijzer.taxonomy.urls")),
     path("overview/", include("opvoedwijzer.reports.urls")),

@@ -40,7 +40,7 @@ class MunicipalitySelect(forms.Select):
 
     def create_option(self, name, value, *args, **kwargs):
         option = super().create_option(name, value, *args, **kwargs)
-        if value in self.postal_codes:
+        if self.postal_codes.get(value):
             option["attrs"]["data-postcodes"] = " ".join(self.postal_codes[value])
         return option
 
@@ -57,9 +57,18 @@ class MunicipalityField(forms.ChoiceField):
                 {m.code: sorted({p.code for p in m.postal_codes.all()}) for m in municipalities}
             ),
         )
+        # Areas valid today first; those of other dates (merged away, or not yet) in a group of their
+        # own with their dates, for a contact registered afterwards. The form checks the contact's date.
+        today = timezone.localdate()
+        other = [m for m in municipalities if not valid_on(m, today)]
         choices = (
             [("", _("— choose —"))]
-            + [(m.code, m.name) for m in municipalities]
+            + [(m.code, m.name) for m in municipalities if valid_on(m, today)]
+            + (
+                [(_("Other dates"), [(m.code, f"{m.name} ({m.validity_label()})") for m in other])]
+                if other
+                else []
+            )
             + [
                 (Area.OUTSIDE.value, _("Outside the region")),
                 (Area.UNKNOWN.value, _("Unknown")),
@@ -79,6 +88,28 @@ class MunicipalityField(forms.ChoiceField):
     def clean(self, value):
         value = super().clean(value)
         return self.by_code.get(value, value)
+
+
+def valid_on(municipality, day):
+    return (municipality.valid_from is None or municipality.valid_from <= day) and (
+        municipality.valid_to is None or municipality.valid_to >= day
+    )
+
+
+def check_area_on_date(form, data):
+    """A municipality (or own area) must exist on the contact's date: one merged away in 2024 is not
+    chosen for a contact of 2025, nor the new one for a contact of 2024."""
+    municipality, day = data.get("municipality"), data.get("date")
+    if day and hasattr(municipality, "valid_from") and not valid_on(municipality, day):
+        form.add_error(
+            "municipality",
+            _("%(name)s did not exist on %(day)s (%(valid)s).")
+            % {
+                "name": municipality.name,
+                "day": day.strftime("%d-%m-%Y"),
+                "valid": municipality.validity_label(),
+            },
+        )
 
 
 # <input type=date> takes only ISO dates; without a format a DateInput writes the active language's.
@@ -170,6 +201,11 @@ class ContactForm(PIIGuardMixin, forms.Form):
             self.initial.setdefault("channel", last_channel or "phone")
         f["asker_role"].widget.attrs["autofocus"] = True
 
+    def clean(self):
+        data = super().clean()
+        check_area_on_date(self, data)
+        return data
+
 
 def themes_by_group(themes):
     groups = {}
@@ -227,6 +263,7 @@ class TallySettingsForm(PIIGuardMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        check_area_on_date(self, data)
         data["channel"] = terms_of(self.org).get("channel", "outreach")
         if data["channel"] is None:
             raise ValidationError(_("This organisation has no channel with code 'outreach'."))

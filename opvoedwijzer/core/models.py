@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
 # A Dutch postal code as people write it ("1012 AB", "1012ab"): its four digits (PC4) are what we keep.
 DUTCH_POSTAL_CODE = re.compile(r"(\d{4})\s*[A-Za-z]{2}")
 # The shapes of official codes (BE: NIS, 5 digits; NL: CBS, GM + 4 digits). An organisation's own area
@@ -66,10 +65,7 @@ class Municipality(models.Model):
     (`part_of`); its code is unique for its organisation and never has the shape of an official code.
     """
 
-    class Country(models.TextChoices):
-        BELGIUM = "BE", _("Belgium")
-        NETHERLANDS = "NL", _("the Netherlands")
-
+    # BE or NL; an own area takes the country of the municipality it lies in, or none.
     country = models.CharField(_("country"), max_length=2, default="BE", blank=True)
     code = models.CharField(_("code"), max_length=20, db_index=True)
     name_nl = models.CharField(max_length=100)
@@ -107,12 +103,16 @@ class Municipality(models.Model):
             models.UniqueConstraint(fields=["organisation", "code"], name="unique_own_area_code"),
         ]
 
+    def __str__(self):
+        return self.name
+
     @property
     def is_own_area(self):
         return self.organisation_id is not None
 
     def validity_label(self):
-        """"since 1-1-2025", "until 31-12-2024", "1-1-2020 – 31-12-2024", or "" when always valid."""
+        """The dates an area is valid, e.g. "since 1-1-2025", "until 31-12-2024"; "" when always."""
+
         def day(d):
             return f"{d.day}-{d.month}-{d.year}"
 
@@ -123,9 +123,6 @@ class Municipality(models.Model):
         if self.valid_from:
             return _("since %(day)s") % {"day": day(self.valid_from)}
         return ""
-
-    def __str__(self):
-        return self.name
 
     @property
     def name(self):

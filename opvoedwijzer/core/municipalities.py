@@ -37,3 +37,115 @@ def load_belgian_municipalities(Municipality, PostalCode):
         if r["municipality"] in ids and (r["postalCode"], ids[r["municipality"]]) not in have
     )
     return len(new), len(changed)
+
+
+# Dutch municipalities: CBS's own files, as CBS publishes them (no package carries them; see README,
+# "Data and licences"). The municipalities: "Gemeenten alfabetisch <year>" (GemeentecodeGM or
+# Gemeentecode, Gemeentenaam, ProvinciecodePV or Provinciecode). The postal codes: CBS's
+# "pc6hnr<date>_gwb" (PC6, Huisnummer, Buurt…, Wijk…, Gemeente<year>) or any file with a PC4 or PC6
+# column and a municipality code column. A PC4 that spans two municipalities maps to both.
+NL_CODE_COLUMNS = ("gemeentecodegm", "gemeentecode", "gm_code", "gmcode", "code")
+NL_NAME_COLUMNS = ("gemeentenaam", "gm_naam", "naam", "name")
+NL_PROVINCE_COLUMNS = ("provinciecodepv", "provinciecode", "pv_code")
+
+
+class DutchFileError(ValueError):
+    pass
+
+
+def cbs_code(value):
+    """'363', '0363', 'GM0363' → 'GM0363'; None for anything else."""
+    value = (value or "").strip().upper()
+    if value.startswith("GM"):
+        value = value[2:]
+    if not value.isdigit() or len(value) > 4:
+        return None
+    return f"GM{int(value):04d}"
+
+
+def read_dutch_municipalities(data: bytes):
+    """[(code, name, province_code)] from CBS's list of municipalities."""
+    from .tabular import column, read_rows
+
+    header, rows = read_rows(data)
+    code_col = column(header, *NL_CODE_COLUMNS)
+    name_col = column(header, *NL_NAME_COLUMNS)
+    province_col = column(header, *NL_PROVINCE_COLUMNS)
+    if not code_col or not name_col:
+        raise DutchFileError(
+            "The municipalities file needs a GemeentecodeGM (or Gemeentecode) and a Gemeentenaam column."
+        )
+    found = []
+    for line, row in rows:
+        code = cbs_code(row[code_col])
+        if not code or not row[name_col]:
+            raise DutchFileError(f"line {line}: no municipality code or name")
+        found.append((code, row[name_col], row.get(province_col, "") if province_col else ""))
+    return found
+
+
+def read_dutch_postal_codes(data: bytes):
+    """{(pc4, municipality code)} from a file with a PC4 or PC6 column and a municipality code."""
+    from .tabular import column, read_rows
+
+    header, rows = read_rows(data)
+    pc_col = column(header, "pc4", "postcode4", "pc6", "postcode")
+    gm_col = column(header, *NL_CODE_COLUMNS) or next((h for h in header if h.startswith("gemeente")), None)
+    if not pc_col or not gm_col:
+        raise DutchFileError(
+            "The postal codes file needs a PC4 (or PC6) and a municipality code column (e.g. Gemeente2025)."
+        )
+    pairs = set()
+    for line, row in rows:
+        pc4, code = row[pc_col].replace(" ", "")[:4], cbs_code(row[gm_col])
+        if not (pc4.isdigit() and len(pc4) == 4) or not code:
+            raise DutchFileError(f"line {line}: no postal code or municipality code")
+        pairs.add((pc4, code))
+    return pairs
+
+
+def load_dutch_municipalities(Municipality, PostalCode, municipalities, postal_codes, valid_from):
+    """Create or update the Dutch municipalities of one CBS list, valid from `valid_from`; idempotent.
+    A Dutch municipality missing from the list (merged away) gets `valid_to` the day before, so last
+    year's numbers keep it. Postal codes: each (PC4, municipality) pair of the file is added once.
+    Returns (added, changed, ended, postal codes added)."""
+    import datetime
+
+    existing = {m.code: m for m in Municipality.objects.filter(country="NL", organisation__isnull=True)}
+    new, changed = [], []
+    in_file = set()
+    for code, name, province in municipalities:
+        in_file.add(code)
+        m = existing.get(code)
+        if m is None:
+            new.append(
+                Municipality(
+                    country="NL", code=code, name_nl=name, province_code=province, valid_from=valid_from
+                )
+            )
+            continue
+        values = {"name_nl": name, "province_code": province, "valid_to": None}
+        if m.valid_from is None or m.valid_from > valid_from:
+            values["valid_from"] = valid_from
+        if any(getattr(m, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(m, k, v)
+            changed.append(m)
+    ended = [
+        m
+        for code, m in existing.items()
+        if code not in in_file and (m.valid_to is None or m.valid_to >= valid_from)
+    ]
+    for m in ended:
+        m.valid_to = valid_from - datetime.timedelta(days=1)
+    Municipality.objects.bulk_create(new)
+    Municipality.objects.bulk_update(changed + ended, ["name_nl", "province_code", "valid_from", "valid_to"])
+    ids = dict(Municipality.objects.filter(country="NL", organisation__isnull=True).values_list("code", "id"))
+    have = set(PostalCode.objects.filter(municipality__country="NL").values_list("code", "municipality_id"))
+    added = [
+        PostalCode(code=pc4, municipality_id=ids[code])
+        for pc4, code in sorted(postal_codes)
+        if code in ids and (pc4, ids[code]) not in have
+    ]
+    PostalCode.objects.bulk_create(added, batch_size=2000)
+    return len(new), len(changed), len(ended), len(added)

@@ -218,7 +218,8 @@ def municipalities(request):
     """The municipalities the organisation serves; find more by postal code or name."""
     org = request.organisation
     if request.method == "POST":
-        m = get_object_or_404(Municipality, code=request.POST.get("code", ""))
+        # Only official municipalities and the organisation's own areas: never another's own area.
+        m = get_object_or_404(Municipality.objects.visible_to(org), code=request.POST.get("code", ""))
         if request.POST.get("action") == "remove":
             services.remove_municipality(org, m)
             messages.success(request, _("%(name)s removed.") % {"name": m.name})
@@ -230,9 +231,12 @@ def municipalities(request):
     results = []
     if form.is_valid() and form.cleaned_data["q"]:
         results = (
-            Municipality.objects.search(form.cleaned_data["q"])
+            Municipality.objects.visible_to(org)
+            .search(form.cleaned_data["q"])
             .exclude(organisations=org)
-            .prefetch_related("postal_codes")[:25]
+            .select_related("part_of")
+            .prefetch_related("postal_codes")
+            .order_by("name_nl", "country")[:25]
         )
-    served = org.municipalities.prefetch_related("postal_codes").order_by("name_nl")
+    served = org.municipalities.select_related("part_of").prefetch_related("postal_codes").order_by("name_nl")
     return render(request, "core/municipalities.html", {"form": form, "results": results, "served": served})

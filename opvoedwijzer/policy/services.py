@@ -100,7 +100,10 @@ def propose_rising_signals(organisation, today=None):
         "baseline_window": [base_start.isoformat(), base_end.isoformat()],
     }
     municipalities = {
-        m.code: m for m in Municipality.objects.filter(code__in={f.municipality for f in found})
+        m.code: m
+        for m in Municipality.objects.visible_to(organisation).filter(
+            code__in={f.municipality for f in found}
+        )
     }
     themes = {t.code: t for t in Theme.objects.for_org(organisation).select_related("group")}
     groups = {g.code: g for g in ThemeGroup.objects.for_org(organisation)}

@@ -384,7 +384,7 @@ class Loader:
     def _municipality(self, text, postal_code=""):
         if self.municipalities is None:
             self.municipalities = {}
-            for m in Municipality.objects.prefetch_related("postal_codes"):
+            for m in Municipality.objects.visible_to(self.org).prefetch_related("postal_codes"):
                 self.municipalities.setdefault(m.code, m)
                 for name in (m.name_nl, m.name_fr):
                     if name:

