@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.pages",
     "opvoedwijzer.infotheek",
     "opvoedwijzer.activities",
+    "opvoedwijzer.imports",
     "opvoedwijzer.regions",
     # After core: core's `taskrunner` command (restarts cleanly, retries) takes the place of dbtasks' own.
     "dbtasks",
@@ -334,7 +335,12 @@ RETENTION_DAYS = {
     "library_contact": int(os.environ.get("RETENTION_LIBRARY_CONTACT_DAYS", "30")),
     # Names and contacts of people who signed up for an activity: days after its last session.
     "signup_contact": int(os.environ.get("RETENTION_SIGNUP_CONTACT_DAYS", "7")),
+    # An uploaded file of past registrations, while its import waits for confirmation (encrypted).
+    "import_upload": int(os.environ.get("RETENTION_IMPORT_UPLOAD_DAYS", "1")),
 }
+
+# An import of past registrations with more rows than this is checked and written by the task runner.
+IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", "2000"))
 
 # Background tasks: Django's task framework with django-dbtasks (tasks in the database, a runner
 # process `manage.py taskrunner`, periodic tasks by crontab). The purge runs every night.
