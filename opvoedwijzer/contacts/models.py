@@ -32,6 +32,7 @@ class Source(models.TextChoices):
     TALLY = "tally", _("outreach tally")
     API = "api", _("API")
     DEMO = "demo", _("demo data")
+    IMPORT = "import", _("import")
 
 
 # Languages a contact can be held in (ISO 639-1); optional on every contact.

@@ -1,5 +1,7 @@
 """Writes on contacts: each a verb-first function in one transaction."""
 
+from collections import Counter
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -63,6 +65,59 @@ def register_contact(membership, data, *, source=Source.FORM):
             through.objects.bulk_create([through(contact=contact, **{column: t}) for t in terms])
     rollup.apply_delta(rollup.counts_of_new(contact, themes, life_stages, offers))
     return contact
+
+
+@transaction.atomic
+def import_contacts(membership, rows, *, source=Source.IMPORT):
+    """Register many past contacts at once, authored by the member (an import of registrations kept
+    elsewhere before): `rows` are validated data as ContactForm.cleaned_data gives it. One transaction:
+    the contacts, their themes, life stages and offers with bulk inserts, and the roll-up's rows added
+    once for all (the deltas of equal contacts counted once and multiplied). A past contact's
+    `registered_on` is its own date (the day it was registered, as far as we know): its note expires
+    with the notes of its time. Returns the number of contacts written."""
+    org, user, today = membership.organisation, membership.user, timezone.localdate()
+    contacts = []
+    for data in rows:
+        contact = Contact(
+            organisation=org, author=user, source=source, registered_on=min(data["date"], today)
+        )
+        _apply(contact, data)
+        contacts.append(contact)
+    Contact.objects.bulk_create(contacts, batch_size=2000)
+    themes_rows, stage_rows, offer_rows = [], [], []
+    LifeStageLink, OfferLink = Contact.life_stages.through, Contact.offers.through
+    signatures = Counter()
+    terms_of_signature = {}
+    for contact, data in zip(contacts, rows, strict=True):
+        main = data["main_theme"]
+        themes = [main, *(t for t in dict.fromkeys(data.get("themes") or []) if t.pk != main.pk)]
+        life_stages = list(dict.fromkeys(data.get("life_stages") or []))
+        offers = list(dict.fromkeys(data.get("offers") or []))
+        themes_rows += [ContactTheme(contact_id=contact.pk, theme_id=t.pk, is_main=t is main) for t in themes]
+        stage_rows += [LifeStageLink(contact_id=contact.pk, lifestage_id=t.pk) for t in life_stages]
+        offer_rows += [OfferLink(contact_id=contact.pk, offertype_id=t.pk) for t in offers]
+        signature = (
+            contact.date,
+            contact.municipality_id or contact.area,
+            contact.channel_id,
+            contact.asker_role_id,
+            contact.request_kind,
+            contact.duration,
+            tuple(t.pk for t in themes),
+            tuple(t.pk for t in life_stages),
+            tuple(t.pk for t in offers),
+        )
+        signatures[signature] += 1
+        terms_of_signature.setdefault(signature, (contact, themes, life_stages, offers))
+    for objects in (themes_rows, stage_rows, offer_rows):
+        if objects:
+            type(objects[0]).objects.bulk_create(objects, batch_size=5000)
+    delta = Counter()
+    for signature, times in signatures.items():
+        for key, n in rollup.counts_of_new(*terms_of_signature[signature]).items():
+            delta[key] += n * times
+    rollup.apply_delta(delta)
+    return len(contacts)
 
 
 CONTACT_FIELDS = [

@@ -29,3 +29,29 @@ def decrypt(token):
         return _fernet().decrypt(token.encode()).decode()
     except InvalidToken:  # the key changed: the address is lost, which is the safe side
         return ""
+
+
+def encrypt_bytes(data):
+    """Encrypt a file's bytes (an upload kept until it is processed)."""
+    return _fernet().encrypt(data) if data else b""
+
+
+def decrypt_bytes(token):
+    """The bytes `encrypt_bytes` gave; b"" when the key changed (the upload is lost: the safe side)."""
+    if not token:
+        return b""
+    try:
+        return _fernet().decrypt(bytes(token))
+    except InvalidToken:
+        return b""
+
+
+def keyed_digest(purpose, text):
+    """An HMAC-SHA256 of `text` (hex) under a key derived from FIELD_ENCRYPTION_KEY (or SECRET_KEY) for
+    `purpose`: a fingerprint that identifies the same values again without keeping them, and that no one
+    without the key can check a guess against."""
+    import hmac
+
+    secret = settings.FIELD_ENCRYPTION_KEY or settings.SECRET_KEY
+    key = hashlib.sha256(f"opvoedwijzer-{purpose}|{secret}".encode()).digest()
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
