@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.activities",
     "opvoedwijzer.imports",
     "opvoedwijzer.regions",
+    "opvoedwijzer.onboarding",
     # After core: core's `taskrunner` command (restarts cleanly, retries) takes the place of dbtasks' own.
     "dbtasks",
 ]

@@ -76,16 +76,19 @@ def health(request):
 @login_required
 def home(request):
     memberships = list(Membership.objects.active().filter(user=request.user).select_related("organisation"))
-    if len(memberships) == 1:
+    if len(memberships) == 1 and not request.user.is_superuser:
         return redirect("org_home", org=memberships[0].organisation.slug)
     return render(request, "core/home.html", {"memberships": memberships})
 
 
 def org_home(request):
+    from opvoedwijzer.onboarding.steps import steps_left
     from opvoedwijzer.socialmap.models import Referral
 
     follow_ups = Referral.objects.for_org(request.organisation).to_follow_up(request.user).count()
-    return render(request, "core/org_home.html", {"follow_ups": follow_ups})
+    # Coordinators see what is left of the first-run steps, while anything is.
+    setup_left = steps_left(request.organisation) if request.membership.is_coordinator else []
+    return render(request, "core/org_home.html", {"follow_ups": follow_ups, "setup_left": setup_left})
 
 
 @member_may("is_coordinator")

@@ -1,0 +1,73 @@
+"""The site administrator's screens (installation superusers, not the Django admin): the organisations,
+and a new one with its coordinator."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import render
+
+from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.core.services import set_up_organisation
+
+from .forms import NewOrganisationForm
+from .places import resolve_entries
+
+
+def superuser_only(view):
+    """Anyone else gets 404: these pages do not exist for them."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise Http404("No such page.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@superuser_only
+def organisations(request):
+    rows = Organisation.objects.annotate(
+        n_municipalities=Count("municipalities", distinct=True),
+        n_members=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
+    ).order_by("name")
+    return render(request, "onboarding/organisations.html", {"organisations": rows})
+
+
+@superuser_only
+def new_organisation(request):
+    form = NewOrganisationForm(request.POST or None)
+    entries = None
+    if request.method == "POST" and request.POST.get("action") == "lookup":
+        # Only look the municipalities up: the form comes back as typed, without error messages.
+        entries = resolve_entries(request.POST.get("municipalities", ""))
+        form = NewOrganisationForm(initial=request.POST.dict())
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            org, link = set_up_organisation(
+                slug=data["slug"],
+                name=data["name"],
+                municipalities=data["municipalities"],
+                coordinator_email=data["coordinator_email"],
+                created_by=request.user,
+                notify=True,
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            context = {
+                "org": org,
+                "link": link,
+                "email": data["coordinator_email"],
+                "served": data["municipalities"],
+            }
+            return render(request, "onboarding/organisation_created.html", context)
+    elif request.method == "POST":
+        entries = getattr(form, "entries", None)
+    return render(request, "onboarding/new_organisation.html", {"form": form, "entries": entries})

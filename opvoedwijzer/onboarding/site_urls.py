@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import site_admin
+
+app_name = "site_admin"
+urlpatterns = [
+    path("", site_admin.organisations, name="organisations"),
+    path("new/", site_admin.new_organisation, name="new_organisation"),
+]
