@@ -126,14 +126,16 @@ def find_municipalities(codes):
     return list(dict.fromkeys(found[c.upper()] for c in codes))
 
 
-def coordinator_setup_link(token):
-    """The absolute link where a new coordinator sets a password (the invitation page), on SITE_URL as
-    the other links we send by e-mail."""
-    return settings.SITE_URL.rstrip("/") + reverse("accept_invitation", args=[token])
+def _absolute(path, site_url=None):
+    """An absolute link: on the address the request came in on when there is one (a screen), else on
+    SITE_URL, as the other links we send by e-mail (a command)."""
+    return (site_url or settings.SITE_URL).rstrip("/") + path
 
 
 @transaction.atomic
-def set_up_organisation(*, slug, name, municipalities, coordinator_email, created_by=None, notify=False):
+def set_up_organisation(
+    *, slug, name, municipalities, coordinator_email, created_by=None, notify=False, site_url=None
+):
     """A new service, ready for its coordinator: the organisation with its defaults and municipalities,
     the coordinator's account (no password yet) and membership, and an invitation whose link lets them
     choose a password and log in (then the two-step login set-up is asked, as of every coordinator).
@@ -171,10 +173,10 @@ def set_up_organisation(*, slug, name, municipalities, coordinator_email, create
     Membership.objects.create(user=user, organisation=org, role=Role.COORDINATOR)
     if existing_account:
         _start_grace_period_if_needed(user, Role.COORDINATOR)
-        link = settings.SITE_URL.rstrip("/") + reverse("account_login")
+        link = _absolute(reverse("account_login"), site_url)
     else:
         _invitation, token = _make_invitation(org, email=email, role=Role.COORDINATOR, invited_by=created_by)
-        link = coordinator_setup_link(token)
+        link = _absolute(reverse("accept_invitation", args=[token]), site_url)
     if notify:
         context = {"organisation": org, "url": link, "existing_account": existing_account}
         send_mail(

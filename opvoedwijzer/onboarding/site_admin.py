@@ -56,6 +56,7 @@ def new_organisation(request):
                 coordinator_email=data["coordinator_email"],
                 created_by=request.user,
                 notify=True,
+                site_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
             for field, errors in error.message_dict.items():

@@ -67,6 +67,7 @@ def test_a_new_organisation_with_the_address_made_from_its_name(sofies_client, p
     assert sorted(org.municipalities.values_list("code", flat=True)) == sorted([HASSELT, GENK])
     page = response.content.decode()
     link = re.search(r"https?://\S+/invite/[\w-]+/", page).group(0)
+    assert link.startswith("http://testserver/invite/"), "on the address the screen was opened on"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [HANNE]
     assert link in mail.outbox[0].body, "the e-mail and the screen show the same link"
     assert Invitation.objects.get(organisation=org).invited_by.email == "sofie@beheer.test"
