@@ -1,9 +1,12 @@
 """Contacts: register, correct, delete, list and count."""
 
 import datetime
+import json
 from typing import Literal
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
@@ -200,9 +203,17 @@ def stats(request, q: Query[StatsQuery]):
     if membership.reads_outside_numbers:
         own = list(membership.municipalities.all())
         rows, total = outside_rows(membership.organisation, q.start, q.end, by, own)
-        return {"rows": rows, "total": total}
-    rows, total = count_contacts(membership.organisation, q.start, q.end, by)
-    return {"rows": rows, "total": total}
+    else:
+        rows, total = count_contacts(membership.organisation, q.start, q.end, by)
+    return stats_response(rows, total)
+
+
+def stats_response(rows, total):
+    """The counted rows as JSON, written directly: the rows are plain values the reports built, and
+    validating and dumping tens of thousands of them through the schema (StatsOut) took longer than
+    counting them (66,645 rows for by=municipality,month,theme,offer at 10 M contacts)."""
+    body = json.dumps({"rows": rows, "total": total}, cls=DjangoJSONEncoder, separators=(",", ":"))
+    return HttpResponse(body, content_type="application/json")
 
 
 class ListQuery(Schema):
