@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_POST
 from . import mfa, services
 from .decorators import member_may
 from .forms import InvitationForm, MembershipForm, MunicipalitySearchForm, TokenForm
-from .models import ApiToken, Membership, Municipality
+from .models import ApiToken, Membership, Municipality, User
 
 
 def login_page(request, *args, **kwargs):
@@ -178,6 +180,14 @@ def accept_invitation(request, token):
             services.accept_invitation(invitation, user=request.user)
             return redirect("org_home", org=invitation.organisation.slug)
         return render(request, "core/invitation_accept.html", {"invitation": invitation})
+    if (
+        User.objects.filter(email__iexact=invitation.email)
+        .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .exists()
+    ):
+        # An account with a password: its owner logs in (with the second factor) and accepts then.
+        # The link alone must never open an existing account.
+        return redirect_to_login(request.get_full_path())
     form = SetPasswordForm(user=None, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = services.accept_invitation(invitation, password=form.cleaned_data["new_password1"])

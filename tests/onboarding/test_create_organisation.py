@@ -12,6 +12,7 @@ from django.test import Client
 
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import Invitation, Membership, Organisation, Role, User
+from opvoedwijzer.core.services import invite_member
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme, ThemeGroup
 from tests.factories import PASSWORD, make_member
@@ -166,6 +167,29 @@ def test_someone_with_an_account_becomes_coordinator_and_gets_the_login_link(pla
     assert Membership.objects.get(
         user=ilse.user, organisation__slug="opvoedingswinkel-hasselt"
     ).is_coordinator
+
+
+def test_an_invitation_link_never_opens_an_existing_account(ilse, noord, client):
+    """Whoever holds the link of an invitation for someone who already has a password must log in
+    as them (with their second factor) first; the link alone opens nothing."""
+    tokens = []
+    invitation = invite_member(
+        noord, email=ilse.user.email, role=Role.STAFF, invited_by=None, build_url=lambda t: tokens.append(t)
+    )
+    link = tokens[0]
+    response = client.post(
+        f"/invite/{link}/", {"new_password1": "Iets-anders-2026", "new_password2": "Iets-anders-2026"}
+    )
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+    assert not Membership.objects.filter(user=ilse.user, organisation=noord).exists()
+    assert "_auth_user_id" not in client.session
+    ilse.user.refresh_from_db()
+    assert ilse.user.check_password(PASSWORD)
+    client.force_login(ilse.user)
+    assert client.post(f"/invite/{link}/").status_code == 302
+    assert Membership.objects.get(user=ilse.user, organisation=noord).role == Role.STAFF
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
 
 
 def test_with_send_mail_the_coordinator_gets_the_link_by_email(places):
