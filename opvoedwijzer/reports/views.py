@@ -95,7 +95,9 @@ def yearly_reports(request):
     if request.method == "POST" and form.is_valid():
         report = services.request_yearly_report(org, **form.cleaned_data, user=request.user)
         return redirect("reports:yearly_report", org=org.slug, pk=report.pk)
-    reports = YearlyReport.objects.visible_to(request.membership).select_related("municipality").defer("pdf")[:50]
+    reports = (
+        YearlyReport.objects.visible_to(request.membership).select_related("municipality").defer("pdf")[:50]
+    )
     return render(request, "reports/yearly_list.html", {"form": form, "reports": reports})
 
 
