@@ -21,6 +21,7 @@ staff = [
     path("members/<int:pk>/", core.member_edit, name="member_edit"),
     path("municipalities/", core.municipalities, name="municipalities"),
     path("municipalities/areas/", core_areas.own_areas, name="own_areas"),
+    path("contacts/import/", include("opvoedwijzer.imports.urls")),
     path("contacts/", include("opvoedwijzer.contacts.urls")),
     path("taxonomy/", include("opvoedwijzer.taxonomy.urls")),
     path("overview/", include("opvoedwijzer.reports.urls")),

@@ -172,10 +172,12 @@ def count_data_rows(name, content):
 
 def start_import(membership, name, content):
     """Keep the upload (encrypted) and check it: now for a small file, by the task runner for a large
-    one. Returns the batch."""
+    one. Returns the batch; FileProblem when a small file cannot be read (nothing is kept then)."""
     from .tasks import check_import
 
     rows = count_data_rows(name, content)
+    if rows <= background_rows():
+        read_table(name, content)  # a file that cannot be read is refused at the upload, nothing kept
     batch = ImportBatch.objects.create(
         organisation=membership.organisation,
         created_by=membership.user,
@@ -185,7 +187,7 @@ def start_import(membership, name, content):
         rows_total=rows,
     )
     if batch.background:
-        transaction.on_commit(lambda: check_import.enqueue(batch.pk))
+        check_import.enqueue(batch.pk)  # a row in the same transaction: the runner sees both
     else:
         check_batch(batch)
     return batch
@@ -266,7 +268,7 @@ def confirm_import(batch, membership, *, mappings, defaults, accept_good_rows):
         batch.save(
             update_fields=["defaults", "accept_good_rows", "status", "rows_checked", "contacts_written"]
         )
-        transaction.on_commit(lambda: write_import.enqueue(batch.pk))
+        write_import.enqueue(batch.pk)
         return batch
     batch.save(update_fields=["defaults", "accept_good_rows"])
     return write_batch(batch)

@@ -69,6 +69,14 @@ def expired_signups():
     return SignUp.objects.filter(activity__in=over.union(cancelled)).exclude(name="", contact="")
 
 
+def _purge_import_uploads():
+    """Files of past registrations uploaded for an import that was never finished (the imports app's
+    own rule: RETENTION_DAYS["import_upload"])."""
+    from opvoedwijzer.imports.services import purge_expired_uploads
+
+    return purge_expired_uploads()
+
+
 @transaction.atomic
 def purge_expired():
     """Blank or delete what expired; returns {kind: count}. Running it twice changes nothing."""
@@ -85,4 +93,5 @@ def purge_expired():
     )
     counts["sign-up names and contacts removed"] = expired_signups().update(name="", contact="")
     counts["rate-limit counters deleted"] = delete_expired_counters()
+    counts["import uploads deleted"] = _purge_import_uploads()
     return counts
