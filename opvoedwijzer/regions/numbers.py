@@ -71,6 +71,9 @@ def regional_sums(region, start, end, columns="theme"):
     row_labels, col_labels, col_codes = {}, {}, {}
     total, per_organisation = 0, []
     for org in organisations:
+        if not municipalities:  # sharing services that serve no municipality yet: nothing to count
+            per_organisation.append((org, 0))
+            continue
         table = crosstab(org, start, end, "municipality", columns, municipalities)
         keys = []
         for column in table["columns"]:

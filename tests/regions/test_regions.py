@@ -203,6 +203,21 @@ def test_theme_groups_as_columns(both_share, registrations):
     assert table["cols_dim"] == "theme_group" and table["total"] == 42
 
 
+def test_a_region_without_sharing_services_or_municipalities_shows_an_empty_table(
+    limburg, rita, client_of, db
+):
+    from opvoedwijzer.core.services import create_organisation
+
+    page = client_of(rita).get("/r/regio-limburg/").content.decode()
+    assert "Geen enkele dienst deelt" in page
+    new_service = create_organisation(slug="nieuw", name="Nieuwe dienst")  # no municipalities yet
+    services.agree_to_share(limburg, new_service, user=None)
+    numbers = regional_table(limburg, LAST_YEAR)
+    assert numbers["table"]["rows"] == [] and numbers["table"]["total"] == 0
+    assert [row["total"] for row in numbers["organisations"]["rows"]] == [0]
+    assert client_of(rita).get("/r/regio-limburg/").status_code == 200
+
+
 # The page and the export -------------------------------------------------------------------------
 
 
