@@ -4,8 +4,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.core.services import check_new_slug
 
-from .places import resolve_entries
+from .places import MAX_TEXT, resolve_entries
 
 
 class OrganisationNameForm(forms.ModelForm):
@@ -32,6 +33,7 @@ class NewOrganisationForm(forms.Form):
     )
     municipalities = forms.CharField(
         label=_("Municipalities served"),
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "One per line or separated by commas: a name (Hasselt), a postal code (3500) or a "
@@ -53,6 +55,11 @@ class NewOrganisationForm(forms.Form):
             # Shown in the field, so that the suggestion can be read and changed.
             self.data = self.data.copy()
             self.data["slug"] = data["slug"]
+        if data.get("slug"):
+            try:  # shown with the other errors at once; the service checks again when it writes
+                check_new_slug(data.get("slug", ""))
+            except ValidationError as error:
+                self.add_error("slug", error.message_dict["slug"])
         return data
 
     def clean_municipalities(self):

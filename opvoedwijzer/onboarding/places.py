@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from opvoedwijzer.core.models import Municipality
 
+# What the form accepts: plenty for a service's municipalities (each costs a query or two to match).
+MAX_TEXT, MAX_ENTRIES = 2000, 100
 SEPARATORS = re.compile(r"[,;\n]+")
 DUTCH_POSTAL_CODE = re.compile(r"^(\d{4})\s*[A-Za-z]{2}$")
 
@@ -41,11 +43,11 @@ class Entry:
 def resolve_entries(text):
     """One Entry per item typed: its exact matches by code, postal code or name (nl or fr, any case),
     among the official municipalities valid today; a few suggestions when there is none."""
-    items = [t.strip() for t in SEPARATORS.split(text or "") if t.strip()]
+    items = [t.strip() for t in SEPARATORS.split((text or "")[:MAX_TEXT]) if t.strip()][:MAX_ENTRIES]
     today = timezone.localdate()
     official = Municipality.objects.official().valid_on(today)
     entries = []
-    for item in items[:100]:
+    for item in items:
         key = item
         dutch = DUTCH_POSTAL_CODE.match(item)
         if dutch:

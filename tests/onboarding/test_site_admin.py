@@ -137,3 +137,18 @@ def test_looking_up_the_municipalities_shows_what_was_found_and_creates_nothing(
     assert "error-summary" not in page
     assert 'value="Opvoedingswinkel Hasselt"' in page
     assert not Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()
+
+
+def test_oversized_and_odd_input_is_refused_clearly_never_a_500(sofies_client, places):
+    response = new_organisation(
+        sofies_client,
+        name="x" * 5000,
+        slug="ä€💥",
+        municipalities="\n".join(["Hasselt"] * 3000),
+        coordinator_email="@@",
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    for field in ("name", "slug", "municipalities", "coordinator_email"):
+        assert f'id="id_{field}_error"' in page, field
+    assert not Organisation.objects.filter(municipalities__isnull=False).exists()
