@@ -120,3 +120,8 @@ def test_a_funder_of_another_organisation_gets_404(noord, zuid, fons_of_sint_tru
     client = client_for(other_funder)
     assert client.get(f"/o/zuid-limburg/overview/yearly/{report.pk}/").status_code == 404
     assert client.get(f"/o/noord-limburg/overview/yearly/{report.pk}/").status_code == 404
+
+
+def test_a_funder_without_municipalities_is_told_whom_to_ask(fons, client_for):
+    page = client_for(fons).get("/o/zuid-limburg/overview/yearly/").content.decode()
+    assert "Er is nog geen gemeente aan je account gekoppeld" in page
