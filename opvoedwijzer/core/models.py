@@ -110,6 +110,12 @@ class Municipality(models.Model):
     def is_own_area(self):
         return self.organisation_id is not None
 
+    @staticmethod
+    def nearby_key(code):
+        """What areas "in the neighbourhood" share: a Belgian NIS code's first two digits (its
+        arrondissement); a Dutch CBS code or an own area's code has no such part, so only itself."""
+        return f"{code[:2]}*" if code.isdigit() else f"{code}*"
+
     def validity_label(self):
         """The dates an area is valid, e.g. "since 1-1-2025", "until 31-12-2024"; "" when always."""
 

@@ -89,9 +89,10 @@ def serves(municipality):
 
 
 def located_near(municipality):
-    """A location in the municipality's arrondissement (the first two digits of the NIS code): "in
-    the neighbourhood", for services whose area does not list it."""
-    return _has("place_codes", f"{municipality.code[:2]}*")
+    """A location in the municipality's arrondissement (the first two digits of the NIS code; a Dutch
+    municipality or an own area: itself, see Municipality.nearby_key): "in the neighbourhood", for
+    services whose area does not list it."""
+    return _has("place_codes", Municipality.nearby_key(municipality.code))
 
 
 def located_in(municipality):
@@ -336,7 +337,7 @@ def search_rows(service_ids):
             ),
             "stage_codes": _codes(c for c, _l in stage_rows),
             "area_codes": _codes(areas.get(pk, [])),
-            "place_codes": _codes(place_codes + [f"{code[:2]}*" for code in place_codes]),
+            "place_codes": _codes(place_codes + [Municipality.nearby_key(code) for code in place_codes]),
         }
     return rows
 

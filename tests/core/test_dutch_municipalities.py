@@ -138,3 +138,9 @@ def test_a_dutch_cjg_chooses_amsterdam_and_registers_a_contact_there(db, cbs_fil
     )
     assert response.status_code == 302
     assert Contact.objects.get(organisation=cjg).municipality.code == "GM0363"
+
+
+def test_dutch_municipalities_are_not_all_each_others_neighbours_on_the_social_map():
+    # Belgian: the arrondissement (first two NIS digits); a CBS code has no such part.
+    assert Municipality.nearby_key("71053") == Municipality.nearby_key("71017") == "71*"
+    assert Municipality.nearby_key("GM0363") != Municipality.nearby_key("GM0599")
