@@ -236,3 +236,22 @@ def test_the_api_lists_own_areas_to_their_organisation_only(zuid, sam, noor, cli
 
 def test_only_a_coordinator_opens_the_own_areas_screen(sam, client_for):
     assert client_for(sam).get(URL).status_code == 403
+
+
+def test_the_area_pages_read_in_the_same_number_of_queries_for_3_or_40_areas(ilse, zuid, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(ilse)
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as done:
+            assert client.get(url).status_code == 200
+        return len(done)
+
+    import_own_areas(zuid, check_area_file(zuid, csv_bytes(WIJKEN)).rows)
+    few = queries(URL), queries("/o/zuid-limburg/municipalities/")
+    more = [(f"X{i:02d}", f"Buurt {i}", "71053", "", "") for i in range(37)]
+    import_own_areas(zuid, check_area_file(zuid, csv_bytes(more)).rows)
+    assert "Buurt 36" in client.get(URL).content.decode()
+    assert (queries(URL), queries("/o/zuid-limburg/municipalities/")) == few
