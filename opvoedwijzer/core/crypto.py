@@ -46,12 +46,17 @@ def decrypt_bytes(token):
         return b""
 
 
-def keyed_digest(purpose, text):
-    """An HMAC-SHA256 of `text` (hex) under a key derived from FIELD_ENCRYPTION_KEY (or SECRET_KEY) for
-    `purpose`: a fingerprint that identifies the same values again without keeping them, and that no one
-    without the key can check a guess against."""
+def keyed_digester(purpose):
+    """`keyed_digest` for many texts: the key derived once."""
     import hmac
 
     secret = settings.FIELD_ENCRYPTION_KEY or settings.SECRET_KEY
     key = hashlib.sha256(f"opvoedwijzer-{purpose}|{secret}".encode()).digest()
-    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+    return lambda text: hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
+def keyed_digest(purpose, text):
+    """An HMAC-SHA256 of `text` (hex) under a key derived from FIELD_ENCRYPTION_KEY (or SECRET_KEY) for
+    `purpose`: a fingerprint that identifies the same values again without keeping them, and that no one
+    without the key can check a guess against."""
+    return keyed_digester(purpose)(text)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Area
-from opvoedwijzer.core.crypto import keyed_digest
+from opvoedwijzer.core.crypto import keyed_digester
 from opvoedwijzer.core.models import Municipality
 from opvoedwijzer.core.text import without_control_characters
 from opvoedwijzer.taxonomy import defaults
@@ -341,11 +341,11 @@ class Checked:
         the contact's occurrence among equal ones in the file (two equal contacts: occurrences 1 and 2)."""
         seen = Counter()
         result = []
+        digest = keyed_digester("import-row")
         for item in self.good:
             for _n in range(item.count):
                 seen[item.key] += 1
-                digest = keyed_digest("import-row", f"{org.pk}\x1f{item.key}\x1f{seen[item.key]}")[:32]
-                result.append((digest, item))
+                result.append((digest(f"{org.pk}\x1f{item.key}\x1f{seen[item.key]}")[:32], item))
         return result
 
     def preview(self, limit=200):
@@ -650,15 +650,31 @@ def check_table(
     by_field.get("theme", []).sort(key=_theme_order)
     guard = NoteGuard(user) if "note" in by_field else None
     today = timezone.localdate()
+    split_memo = {}  # a file repeats its labels: each distinct cell is split once
+
+    def split(cell):
+        try:
+            return split_memo[cell]
+        except KeyError:
+            parts = split_memo[cell] = split_values(cell)
+            return parts
+        except TypeError:  # not hashable
+            return split_values(cell)
+
     for done, (number, cells) in enumerate(rows, start=1):
         if progress and done % 1000 == 0:
             progress(done)
         reasons, values = [], {}
+        width = len(cells)
         for name, cols in by_field.items():
+            if len(cols) == 1:
+                index = cols[0].index
+                values[name] = split(cells[index]) if index < width else []
+                continue
             parts = []
             for column in cols:
-                cell = cells[column.index] if column.index < len(cells) else None
-                parts.extend(split_values(cell))
+                if column.index < width:
+                    parts.extend(split(cells[column.index]))
             values[name] = parts
         if len(checked.first_rows) < first:
             checked.first_rows.append(
