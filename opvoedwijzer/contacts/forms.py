@@ -59,13 +59,19 @@ class MunicipalityField(forms.ChoiceField):
         )
         # Areas valid today first; those of other dates (merged away, or not yet) in a group of their
         # own with their dates, for a contact registered afterwards. The form checks the contact's date.
+        # An organisation on both sides of the border sees the country: Bergen (NL) is not Bergen (BE).
         today = timezone.localdate()
         other = [m for m in municipalities if not valid_on(m, today)]
+        both = len({m.country for m in municipalities if m.country}) > 1
+
+        def label(m):
+            return f"{m.name} ({m.country})" if both and m.country else m.name
+
         choices = (
             [("", _("— choose —"))]
-            + [(m.code, m.name) for m in municipalities if valid_on(m, today)]
+            + [(m.code, label(m)) for m in municipalities if valid_on(m, today)]
             + (
-                [(_("Other dates"), [(m.code, f"{m.name} ({m.validity_label()})") for m in other])]
+                [(_("Other dates"), [(m.code, f"{label(m)} ({m.validity_label()})") for m in other])]
                 if other
                 else []
             )

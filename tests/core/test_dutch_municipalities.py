@@ -144,3 +144,15 @@ def test_dutch_municipalities_are_not_all_each_others_neighbours_on_the_social_m
     # Belgian: the arrondissement (first two NIS digits); a CBS code has no such part.
     assert Municipality.nearby_key("71053") == Municipality.nearby_key("71017") == "71*"
     assert Municipality.nearby_key("GM0363") != Municipality.nearby_key("GM0599")
+
+
+def test_a_service_on_both_sides_of_the_border_sees_the_country_in_its_picker(db, cbs_files, client):
+    load(cbs_files)
+    grens = create_organisation(
+        slug="grensregio",
+        name="Opvoedpunt Grensregio",
+        municipalities=Municipality.objects.filter(code__in=["71053", "GM0363"]),
+    )
+    client.force_login(make_member(grens, "gert@grens.test", Role.STAFF).user)
+    form = client.get("/o/grensregio/contacts/new/").content.decode()
+    assert ">Amsterdam (NL)</option>" in form and ">Sint-Truiden (BE)</option>" in form
