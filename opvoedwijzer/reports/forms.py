@@ -124,3 +124,19 @@ class YearlyReportForm(forms.Form):
         this_year = timezone.localdate().year
         # Whole years that have ended: the report leaves the service (see outside.py).
         self.fields["year"].choices = [(y, y) for y in range(this_year - 1, this_year - 8, -1)]
+
+    def clean(self):
+        """A municipality merged away (or not there yet) has no report for that year."""
+        data = super().clean()
+        municipality, year = data.get("municipality"), data.get("year")
+        if municipality and year:
+            start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            if (municipality.valid_from and municipality.valid_from > end) or (
+                municipality.valid_to and municipality.valid_to < start
+            ):
+                self.add_error(
+                    "municipality",
+                    _("%(name)s did not exist in %(year)s (%(valid)s).")
+                    % {"name": municipality.name, "year": year, "valid": municipality.validity_label()},
+                )
+        return data

@@ -102,3 +102,18 @@ def test_the_areas_valid_on_a_day_or_during_a_year(merger):
         datetime.date(2024, 7, 1), START_2025
     )
     assert set(during) == {oudstad, nieuwdorp, merged}
+
+
+def test_a_yearly_report_is_only_made_for_a_municipality_of_that_year(sam, zuid, merger, client_for):
+    from opvoedwijzer.reports.models import YearlyReport
+
+    oudstad, _nieuwdorp, merged = merger
+    client = client_for(sam)
+    url = "/o/zuid-limburg/overview/yearly/"
+    refused = client.post(url, {"municipality": oudstad.pk, "year": 2025})
+    assert "Oudstad bestond niet in 2025 (tot 31-12-2024)." in refused.content.decode()
+    refused = client.post(url, {"municipality": merged.pk, "year": 2024})
+    assert "Oudstad-Nieuwdorp bestond niet in 2024 (sinds 1-1-2025)." in refused.content.decode()
+    assert not YearlyReport.objects.exists()
+    assert client.post(url, {"municipality": oudstad.pk, "year": 2024}).status_code == 302
+    assert client.post(url, {"municipality": merged.pk, "year": 2025}).status_code == 302
