@@ -425,6 +425,75 @@ def plan(today):
     ]
 
 
+def plan_noord(today):
+    """Noord-Limburg's smaller group offer around Pelt and Lommel: one held this year, two coming."""
+    days = datetime.timedelta
+    held = max(_weekday(today - days(days=45), TU), datetime.date(today.year, 1, 7))
+    if held >= today:  # the first week of January: last year's last evening before the holidays
+        held = _weekday(datetime.date(today.year - 1, 12, 9), TU)
+    return [
+        {
+            "kind": Kind.INFO_EVENING,
+            "title": "Slapen, eten, spelen: de eerste jaren",
+            "description": (
+                "Een avond voor ouders van baby's en peuters over ritme, slapen en eten. Een "
+                "verpleegkundige van Kind en Gezin vertelt wat normaal is en beantwoordt je vragen."
+            ),
+            "themes": ["sleep", "eating", "routines"],
+            "life_stages": ["baby", "toddler"],
+            "partners": ["Kind en Gezin"],
+            "capacity": 20,
+            "days": [held],
+            "location": "Huis van het Kind – Pelt",
+            "signed_up": 16,
+            "attendance": [14],
+            "who": YOUNG_CHILDREN,
+            "comments": [
+                "Heel geruststellend om te horen dat andere ouders hetzelfde meemaken.",
+                "Praktische tips over het slaapritueel.",
+            ],
+        },
+        {
+            "kind": Kind.WORKSHOP,
+            "title": "Grenzen stellen bij kleuters",
+            "description": (
+                "Hoe zeg je nee zonder ruzie, en hoe houd je vol? In deze workshop oefenen we met "
+                "situaties van thuis: opruimen, bedtijd, naar de winkel."
+            ),
+            "themes": ["boundaries", "tantrums", "listening"],
+            "life_stages": ["preschool"],
+            "partners": ["Huis van het Kind Pelt"],
+            "capacity": 14,
+            "days": _weeks(_weekday(today + days(days=10), TH), 1),
+            "location": "Huis van het Kind – Pelt",
+            "signups": [
+                ("An", 1, ""),
+                ("Youssef", 2, ""),
+                ("Hanne", 1, "hanne@example.org"),
+                ("Kevin", 1, ""),
+            ],
+        },
+        {
+            "kind": Kind.PARENT_COURSE,
+            "title": "Samen ouder na een scheiding",
+            "description": (
+                "Drie avonden voor ouders die uit elkaar gingen: hoe houd je je kinderen buiten de "
+                "ruzie, en hoe maak je afspraken die werken? Met een bemiddelaar van het CAW."
+            ),
+            "themes": ["divorce", "co_parenting", "parent_conflict"],
+            "life_stages": ["primary", "teen"],
+            "partners": ["CAW Limburg"],
+            "capacity": 12,
+            "days": _weeks(_weekday(today + days(days=21), MO), 3),
+            "location": "CAW Limburg – Lommel",
+            "signups": [("Marleen", 1, ""), ("Peter", 1, "peter@example.org"), ("Katrien", 1, "")],
+        },
+    ]
+
+
+PLANS = {"noord-limburg": plan_noord}
+
+
 def heers_location(org):
     """The Huis van het Kind's meeting place in Heers (made once)."""
     location = Location.objects.for_org(org).filter(uuid=HEERS["uuid"]).first()
@@ -462,14 +531,15 @@ def seed_activities(org):
     today = timezone.localdate()
     now = timezone.now()
     locations = {loc.name: loc for loc in Location.objects.for_org(org)}
-    locations[HEERS["name"]] = heers_location(org)
+    if org.slug not in PLANS:
+        locations[HEERS["name"]] = heers_location(org)
     partners = {m.name: m for m in MapOrganisation.objects.for_org(org)}
     themes = {t.code: t for t in Theme.objects.for_org(org)}
     stages = {s.code: s for s in LifeStage.objects.for_org(org)}
     roles = {r.code: r for r in AskerRole.objects.for_org(org)}
     served = list(org.municipalities.all())
     made = 0
-    for spec in plan(today):
+    for spec in PLANS.get(org.slug, plan)(today):
         activity = _make(org, spec, locations, partners, themes, stages)
         made += 1
         sessions = list(activity.sessions.all())

@@ -22,6 +22,18 @@ STAGES = {
 }
 
 
+# Noord-Limburg's own address and hours (made up, like Zuid-Limburg's).
+PROFILES = {
+    "noord-limburg": {
+        **PROFILE,
+        "phone": "011 70 52 00",
+        "email": "info.noord@example.org",
+        "address": "Marktplein 2, 3900 Pelt",
+        "opening_hours": "maandag, dinsdag en donderdag 9:00–12:30\nwoensdag 13:30–17:00",
+    }
+}
+
+
 def seed_public_site(org):
     stages = {s: STAGES[s.code] for s in LifeStage.objects.for_org(org).filter(code__in=STAGES)}
-    return save_public_site(org, PROFILE, stages)
+    return save_public_site(org, PROFILES.get(org.slug, PROFILE), stages)

@@ -1,7 +1,7 @@
 """Demo social map and referrals (used by `manage.py seed_demo`).
 
-The map in `demo_data.py` goes in through the same loader as every import, with ids derived from the
-names (UUIDv5), so seeding twice changes nothing.
+The map in `demo_data.py` (Zuid-Limburg; `demo_data_noord.py` for Noord-Limburg) goes in through the
+same loader as every import, with ids derived from the names (UUIDv5), so seeding twice changes nothing.
 """
 
 import datetime
@@ -14,7 +14,7 @@ from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.reports import rollup
 from opvoedwijzer.taxonomy.models import OfferType
 
-from . import importers
+from . import demo_data_noord, importers
 from .demo_data import MAP, NIS_CODES
 from .models import Outcome, Referral, Service
 from .services import REFERRAL_OFFER
@@ -39,11 +39,16 @@ def _hours(owner_field, owner_id, schedules, tables):
         }
 
 
+# The map of each demo organisation and the municipalities its "all" means.
+MAPS = {"noord-limburg": (demo_data_noord.MAP_NOORD, demo_data_noord.NIS_CODES)}
+
+
 def demo_tables(org):
     """The demo map as flat HSDS tables, the shape `importers.Loader` reads."""
     tables = {name: {} for name in importers.KEPT_TABLES}
     served = {m.code: m for m in org.municipalities.all()}
-    for spec in MAP:
+    demo_map, all_codes = MAPS.get(org.slug, (MAP, NIS_CODES))
+    for spec in demo_map:
         org_id = _id(org.slug, spec["name"])
         tables["organizations"][org_id] = {
             "id": str(org_id),
@@ -79,7 +84,7 @@ def demo_tables(org):
         for service in spec["services"]:
             service_id = _id(org.slug, spec["name"], service["name"])
             area = service.get("municipalities", "all")
-            codes = NIS_CODES if area == "all" else area
+            codes = all_codes if area == "all" else area
             tables["services"][service_id] = {
                 "id": str(service_id),
                 "organization_id": str(org_id),

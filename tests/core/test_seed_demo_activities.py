@@ -24,7 +24,13 @@ def test_seed_demo_loads_a_group_offer_in_every_kind_and_is_idempotent(
     activities = Activity.objects.filter(organisation__slug="zuid-limburg")
     assert 10 <= activities.count() <= 16
     assert set(activities.values_list("kind", flat=True)) == set(Kind.values)
-    assert not Activity.objects.filter(organisation__slug="noord-limburg").exists()
+    noord = Activity.objects.filter(organisation__slug="noord-limburg").with_dates()
+    assert noord.count() == 3, "Noord-Limburg's smaller offer, on its own map"
+    assert noord.past(now).exists() and noord.upcoming(now).published().exists()
+    noord_places = Session.objects.filter(activity__in=noord).values_list(
+        "location__municipality__code", flat=True
+    )
+    assert set(noord_places) <= {"72043", "72020"}, "Pelt and Lommel"
     sessions = Session.objects.filter(activity__in=activities)
     places = set(sessions.values_list("location__municipality__code", flat=True))
     assert {"71053", "71017", "73022"} <= places, "Sint-Truiden, Gingelom and Heers"

@@ -23,6 +23,8 @@ from opvoedwijzer.policy.models import Meeting, MeetingAction, Signal, SignalSta
 from opvoedwijzer.privacy.pii import find_pii
 from opvoedwijzer.questions import demo as questions_demo
 from opvoedwijzer.questions.models import Message, Question, ReplyTemplate, Status
+from opvoedwijzer.socialmap.models import Referral, Service
+from tests.conftest import municipalities_loaded
 
 ZUID, NOORD = "zuid-limburg", "noord-limburg"
 
@@ -35,6 +37,7 @@ def table_counts():
 def seeded(django_db_setup, django_db_blocker):
     """The demo seeded twice; (counts after the first run, counts after the second, printed output)."""
     with django_db_blocker.unblock(), transaction.atomic():
+        municipalities_loaded()  # gone when a transactional test's flush came before
         call_command("seed_demo", stdout=io.StringIO())
         first = table_counts()
         out = io.StringIO()
@@ -191,6 +194,32 @@ def test_meetings_this_year_with_actions_and_signals_in_every_status(demo_user):
         with translation.override(language):
             said.append(ngettext("%(n)s meeting with partners", "%(n)s meetings with partners", n) % {"n": n})
     assert any(s in overview for s in said), said
+
+
+def test_noord_limburg_has_its_own_social_map_referrals_group_offer_and_public_site(demo_user):
+    noor = demo_user("staff@noord-limburg.demo")
+    services = Service.objects.filter(organisation__slug=NOORD)
+    assert services.filter(locations__municipality__code__in=["72043", "72020"]).exists(), "Pelt, Lommel"
+    assert not services.filter(locations__municipality__code="71053").exists(), "nothing in Sint-Truiden"
+    assert Referral.objects.filter(organisation__slug=NOORD).exists()
+    for url, empty in [
+        (f"/o/{NOORD}/map/", ["No service matches."]),
+        (f"/o/{NOORD}/map/organisations/", ["No organisations yet."]),
+        (f"/o/{NOORD}/map/referrals/", ["No referrals yet."]),
+        (f"/o/{NOORD}/activities/", ["No activities."]),
+        (f"/{NOORD}/map/", ["Nothing found. Try fewer words."]),
+        (
+            f"/{NOORD}/agenda/",
+            ["Nothing planned that matches. Try without a filter, or come back later."],
+        ),
+    ]:
+        html = page(noor, url)
+        assert not any(e in html for e in empty_texts(*empty)), url
+    today = timezone.localdate()
+    if today > datetime.date(today.year, 1, 10):  # the info evening was held this year
+        overview = page(noor, f"/o/{NOORD}/overview/")
+        assert not any(e in overview for e in empty_texts("No sessions of the group offer in this period."))
+    assert "Marktplein 2, 3900 Pelt" in page(noor, f"/{NOORD}/"), "its own address, not Zuid-Limburg's"
 
 
 def test_staff_of_noord_limburg_get_404_for_zuid_limburg_demo_data(demo_user):

@@ -50,6 +50,7 @@ ORGANISATIONS = [
         ],
         "contacts": 1300,
         "social_map": True,
+        "public_site": True,
     },
     {
         "slug": "noord-limburg",
@@ -57,6 +58,8 @@ ORGANISATIONS = [
         "municipalities": ["72043", "72020", "72037", "72030", "72003", "72004", "71034", "72038"],
         "users": [("staff", Role.STAFF)],
         "contacts": 800,
+        "social_map": True,  # a smaller map: opvoedwijzer/socialmap/demo_data_noord.py
+        "public_site": True,
     },
 ]
 
@@ -194,7 +197,9 @@ class Command(BaseCommand):
                 users.append(user)
         if spec.get("social_map"):
             seed_social_map(org)
+        if spec.get("public_site"):
             seed_public_site(org)
+        if spec.get("social_map"):
             seed_activities(org)  # after the map: its partners and locations
         if not Contact.objects.for_org(org).filter(source=Source.DEMO).exists():
             self.make_contacts(org, users, municipalities, spec["contacts"])
