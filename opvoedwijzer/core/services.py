@@ -1,13 +1,15 @@
 """Writes on organisations, people and tokens."""
 
+import logging
 import re
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +22,8 @@ from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 
 from . import mfa
 from .models import ApiToken, Invitation, Membership, Organisation, Role, hash_secret
+
+logger = logging.getLogger(__name__)
 
 # First path segments an organisation's slug may never take, beside those the URL conf already uses
 # (`reserved_slugs` adds those): public URLs are /<org-slug>/…, so a slug "admin" or "static" would
@@ -132,7 +136,13 @@ def _absolute(path, site_url=None):
     return (site_url or settings.SITE_URL).rstrip("/") + path
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class NewService:
+    organisation: Organisation
+    link: str  # where the coordinator chooses a password (or logs in, with an existing account)
+    mailed: bool  # the link went out by e-mail
+
+
 def set_up_organisation(
     *, slug, name, municipalities, coordinator_email, created_by=None, notify=False, site_url=None
 ):
@@ -140,14 +150,13 @@ def set_up_organisation(
     the coordinator's account (no password yet) and membership, and an invitation whose link lets them
     choose a password and log in (then the two-step login set-up is asked, as of every coordinator).
 
-    Returns (organisation, link). Checks everything before writing: a bad slug, an existing one, an
-    empty name or a bad e-mail address raise ValidationError and nothing is stored. With `notify` the
-    coordinator gets the link by e-mail. Someone who already has an account (with a password) becomes
-    coordinator and gets the login page's link instead: an invitation link must not log anyone into an
-    existing account."""
+    Returns a NewService. Checks everything before writing: a bad slug, an existing one, an empty name
+    or a bad e-mail address raise ValidationError and nothing is stored. With `notify` the coordinator
+    gets the link by e-mail, after the commit: a mail server that does not answer loses nothing (`mailed`
+    says whether it went). Someone who already has an account (with a password) becomes coordinator and
+    gets the login page's link instead: an invitation link must not log anyone into an existing account."""
     from django.core.validators import validate_email
 
-    User = get_user_model()
     errors = {}
     name = (name or "").strip()
     email = (coordinator_email or "").strip().lower()
@@ -163,7 +172,23 @@ def set_up_organisation(
         errors["coordinator_email"] = [_("Enter a valid e-mail address, like naam@voorbeeld.be.")]
     if errors:
         raise ValidationError(errors)
-    org = Organisation.objects.create(slug=slug, name=name)
+    org, link, existing_account = _create_service(
+        slug, name, municipalities, email, created_by=created_by, site_url=site_url
+    )
+    mailed = notify and _mail_coordinator(org, email, link, existing_account)
+    return NewService(org, link, mailed)
+
+
+@transaction.atomic
+def _create_service(slug, name, municipalities, email, *, created_by, site_url):
+    User = get_user_model()
+    try:
+        with transaction.atomic():
+            org = Organisation.objects.create(slug=slug, name=name)
+    except IntegrityError:  # made by someone else a moment ago
+        raise ValidationError(
+            {"slug": _("An organisation with the address “%(slug)s” already exists.") % {"slug": slug}}
+        ) from None
     org.municipalities.add(*municipalities)
     give_organisation_defaults(org)
     user = User.objects.filter(email__iexact=email).first()
@@ -177,15 +202,22 @@ def set_up_organisation(
     else:
         _invitation, token = _make_invitation(org, email=email, role=Role.COORDINATOR, invited_by=created_by)
         link = _absolute(reverse("accept_invitation", args=[token]), site_url)
-    if notify:
-        context = {"organisation": org, "url": link, "existing_account": existing_account}
+    return org, link, existing_account
+
+
+def _mail_coordinator(org, email, link, existing_account):
+    context = {"organisation": org, "url": link, "existing_account": existing_account}
+    try:
         send_mail(
             subject=_("%(org)s on Opvoedwijzer: you are its coordinator") % {"org": org.name},
             message=render_to_string("core/email/new_organisation.txt", context),
             from_email=None,
             recipient_list=[email],
         )
-    return org, link
+    except OSError:  # smtplib's errors included: the link is shown, the sender passes it on
+        logger.warning("The new coordinator's e-mail for %s could not be sent.", org.slug, exc_info=True)
+        return False
+    return True
 
 
 def _make_invitation(org, *, email, role, invited_by):

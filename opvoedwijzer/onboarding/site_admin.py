@@ -49,7 +49,7 @@ def new_organisation(request):
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            org, link = set_up_organisation(
+            new = set_up_organisation(
                 slug=data["slug"],
                 name=data["name"],
                 municipalities=data["municipalities"],
@@ -63,8 +63,9 @@ def new_organisation(request):
                 form.add_error(field if field in form.fields else None, errors)
         else:
             context = {
-                "org": org,
-                "link": link,
+                "org": new.organisation,
+                "link": new.link,
+                "mailed": new.mailed,
                 "email": data["coordinator_email"],
                 "served": data["municipalities"],
             }

@@ -18,13 +18,12 @@ SETUP, HOME = "/o/opvoedingswinkel-hasselt/setup/", "/o/opvoedingswinkel-hasselt
 
 @pytest.fixture
 def hasselt(places):
-    org, _link = set_up_organisation(
+    return set_up_organisation(
         slug="opvoedingswinkel-hasselt",
         name="Opvoedingswinkel Hasselt",
         municipalities=places,
         coordinator_email=HANNE,
-    )
-    return org
+    ).organisation
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 
 from opvoedwijzer.contacts.models import Contact
@@ -152,3 +153,20 @@ def test_oversized_and_odd_input_is_refused_clearly_never_a_500(sofies_client, p
     for field in ("name", "slug", "municipalities", "coordinator_email"):
         assert f'id="id_{field}_error"' in page, field
     assert not Organisation.objects.filter(municipalities__isnull=False).exists()
+
+
+class MailServerDown(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server does not answer")
+
+
+def test_when_the_mail_server_is_down_the_organisation_is_made_and_the_screen_says_so(
+    sofies_client, places, settings
+):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.MailServerDown"}}
+    response = new_organisation(sofies_client)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert re.search(r"https?://\S+/invite/[\w-]+/", page)
+    assert "niet verstuurd" in page or "could not be sent" in page
+    assert Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()

@@ -31,11 +31,14 @@ class Command(BaseCommand):
             places = find_municipalities(municipalities.split(","))
             if not places:
                 raise ValidationError({"municipalities": "Give at least one municipality code."})
-            org, link = set_up_organisation(
+            new = set_up_organisation(
                 slug=slug, name=name, municipalities=places, coordinator_email=coordinator, notify=send_mail
             )
         except ValidationError as error:
             raise CommandError(_message(error)) from None
+        org, link = new.organisation, new.link
+        if send_mail and not new.mailed:
+            self.stderr.write("The e-mail could not be sent; pass the link on yourself.")
         self.stdout.write(
             f"Created {org.name} (/{org.slug}/) serving {', '.join(f'{m.name} ({m.code})' for m in places)}, "
             "with the default taxonomy."
