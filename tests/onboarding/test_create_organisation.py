@@ -259,3 +259,31 @@ def test_the_demo_organisations_get_their_defaults_and_can_register(db, django_c
         served = org.municipalities.first().code
         assert register_a_contact(client, slug, served).status_code == 302
         assert Contact.objects.filter(organisation=org).count() == before + 1
+
+
+# A Dutch CJG, and the areas of other organisations.
+
+
+def amsterdam():
+    from opvoedwijzer.core.models import Municipality, PostalCode
+
+    town = Municipality.objects.create(country="NL", code="GM0363", name_nl="Amsterdam")
+    PostalCode.objects.create(code="1012", municipality=town)
+    return town
+
+
+def test_a_dutch_cjg_is_made_with_its_cbs_code(places):
+    amsterdam()
+    create(slug="cjg-amsterdam", name="CJG Amsterdam", codes="gm0363")
+    org = Organisation.objects.get(slug="cjg-amsterdam")
+    assert list(org.municipalities.values_list("code", flat=True)) == ["GM0363"]
+
+
+def test_another_organisations_own_area_is_an_unknown_code(zuid, places):
+    from opvoedwijzer.core.models import Municipality
+
+    Municipality.objects.create(country="BE", code="WIJK-NOORD", name_nl="Wijk Noord", organisation=zuid)
+    with pytest.raises(CommandError) as refused:
+        create(codes=f"{HASSELT},WIJK-NOORD")
+    assert "WIJK-NOORD" in str(refused.value)
+    assert not Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()

@@ -170,3 +170,21 @@ def test_when_the_mail_server_is_down_the_organisation_is_made_and_the_screen_sa
     assert re.search(r"https?://\S+/invite/[\w-]+/", page)
     assert "niet verstuurd" in page or "could not be sent" in page
     assert Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()
+
+
+def test_a_dutch_municipality_is_found_by_its_postal_code_with_letters(sofies_client, places):
+    from opvoedwijzer.core.models import Municipality, PostalCode
+
+    town = Municipality.objects.create(country="NL", code="GM0363", name_nl="Amsterdam")
+    PostalCode.objects.create(code="1012", municipality=town)
+    new_organisation(sofies_client, name="CJG Amsterdam", municipalities="1012 AB")
+    assert list(Organisation.objects.get(slug="cjg-amsterdam").municipalities.all()) == [town]
+
+
+def test_another_organisations_own_area_cannot_be_chosen(sofies_client, zuid, places):
+    from opvoedwijzer.core.models import Municipality
+
+    Municipality.objects.create(code="WIJK-NOORD", name_nl="Wijk Noord", organisation=zuid)
+    page = new_organisation(sofies_client, municipalities="Wijk Noord").content.decode()
+    assert 'id="id_municipalities_error"' in page
+    assert not Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()
