@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from opvoedwijzer.core.models import Organisation, User
 from opvoedwijzer.onboarding.models import SetupMark
+from tests.browser.conftest import SCREENSHOTS
 from tests.factories import PASSWORD
 
 PHONE = {"width": 390, "height": 844}
@@ -15,6 +16,8 @@ NEW_PASSWORD = "Opvoeden-in-Hasselt-26"
 
 def fits_a_phone(page, name):
     page.set_viewport_size(PHONE)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name.replace(' ', '-')}-390px.png", full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{name} is {width} px wide on a 390 px phone"
     page.set_viewport_size({"width": 1280, "height": 900})
