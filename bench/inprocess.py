@@ -136,6 +136,7 @@ def main():
     for _ in range(n):
         body = drawer.draw(rng, recent_days=14)
         body["date"] = body["date"].isoformat()
+        body["language"] = body["language"] or None
         t0 = time.perf_counter()
         r = client.post(
             "/api/v1/contacts",
