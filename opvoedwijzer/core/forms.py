@@ -54,4 +54,9 @@ class TokenForm(forms.Form):
 
 
 class MunicipalitySearchForm(forms.Form):
-    q = forms.CharField(label=_("Postal code or name"), max_length=50, required=False)
+    q = forms.CharField(
+        label=_("Postal code or name"),
+        max_length=50,
+        required=False,
+        help_text=_("For example 3800, Sint-Truiden, 1012 AB, Amsterdam or a code such as GM0363."),
+    )
