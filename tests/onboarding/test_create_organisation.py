@@ -287,3 +287,25 @@ def test_another_organisations_own_area_is_an_unknown_code(zuid, places):
         create(codes=f"{HASSELT},WIJK-NOORD")
     assert "WIJK-NOORD" in str(refused.value)
     assert not Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()
+
+
+def test_every_fixed_top_level_path_is_reserved():
+    from django.urls import get_resolver
+
+    from opvoedwijzer.core.services import reserved_slugs
+
+    reserved = reserved_slugs()
+    fixed = {str(p.pattern).split("/")[0] for p in get_resolver().url_patterns} - {"", "<slug:slug>"}
+    fixed = {f for f in fixed if not f.startswith("<")}
+    assert {"admin", "api", "accounts", "o", "site-admin", "profile", "invite", "static"} <= reserved
+    assert fixed <= reserved
+
+
+def test_the_demo_datas_create_organisation_refuses_a_reserved_slug_too(db):
+    from django.core.exceptions import ValidationError
+
+    from opvoedwijzer.core.services import create_organisation
+
+    with pytest.raises(ValidationError):
+        create_organisation(slug="profile", name="Profiel")
+    assert not Organisation.objects.exists()
