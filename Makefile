@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export TESTING ?= false
 
-.PHONY: audit dev static bench-load bench-reports bench-map bench-agenda run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
+.PHONY: audit dev static bench-load bench-reports bench-map bench-agenda bench-import run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -90,6 +90,10 @@ bench-map: setup
 ## bench-agenda: public agenda, iCalendar feed and public API at 300 activities, parallel sign-ups, on SQLite (PG_URL=… for PostgreSQL)
 bench-agenda: setup
 	$(PY) bench/agenda.py $(if $(PG_URL),--postgres $(PG_URL))
+
+## bench-import: 100 000 rows of past registrations (CSV and XLSX) through import_contacts on SQLite (ROWS=…)
+bench-import: setup
+	$(PY) bench/imports.py $(if $(ROWS),--rows $(ROWS))
 
 ## bench-load: 200 clients for 3 minutes, a mix of registrations, stats, public pages, questions and sign-ups, against make run's gunicorn on SQLite (PG_URL=… for PostgreSQL)
 bench-load: setup
