@@ -157,7 +157,7 @@ def test_a_contact_in_an_own_area_is_counted_in_the_numbers(sam, zuid, today):
     assert total == 3
 
 
-def test_a_contact_is_registered_in_an_own_area_through_the_form_and_the_api(sam, zuid, client_for, today):
+def test_a_contact_is_registered_in_an_own_area_through_the_form(sam, zuid, client_for, today):
     import_own_areas(zuid, check_area_file(zuid, csv_bytes(WIJKEN)).rows)
     client = client_for(sam)
     form = client.get("/o/zuid-limburg/contacts/new/").content.decode()
