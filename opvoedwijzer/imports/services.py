@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from opvoedwijzer.contacts.services import import_contacts
 from opvoedwijzer.core.crypto import decrypt_bytes, encrypt_bytes
-from opvoedwijzer.core.models import Membership, Role
+from opvoedwijzer.core.models import Membership, Organisation, Role
 
 from .checking import DEFAULTABLE, check_table
 from .models import ImportBatch, ImportedRow, ImportStatus, ValueMapping
@@ -116,15 +116,21 @@ def _new_contacts(org, checked):
 
 @transaction.atomic
 def write_contacts(membership, new):
-    """Write contacts [(fingerprint, Contacts)] and their fingerprints, in one transaction."""
+    """Write contacts [(fingerprint, Contacts)] and their fingerprints, in one transaction; returns
+    (written, found imported meanwhile). The organisation's row is locked first and the fingerprints
+    looked up again, so that two imports of one file at the same time write it once."""
     org = membership.organisation
+    Organisation.objects.select_for_update().filter(pk=org.pk).exists()
+    there = already_imported(org, [fp for fp, _item in new])
+    if there:
+        new = [(fp, item) for fp, item in new if fp not in there]
     count = import_contacts(membership, [item.as_data() for _fp, item in new])
     with connection.cursor() as cursor:  # plain rows: a model object each would cost more than the insert
         cursor.executemany(
             f"INSERT INTO {ImportedRow._meta.db_table} (organisation_id, fingerprint) VALUES (%s, %s)",
             [(org.pk, fp) for fp, _item in new],
         )
-    return count
+    return count, len(there)
 
 
 def _outcome(checked):
@@ -145,8 +151,9 @@ def import_file(membership, name, content, *, defaults=None, accept_good_rows=Fa
     new, outcome.unchanged = _new_contacts(membership.organisation, checked)
     if checked.problem or (checked.refused and not accept_good_rows):
         return outcome
-    with transaction.atomic():
-        outcome.imported = write_contacts(membership, new) if new else 0
+    if new:
+        outcome.imported, meanwhile = write_contacts(membership, new)
+        outcome.unchanged += meanwhile
     outcome.written = True
     return outcome
 
@@ -303,10 +310,12 @@ def write_batch(batch):
         # one writer: a progress update from another connection would wait for one big transaction).
         # A failure halfway leaves whole chunks; importing the file again completes it (fingerprints).
         for first in range(0, len(new), WRITE_CHUNK):
-            outcome.imported += write_contacts(membership, new[first : first + WRITE_CHUNK])
+            written, meanwhile = write_contacts(membership, new[first : first + WRITE_CHUNK])
+            outcome.imported, outcome.unchanged = outcome.imported + written, outcome.unchanged + meanwhile
             ImportBatch.objects.filter(pk=batch.pk).update(contacts_written=outcome.imported)
     elif new:
-        outcome.imported = write_contacts(membership, new)
+        outcome.imported, meanwhile = write_contacts(membership, new)
+        outcome.unchanged += meanwhile
     outcome.written = True
     return finish_batch(batch, outcome)
 

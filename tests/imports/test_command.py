@@ -460,3 +460,13 @@ def test_a_file_that_is_no_spreadsheet_is_refused_clearly(ilse, write):
         run("zuid-limburg", write("x.xlsx", b"PK\x03\x04 this is no workbook"))
     with pytest.raises(CommandError, match="empty"):
         run("zuid-limburg", write("e.csv", b""))
+
+
+def test_two_imports_of_one_file_at_the_same_time_write_it_once(ilse, zuid):
+    from opvoedwijzer.imports.services import _new_contacts, check_content, write_contacts
+
+    checked = check_content(ilse, "a.csv", csv_bytes(dutch_rows()))
+    new, _unchanged = _new_contacts(zuid, checked)  # both found nothing imported yet
+    assert write_contacts(ilse, new) == (3, 0)
+    assert write_contacts(ilse, new) == (0, 3)  # the second looks again once it has the lock
+    assert Contact.objects.count() == 3 and rollup.check(zuid, repair=False) == {}
