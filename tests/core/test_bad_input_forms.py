@@ -130,6 +130,7 @@ def every_url(demo):
         "service": first(Service.objects.for_org(org)).uuid,
         "code": first(LifeStageInfo.objects.all()).life_stage.code,
         "token": demo["token"],
+        "region": "regio-limburg",
     }
     urls = []
     for name, route in url_patterns():
