@@ -80,6 +80,7 @@ def import_contacts(membership, rows, *, source=Source.IMPORT):
     org, user, today = membership.organisation, membership.user, timezone.localdate()
     if not rows:
         return 0
+    source = Source(source).value  # the plain text: a database driver may write an Enum by its name
     Organisation.objects.select_for_update().filter(pk=org.pk).exists()
     ids = _insert_contacts(org, user, source, today, rows)
     themes_rows, stage_rows, offer_rows = [], [], []
@@ -134,7 +135,7 @@ def _insert_contacts(org, user, source, today, rows):
                 adapt(data["date"]),
                 data["channel"].pk,
                 data["asker_role"].pk,
-                str(area),
+                Area(area).value,
                 municipality.pk if area == Area.MUNICIPALITY else None,
                 data["request_kind"],
                 data["duration"],

@@ -33,6 +33,7 @@ def background_rows():
     return getattr(settings, "IMPORT_BACKGROUND_ROWS", 2000)
 
 
+BACKGROUND_BYTES = 2_000_000  # 2,000 rows are about 250 kB as CSV, 100 kB as XLSX
 # The background writer commits this many contacts at a time (its progress is visible in between).
 WRITE_CHUNK = 5000
 _LOOKUP_CHUNK = 900  # fingerprints per query: under SQLite's parameter limit
@@ -185,14 +186,16 @@ def start_import(membership, name, content):
     from .tasks import check_import
 
     rows = count_data_rows(name, content)
-    if rows <= background_rows():
+    # A spreadsheet may state its size wrongly: a file far larger than its rows say goes to the runner.
+    background = rows > background_rows() or len(content) > BACKGROUND_BYTES
+    if not background:
         read_table(name, content)  # a file that cannot be read is refused at the upload, nothing kept
     batch = ImportBatch.objects.create(
         organisation=membership.organisation,
         created_by=membership.user,
         filename=name[:200],
         content=encrypt_bytes(content),
-        background=rows > background_rows(),
+        background=background,
         rows_total=rows,
     )
     if batch.background:

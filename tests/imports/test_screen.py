@@ -338,3 +338,24 @@ def test_imported_contacts_count_in_the_stats_api_the_overview_and_the_yearly_re
     assert str(LAST_YEAR - 1) in text  # the year before is a column of the report
     lines = [line for line in text.splitlines() if line.startswith("Slapen")]
     assert any("12" in line and "8" in line for line in lines), lines
+
+
+def test_a_mapping_chosen_on_the_screen_is_used_by_the_command_next_time(ilse, zuid, client_for, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    client = client_for(ilse)
+    upload(client, "first.csv", csv_bytes(with_a_bad_row()[:-1]))  # 'Telefonisch' unknown
+    batch = ImportBatch.objects.get()
+    client.post(f"{START}{batch.pk}/", {"map_0": "phone"})
+    assert Contact.objects.count() == 4
+    rows = dutch_rows(f"09/10/{LAST_YEAR}")
+    rows[1][1] = "TELEFONISCH"  # the same value, written otherwise
+    path = tmp_path / "next.csv"
+    path.write_bytes(csv_bytes(rows))
+    out = io.StringIO()
+    call_command("import_contacts", "zuid-limburg", str(path), stdout=out)
+    assert out.getvalue().splitlines()[-1] == "imported 3, unchanged 0, refused 0"
+    on_phone = Contact.objects.filter(date=datetime.date(LAST_YEAR, 10, 9), channel__code="phone")
+    assert on_phone.count() == 2  # "TELEFONISCH" by the mapping, "telefoon" by its label
