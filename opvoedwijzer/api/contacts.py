@@ -37,9 +37,11 @@ class ContactIn(Schema):
     channel: Code
     asker_role: Code
     municipality: str = Field(
-        max_length=7,
-        pattern=r"^([0-9]{5}|outside|unknown)$",
-        description="NIS code of a municipality the organisation serves, 'outside' or 'unknown'",
+        max_length=20,
+        pattern=r"^[-A-Za-z0-9._]+$",
+        description="Code of a municipality or own area the organisation serves (a Belgian NIS code such "
+        "as 71053, a Dutch CBS code such as GM0363, or the organisation's own area code; see "
+        "/municipalities), 'outside' or 'unknown'",
     )
     request_kind: RequestKind
     life_stages: list[Code] = Field([], max_length=MANY)

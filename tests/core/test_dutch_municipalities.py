@@ -156,3 +156,44 @@ def test_a_service_on_both_sides_of_the_border_sees_the_country_in_its_picker(db
     client.force_login(make_member(grens, "gert@grens.test", Role.STAFF).user)
     form = client.get("/o/grensregio/contacts/new/").content.decode()
     assert ">Amsterdam (NL)</option>" in form and ">Sint-Truiden (BE)</option>" in form
+
+
+def api_contact(municipality, day):
+    return {
+        "date": day.isoformat(),
+        "channel": "phone",
+        "asker_role": "mother",
+        "municipality": municipality,
+        "request_kind": "parenting",
+        "life_stages": ["primary"],
+        "themes": ["bullying"],
+        "offers": ["info"],
+        "duration": "5to15",
+    }
+
+
+def test_a_dutch_cjg_registers_through_the_api_by_cbs_code_and_not_in_a_municipality_it_does_not_serve(
+    db, cbs_files, client, today
+):
+    from opvoedwijzer.core.services import add_municipality, create_api_token
+    from tests.factories import turn_on_authenticator_app
+
+    load(cbs_files)
+    cjg = create_organisation(slug="cjg-amsterdam", name="CJG Amsterdam")
+    add_municipality(cjg, Municipality.objects.get(code="GM0363"))
+    annelies = make_member(cjg, "annelies@cjg.test", Role.STAFF)
+    turn_on_authenticator_app(annelies.user)
+    _token, token = create_api_token(annelies.user, name="app")
+
+    def post(code):
+        return client.post(
+            "/api/v1/contacts",
+            api_contact(code, today),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+
+    assert post("GM0363").status_code == 201
+    assert post("GM0599").status_code == 422  # Rotterdam: not served
+    assert post("GM 0363").status_code == 422  # not a code
+    assert Contact.objects.get(organisation=cjg).municipality.code == "GM0363"

@@ -255,3 +255,34 @@ def test_the_area_pages_read_in_the_same_number_of_queries_for_3_or_40_areas(ils
     import_own_areas(zuid, check_area_file(zuid, csv_bytes(more)).rows)
     assert "Buurt 36" in client.get(URL).content.decode()
     assert (queries(URL), queries("/o/zuid-limburg/municipalities/")) == few
+
+
+def test_staff_register_in_an_own_area_through_the_api_and_another_organisation_cannot(
+    zuid, sam, noor, client, today
+):
+    from opvoedwijzer.core.services import create_api_token
+    from tests.factories import turn_on_authenticator_app
+
+    import_own_areas(zuid, check_area_file(zuid, csv_bytes(WIJKEN)).rows)
+    contact = {
+        "date": today.isoformat(),
+        "channel": "phone",
+        "asker_role": "mother",
+        "municipality": "W02",
+        "request_kind": "parenting",
+        "life_stages": ["primary"],
+        "themes": ["bullying"],
+        "offers": ["info"],
+        "duration": "5to15",
+    }
+
+    def post(member):
+        turn_on_authenticator_app(member.user)
+        _token, token = create_api_token(member.user, name="app")
+        return client.post(
+            "/api/v1/contacts", contact, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+        )
+
+    assert post(sam).status_code == 201
+    assert post(noor).status_code == 422
+    assert [c.municipality.code for c in Contact.objects.all()] == ["W02"]
