@@ -25,11 +25,12 @@ from .types import Code, Slug, Text, Token
 router = Router(tags=["public"], auth=None)
 
 AnswerLanguage = Literal[tuple(code for code, _label in ANSWER_LANGUAGES)]
-NisCode = Field(
+MunicipalityCode = Field(
     None,
-    max_length=5,
-    pattern=r"^[0-9]{5}$",
-    description="NIS code of a municipality the organisation serves",
+    max_length=20,
+    pattern=r"^[-A-Za-z0-9._]+$",
+    description="Code of a municipality the organisation serves (NIS such as 71053, CBS such as GM0363, "
+    "or the organisation's own area code)",
 )
 HONEYPOT_HELP = "Leave out or empty: a field people do not see (filled in, nothing is stored)"
 
@@ -45,7 +46,7 @@ class QuestionIn(Schema):
     )
     life_stage: Code | None = Field(None, description="A visible life-stage code, e.g. 'teen'")
     language: AnswerLanguage = Field("nl", description="The language the answer should be in")
-    municipality: str | None = NisCode
+    municipality: str | None = MunicipalityCode
     email: Text(254) | None = Field(
         None, description="For one 'your answer is ready' mail; kept encrypted, deleted once sent"
     )
