@@ -22,13 +22,17 @@ def fast_password_hashing(settings):
 
 
 def municipalities_loaded():
-    """The Belgian municipalities the data migration loads, back after a transactional test's flush
-    (pytest-django runs those last, and a flush empties every table)."""
+    """The Belgian and Dutch municipalities the data migrations load, back after a transactional
+    test's flush (pytest-django runs those last, and a flush empties every table)."""
     from opvoedwijzer.core.models import PostalCode
-    from opvoedwijzer.core.municipalities import load_belgian_municipalities
+    from opvoedwijzer.core.municipalities import (
+        load_belgian_municipalities,
+        load_shipped_dutch_municipalities,
+    )
 
     if not Municipality.objects.exists():
         load_belgian_municipalities(Municipality, PostalCode)
+        load_shipped_dutch_municipalities(Municipality, PostalCode)
 
 
 @pytest.fixture

@@ -4,10 +4,11 @@ Every test in this folder is marked `browser` (so `make test-fast` can skip them
 transactional database (the live server and the test must see each other's commits) and sits in one
 xdist group, so that under `pytest -n 2 --dist loadgroup` one worker runs them all with one browser.
 
-A transactional test ends with a flush, which also empties the tables the data migration filled (the
-Belgian municipalities); `_municipalities` loads them again when they are missing. (serialized_rollback
-does not help here: once Playwright's sync API has marked its event loop as running in this thread,
-Django hands out a different connection object than the one the serialized data was stored on.)
+A transactional test ends with a flush, which also empties the tables the data migrations filled (the
+Belgian and Dutch municipalities); `_municipalities` loads them again when they are missing.
+(serialized_rollback does not help here: once Playwright's sync API has marked its event loop as
+running in this thread, Django hands out a different connection object than the one the serialized
+data was stored on.)
 
 `check_a11y(page, name)` runs axe on the page as it is now, saves a full-page screenshot to
 test-results/screenshots/<name>.png and fails on any violation.
@@ -108,12 +109,17 @@ def _browser_settings(live_server):
 
 @pytest.fixture(autouse=True)
 def _municipalities(transactional_db):
-    """The data migration's municipalities, back after the previous test's flush."""
+    """The data migrations' municipalities (Belgian, 0002; Dutch, 0009), back after the previous
+    test's flush."""
     from opvoedwijzer.core.models import Municipality, PostalCode
-    from opvoedwijzer.core.municipalities import load_belgian_municipalities
+    from opvoedwijzer.core.municipalities import (
+        load_belgian_municipalities,
+        load_shipped_dutch_municipalities,
+    )
 
     if not Municipality.objects.exists():
         load_belgian_municipalities(Municipality, PostalCode)
+        load_shipped_dutch_municipalities(Municipality, PostalCode)
 
 
 @pytest.fixture(scope="package")

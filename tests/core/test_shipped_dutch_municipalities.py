@@ -134,7 +134,8 @@ def test_a_dutch_cjg_on_a_fresh_installation_picks_amsterdam_and_registers_a_con
     client.force_login(annelies.user)
     for text in ("Amsterdam", "GM0363", "gm0363"):
         page = client.get("/o/cjg-amsterdam/municipalities/", {"q": text}).content.decode()
-        assert "Amsterdam (GM0363, Nederland)" in page
+        assert "Amsterdam (GM0363, Nederland) · sinds 1-1-2026" in page
+        assert " · \n" not in page  # no separator left dangling where no postal codes are known
     client.post("/o/cjg-amsterdam/municipalities/", {"code": "GM0363", "action": "add"})
     assert list(cjg.municipalities.values_list("code", flat=True)) == ["GM0363"]
 
