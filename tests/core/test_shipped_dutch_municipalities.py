@@ -29,7 +29,9 @@ def everything_dutch():
 def test_after_migrating_every_installation_has_the_342_dutch_municipalities_of_2026(db):
     assert dutch().count() == 342
     assert dutch().valid_on(JAN_2026).count() == 342
-    assert set(dutch().values_list("valid_from", flat=True)) == {JAN_2026}
+    # known since before our data: a CJG registers and imports its history from before 2026
+    assert set(dutch().values_list("valid_from", flat=True)) == {None}
+    assert dutch().valid_on(datetime.date(2019, 5, 1)).count() == 342
     assert not dutch().filter(valid_to__isnull=False).exists()
     codes = list(dutch().values_list("code", flat=True))
     assert len(set(codes)) == 342 and all(re.fullmatch(r"GM\d{4}", code) for code in codes)
@@ -76,7 +78,7 @@ def test_loading_the_shipped_list_again_changes_nothing(db, capsys):
     call_command("load_municipalities", "--country=NL")
     assert capsys.readouterr().out == (
         "0 municipalities added, 0 updated, 0 ended; 0 postal codes added; "
-        "342 Dutch municipalities on 2026-01-01.\n"
+        f"342 Dutch municipalities on {datetime.date.today().isoformat()}.\n"
     )
     assert everything_dutch() == before
 
@@ -86,7 +88,7 @@ def test_the_command_brings_back_a_shipped_municipality_that_was_deleted(db, cap
     call_command("load_municipalities", "--country=NL")
     assert capsys.readouterr().out.startswith("1 municipalities added, 0 updated, 0 ended;")
     amsterdam = dutch().get(code="GM0363")
-    assert (amsterdam.name_nl, amsterdam.valid_from, amsterdam.valid_to) == ("Amsterdam", JAN_2026, None)
+    assert (amsterdam.name_nl, amsterdam.valid_from, amsterdam.valid_to) == ("Amsterdam", None, None)
 
 
 def test_cbs_postal_codes_join_the_shipped_list_and_1012_ab_finds_amsterdam(db, tmp_path):
@@ -103,7 +105,7 @@ def test_cbs_postal_codes_join_the_shipped_list_and_1012_ab_finds_amsterdam(db, 
     assert [m.code for m in Municipality.objects.search("1012 AB")] == ["GM0363"]
     assert {m.code for m in Municipality.objects.search("1187")} == {"GM0362", "GM0363"}
     assert PostalCode.objects.filter(municipality__country="NL").count() == 3
-    assert dutch().count() == 342 and dutch().get(code="GM0363").valid_from == JAN_2026
+    assert dutch().count() == 342 and dutch().get(code="GM0363").valid_from is None
 
 
 def test_last_years_cbs_list_loaded_afterwards_ends_none_of_this_years_and_keeps_its_provinces(db, tmp_path):
@@ -120,12 +122,13 @@ def test_last_years_cbs_list_loaded_afterwards_ends_none_of_this_years_and_keeps
     assert dutch().valid_on(JAN_2026).count() == 342  # none ended by the older, shorter list
     assert not dutch().filter(valid_to__isnull=False).exists()
     amsterdam = dutch().get(code="GM0363")
-    assert (amsterdam.valid_from, amsterdam.province_code) == (datetime.date(2025, 1, 1), "PV27")
-    assert dutch().get(code="GM0344").valid_from == JAN_2026  # Utrecht: not in that file
+    # known since before our data: an older list does not date it
+    assert (amsterdam.valid_from, amsterdam.province_code) == (None, "PV27")
+    assert dutch().get(code="GM0344").valid_from is None  # Utrecht: not in that file, not ended
 
     call_command("load_municipalities", "--country=NL")  # the shipped list has no provinces
     amsterdam.refresh_from_db()
-    assert (amsterdam.valid_from, amsterdam.province_code) == (datetime.date(2025, 1, 1), "PV27")
+    assert (amsterdam.valid_from, amsterdam.province_code) == (None, "PV27")
 
 
 def test_a_dutch_cjg_on_a_fresh_installation_picks_amsterdam_and_registers_a_contact_there(db, client, today):
@@ -134,7 +137,7 @@ def test_a_dutch_cjg_on_a_fresh_installation_picks_amsterdam_and_registers_a_con
     client.force_login(annelies.user)
     for text in ("Amsterdam", "GM0363", "gm0363"):
         page = client.get("/o/cjg-amsterdam/municipalities/", {"q": text}).content.decode()
-        assert "Amsterdam (GM0363, Nederland) · sinds 1-1-2026" in page
+        assert "Amsterdam (GM0363, Nederland)" in page and "sinds" not in page  # since before our data
         assert " · \n" not in page  # no separator left dangling where no postal codes are known
     client.post("/o/cjg-amsterdam/municipalities/", {"code": "GM0363", "action": "add"})
     assert list(cjg.municipalities.values_list("code", flat=True)) == ["GM0363"]
@@ -155,3 +158,26 @@ def test_a_dutch_cjg_on_a_fresh_installation_picks_amsterdam_and_registers_a_con
     )
     assert response.status_code == 302
     assert Contact.objects.get(organisation=cjg).municipality.code == "GM0363"
+
+
+def test_next_years_cbs_list_ends_a_municipality_merged_away_and_dates_a_new_one(db, tmp_path):
+    shipped = NL_SHIPPED_MUNICIPALITIES.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in shipped[1:] if not line.startswith("GM0362,")]  # Amstelveen merged away
+    gemeenten_2027 = tmp_path / "gemeenten-2027.csv"
+    gemeenten_2027.write_text("\n".join(["code,name", *lines, "GM9999,Amstelland"]) + "\n", encoding="utf-8")
+    call_command(
+        "load_municipalities", "--country=NL", f"--municipalities={gemeenten_2027}", "--valid-from=2027-01-01"
+    )
+    amstelveen, amstelland = dutch().get(code="GM0362"), dutch().get(code="GM9999")
+    assert (amstelveen.valid_from, amstelveen.valid_to) == (None, datetime.date(2026, 12, 31))
+    assert (amstelland.valid_from, amstelland.valid_to) == (datetime.date(2027, 1, 1), None)
+    assert dutch().get(code="GM0363").valid_from is None  # Amsterdam: since before our data still
+    assert dutch().valid_on(datetime.date(2026, 6, 1)).count() == 342
+    assert dutch().valid_on(datetime.date(2027, 6, 1)).count() == 342
+
+
+def test_belgian_municipalities_are_valid_before_2025_so_a_service_keeps_its_history(db):
+    sint_truiden = Municipality.objects.get(code="71053")
+    assert (sint_truiden.valid_from, sint_truiden.valid_to) == (None, None)
+    belgian = Municipality.objects.official().filter(country="BE")
+    assert belgian.valid_on(datetime.date(2023, 3, 1)).count() == 565

@@ -269,13 +269,9 @@ def test_the_import_pages_read_a_fixed_number_of_queries(ilse, client_for, djang
 @pytest.fixture
 def two_years_imported(ilse, zuid):
     """Zuid-Limburg's spreadsheets of the two years before this one, imported: 12 and 8 contacts in
-    Sint-Truiden. (Sint-Truiden existed before the 2025 mergers; the Belgian list marks every
-    municipality valid from 2025, so its history is opened up here.)"""
+    Sint-Truiden (a municipality valid since before our data, core/municipalities.py)."""
     from opvoedwijzer.imports.services import import_file
-    from opvoedwijzer.taxonomy.cache import note_terms_changed
 
-    zuid.municipalities.filter(code="71053").update(valid_from=None)
-    note_terms_changed(zuid)
     rows = [
         ["Datum", "Kanaal", "Vraagsteller", "Gemeente", "Thema", "Aanbod", "Soort vraag", "Duur", "Aantal"]
     ]

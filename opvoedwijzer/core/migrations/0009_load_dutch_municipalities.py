@@ -1,10 +1,9 @@
-import datetime
-
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    """The Dutch municipalities that ship with the app (core/data/nl/: CBS, 1 January 2026), as 0002
+    """The Dutch municipalities that ship with the app (core/data/nl/: CBS, 1 January 2026; valid since
+    before our data), as 0002
     loads the Belgian ones; idempotent, so `load_municipalities --country NL` may run again."""
     from opvoedwijzer.core.municipalities import load_shipped_dutch_municipalities
 
@@ -12,7 +11,7 @@ def load(apps, schema_editor):
         apps.get_model("core", "Municipality"),
         apps.get_model("core", "PostalCode"),
         filename="gemeenten-2026.csv",
-        valid_from=datetime.date(2026, 1, 1),
+        valid_from=None,  # the first list: valid since before our data (core/municipalities.py)
     )
 
 

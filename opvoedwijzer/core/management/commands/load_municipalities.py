@@ -38,8 +38,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--valid-from",
             type=datetime.date.fromisoformat,
-            help="NL: the day the list holds from (default: 1 January of this year; for the shipped "
-            "list, 1 January of its year)",
+            help="NL: the day the list holds from (default: 1 January of this year; the shipped list: "
+            "since before our data)",
         )
 
     def handle(self, *args, **options):
@@ -68,8 +68,9 @@ class Command(BaseCommand):
             new, changed, ended, added = load_dutch_municipalities(
                 Municipality, PostalCode, municipalities, postal_codes, valid_from
             )
-        current = Municipality.objects.official().filter(country="NL").valid_on(valid_from).count()
+        day = valid_from or datetime.date.today()
+        current = Municipality.objects.official().filter(country="NL").valid_on(day).count()
         self.stdout.write(
             f"{new} municipalities added, {changed} updated, {ended} ended; {added} postal codes added; "
-            f"{current} Dutch municipalities on {valid_from.isoformat()}."
+            f"{current} Dutch municipalities on {day.isoformat()}."
         )
