@@ -269,11 +269,14 @@ def get_contact(request, contact_id: Id):
 @router.put("/{int:contact_id}", response={200: ContactOut, **errors(403, 404)})
 def update_contact(request, contact_id: Id, payload: ContactIn):
     membership, contact = _editable(request, contact_id)
+    data = validated(membership, payload, contact=contact)
     try:
-        services.update_contact(contact, validated(membership, payload, contact=contact))
+        services.update_contact(contact, data)
     except Contact.DoesNotExist:  # deleted by a simultaneous request
         raise ApiError(404, [field_error("id", "Not found.", "path")]) from None
-    return contact_out(_load(contact.pk))
+    # What was stored, from the data in hand: read back, a simultaneous DELETE could take the themes
+    # away between the two reads of the contact (an answer without a main theme, a 500).
+    return registered_out(contact, data)
 
 
 @router.delete("/{int:contact_id}", response={204: None, **errors(403, 404)})
