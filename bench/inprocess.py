@@ -100,6 +100,7 @@ def main():
     _token, raw = create_api_token(membership.user, "bench in-process")
     body = {**drawer.draw(rng, recent_days=14)}
     body["date"] = body["date"].isoformat()
+    body["language"] = body["language"] or None  # the API takes no language as null
     client.post(  # warm (first use of a token writes last_used_on)
         "/api/v1/contacts",
         json.dumps(body),

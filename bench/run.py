@@ -886,6 +886,7 @@ def warm_up(port, token, drawer, start, end):
     def step(i, client, rng):
         c = drawer.draw(rng, recent_days=14)
         c["date"] = c["date"].isoformat()
+        c["language"] = c["language"] or None
         s1, *_ = client.request(
             "POST", "/api/v1/contacts", json.dumps(c), {**auth, "Content-Type": "application/json"}
         )
