@@ -58,6 +58,20 @@ def build_report(org, membership, form):
         for row in table["rows"]:
             row["previous"] = by_code.get(row["code"], 0)
             row["change"] = change(row["total"], row["previous"])
+        # What was asked before and not now is a row too (0, before, -100 %): what dropped away.
+        now = {row["code"] for row in table["rows"]}
+        table["rows"] += [
+            {
+                "code": row["code"],
+                "label": row["label"],
+                "cells": [0] * len(table["columns"]),
+                "total": 0,
+                "previous": row["total"],
+                "change": change(0, row["total"]),
+            }
+            for row in previous["rows"]
+            if row["code"] not in now
+        ]
         report["comparison"] = {
             "period": period_text(*other),
             "total": previous["total"],

@@ -143,6 +143,7 @@ def test_one_dimension_compared_with_a_year_earlier(sam, zuid, client_for, today
     ContactFactory.create_batch(2, membership=sam, channel="email")
     a_year_ago = today.replace(year=today.year - 1)
     ContactFactory.create_batch(4, membership=sam, channel="phone", date=a_year_ago)
+    ContactFactory.create_batch(5, membership=sam, channel="chat", date=a_year_ago)
     response = client_for(sam).get(
         "/o/zuid-limburg/overview/export.csv",
         {"rows": "channel", "by": "", "start": today, "end": today, "compare": "last_year"},
@@ -154,6 +155,8 @@ def test_one_dimension_compared_with_a_year_earlier(sam, zuid, client_for, today
     assert phone[2:] == ["3", "4", "-25"]  # now, a year earlier, change in per cent
     email = next(r for r in rows if r[1] == "email")
     assert email[2:] == ["2", "0", ""]
+    chat = next(r for r in rows if r[1] == "chat")  # asked a year ago, not now: what dropped away
+    assert chat[2:] == ["0", "5", "-100"]
 
 
 def test_contacts_per_quarter_add_up_their_months(sam, zuid, today):
