@@ -47,9 +47,33 @@ HEADING = [
 ]  # fmt: skip
 CHANNELS = ["Telefoon", "telefoon", "E-mail", "Persoonlijk, aan het loket", "chat", "Huisbezoek"]
 ASKERS = ["Moeder", "moeder", "Vader", "Grootouder", "Leerkracht, school", "Hulpverlener", "Beide ouders"]
-PLACES = ["Sint-Truiden", "sint-truiden", "3800", "Gingelom", "3890", "Heers", "3870", "Buiten de regio", "onbekend"]
-STAGES = ["Baby (0–1 jaar)", "Peuter (1–3 jaar)", "Kleuter (3–6 jaar)", "Lagere school (6–12 jaar)", "Tiener (12–18 jaar)"]
-THEMES = ["Slapen", "Eten en drinken", "Huilen", "Pesten", "Driftbuien en koppigheid", "Taal en spraak", "Zindelijkheid"]
+PLACES = [
+    "Sint-Truiden",
+    "sint-truiden",
+    "3800",
+    "Gingelom",
+    "3890",
+    "Heers",
+    "3870",
+    "Buiten de regio",
+    "onbekend",
+]
+STAGES = [
+    "Baby (0–1 jaar)",
+    "Peuter (1–3 jaar)",
+    "Kleuter (3–6 jaar)",
+    "Lagere school (6–12 jaar)",
+    "Tiener (12–18 jaar)",
+]
+THEMES = [
+    "Slapen",
+    "Eten en drinken",
+    "Huilen",
+    "Pesten",
+    "Driftbuien en koppigheid",
+    "Taal en spraak",
+    "Zindelijkheid",
+]
 OFFERS = ["Informatie en kort advies", "Luisterend oor", "Folder of brochure meegegeven", "info"]
 KINDS = ["Opvoedingsvraag", "Informatievraag", "parenting"]
 DURATIONS = ["5–15 minuten", "< 5 minuten", "15–30 minuten", "5to15"]
@@ -140,7 +164,9 @@ def main():
     orgs = []
     for slug in ("bench-csv", "bench-xlsx"):
         org = create_organisation(
-            slug=slug, name=slug, municipalities=Municipality.objects.filter(code__in=["71053", "71017", "73022"])
+            slug=slug,
+            name=slug,
+            municipalities=Municipality.objects.filter(code__in=["71053", "71017", "73022"]),
         )
         user = User.objects.create_user(email=f"coordinator@{slug}.test", password=secrets.token_urlsafe())
         Membership.objects.create(user=user, organisation=org, role=Role.COORDINATOR)
@@ -194,7 +220,10 @@ def main():
         if drift:
             problems.append(f"{org.slug}: roll-up differs from a recount in {drift} rows")
     say()
-    say(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (other work on the machine slows every figure)")
+    say(
+        f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs "
+        "(other work on the machine slows every figure)"
+    )
     say("roll-up equals a recount: " + ("yes" if not any("roll-up" in p for p in problems) else "NO"))
     for problem in problems:
         say(f"PROBLEM: {problem}")
