@@ -173,6 +173,23 @@ def new_evaluation_code():
 
 
 class SessionQuerySet(models.QuerySet):
+    def for_org(self, org):
+        return self.filter(activity__organisation=org)
+
+    def starting_between(self, start, end):
+        """Sessions starting from `start` (inclusive) up to `end` (exclusive); datetimes."""
+        return self.filter(starts_at__gte=start, starts_at__lt=end)
+
+    def with_signups(self):
+        """`taken` and `waiting`: people signed up for the session's activity (confirmed, waiting list)."""
+
+        def people(status):
+            signups = SignUp.objects.filter(activity=OuterRef("activity"), status=status).order_by()
+            total = signups.values("activity").annotate(n=Sum("people")).values("n")
+            return Coalesce(Subquery(total), 0)
+
+        return self.annotate(taken=people(SignUpStatus.CONFIRMED), waiting=people(SignUpStatus.WAITING))
+
     def with_counts(self):
         """`present` (the head count, None when not counted) and `evaluated` (evaluations), as
         subqueries: joining both would multiply the one by the other."""

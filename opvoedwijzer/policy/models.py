@@ -118,6 +118,10 @@ class SignalQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=[SignalStatus.ACTED_ON, SignalStatus.CLOSED])
 
+    def waiting(self):
+        """New signals nobody has reviewed yet."""
+        return self.filter(status=SignalStatus.NEW)
+
 
 class Signal(models.Model):
     """A need noticed in the questions, to be brought to policy makers."""

@@ -31,6 +31,10 @@ class QuestionQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Status.ANSWERED)
 
+    def due_by(self, day):
+        """Open and due on `day` or before (overdue)."""
+        return self.open().filter(due_on__lte=day)
+
 
 class Question(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")

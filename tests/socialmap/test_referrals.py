@@ -118,8 +118,9 @@ def test_the_home_page_counts_the_follow_ups_due(sam, social_map, client_for):
         author=sam.user,
         follow_up_on=timezone.localdate(),
     )
-    page = client_for(sam).get("/o/zuid-limburg/", headers={"accept-language": "en"}).content.decode()
-    assert "1 to follow up today" in page
+    page = client_for(sam).get("/o/zuid-limburg/", headers={"accept-language": "en"})
+    assert [r.service for r in page.context["referrals"]] == [social_map["clb"]]
+    assert "To follow up:" in page.content.decode()
 
 
 def test_referral_statistics_count_per_partner_and_outcome(sam, social_map):
