@@ -62,6 +62,11 @@ urlpatterns = [
     path("<slug:slug>/life-stages/<slug:code>/", pages_public.life_stage, name="public_life_stage"),
     path("<slug:slug>/library/", infotheek_public.library, name="public_library"),
     path("<slug:slug>/library/<int:pk>/", infotheek_public.resource, name="public_resource"),
+    path(
+        "<slug:slug>/library/reservation/<str:token>/",
+        infotheek_public.reservation,
+        name="public_reservation",
+    ),
     path("<slug:slug>/agenda/", activities_public.agenda, name="public_agenda"),
     path("<slug:slug>/agenda.ics", activities_public.agenda_ics, name="public_agenda_ics"),
     path("<slug:slug>/agenda/<int:pk>/", activities_public.activity, name="public_activity"),

@@ -75,8 +75,11 @@ def health(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@login_required
 def home(request):
+    if not request.user.is_authenticated:  # a parent (or staff before logging in): core/landing.py
+        from .landing import landing
+
+        return landing(request)
     memberships = list(Membership.objects.active().filter(user=request.user).select_related("organisation"))
     if len(memberships) == 1 and not request.user.is_superuser:
         return redirect("org_home", org=memberships[0].organisation.slug)

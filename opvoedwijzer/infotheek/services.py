@@ -3,7 +3,9 @@
 import datetime
 
 from django.conf import settings
+from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from opvoedwijzer.core import fulltext
@@ -42,11 +44,75 @@ def save_resource(org, data, *, resource=None):
     return resource
 
 
+CANCEL_SALT = "infotheek.reservation.cancel"
+
+
+def availability(resource):
+    """What the public page says about a lendable title: copies, how many are free to reserve now
+    (not lent, not promised to an earlier reservation) and how long the waiting list is."""
+    copies = resource.copies.count()
+    out = Loan.objects.out().filter(copy__resource=resource).count()
+    waiting = resource.reservations.filter(ended_on__isnull=True).count()
+    free = max(0, copies - out - waiting)
+    return {
+        "copies": copies,
+        "free": free,
+        # Reservations beyond the free copies: they wait for a copy to come back, in order.
+        "waiting": max(0, waiting - max(0, copies - out)),
+        "reservable": copies > 0,
+    }
+
+
+class NoCopies(Exception):
+    """A title without any copy cannot be reserved (not even on a waiting list)."""
+
+
 @transaction.atomic
 def reserve(resource, contact):
     """Someone reserves without an account; `contact` (a phone number or an e-mail address) is kept
-    encrypted, only to say the book is ready."""
-    return Reservation.objects.create(resource=resource, contact=encrypt(contact.strip()))
+    encrypted, only to say the book is ready. Beyond the free copies the reservation joins the waiting
+    list; a title without copies refuses (NoCopies). The reservation comes back with `place` (on the
+    waiting list, 0 when a copy is there for it) and `token` (of its cancel link). The row lock on the
+    title keeps two parents from taking the last copy."""
+    Resource.objects.select_for_update().filter(pk=resource.pk).first()
+    before = availability(resource)
+    if not before["reservable"]:
+        raise NoCopies
+    reservation = Reservation.objects.create(resource=resource, contact=encrypt(contact.strip()))
+    reservation.place = 0 if before["free"] else before["waiting"] + 1
+    reservation.token = cancel_token(reservation)
+    return reservation
+
+
+def cancel_token(reservation):
+    """The secret part of the cancel link: the reservation signed with SECRET_KEY (nothing stored)."""
+    return signing.dumps(reservation.pk, salt=CANCEL_SALT)
+
+
+def find_reservation(resource_org, token):
+    """The reservation behind a cancel link, of this organisation, or None."""
+    try:
+        pk = signing.loads(token or "", salt=CANCEL_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        Reservation.objects.filter(pk=pk, resource__organisation=resource_org)
+        .select_related("resource")
+        .first()
+    )
+
+
+def waiting_place(reservation):
+    """0 when a copy is there for this reservation, else its place on the waiting list."""
+    resource = reservation.resource
+    out = Loan.objects.out().filter(copy__resource=resource).count()
+    free_copies = max(0, resource.copies.count() - out)
+    ahead = resource.reservations.filter(ended_on__isnull=True).filter(
+        Q(reserved_on__lt=reservation.reserved_on)
+        | Q(reserved_on=reservation.reserved_on, id__lt=reservation.pk)
+    )
+    position = ahead.count() + 1
+    return 0 if position <= free_copies else position - free_copies
 
 
 @transaction.atomic

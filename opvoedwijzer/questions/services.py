@@ -136,10 +136,26 @@ def save_reply_template(org, data, *, template=None):
     return template
 
 
+def normalise_code(code):
+    """The code as typed — "k7m4pxr9t", "K7M 4PX R9T", " k7m-4px-r9t " — as stored: "K7M-4PX-R9T"."""
+    plain = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    if len(plain) == 9:
+        return "-".join(plain[i : i + 3] for i in (0, 3, 6))
+    return (code or "").strip().upper()
+
+
+def normalise_secret(secret):
+    """The secret as typed, in any case, with or without its dash or spaces: "ABCD-EFGH"."""
+    plain = "".join(ch for ch in (secret or "").upper() if ch.isalnum())
+    if len(plain) == 8:
+        return f"{plain[:4]}-{plain[4:]}"
+    return secret or ""
+
+
 def find_question(code, secret):
     """The question with this code whose secret matches, or None (the same answer for both misses)."""
-    code = (code or "").strip().upper()
+    code = normalise_code(code)
     question = Question.objects.filter(code=code).select_related("organisation").first()
-    if question is None or not question.has_secret(secret or ""):
+    if question is None or not question.has_secret(normalise_secret(secret)):
         return None
     return question

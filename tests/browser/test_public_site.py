@@ -30,7 +30,9 @@ def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, ne
     from opvoedwijzer.infotheek.services import save_resource
     from opvoedwijzer.taxonomy.models import Theme
 
-    save_resource(
+    from opvoedwijzer.infotheek.services import add_copy
+
+    book = save_resource(
         zuid,
         {
             "kind": "book",
@@ -40,6 +42,7 @@ def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, ne
             "published": True,
         },
     )
+    add_copy(book, "INF-0001")
     page = new_page(js=False)
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/zuid-limburg/")

@@ -3,6 +3,8 @@ staff answer, the parent reads the answer with the code and the secret."""
 
 import datetime
 
+import pytest
+
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.questions.models import Question, add_working_days
 
@@ -116,6 +118,30 @@ def test_the_public_pick_up_page_reads_the_answer_with_code_and_secret(zuid, cli
     assert "Lotte" not in page.content.decode() and Question.objects.get().text in page.content.decode()
     wrong = client.post("/zuid-limburg/answer/", {"code": body["code"], "secret": "NOPE-NOPE"})
     assert wrong.status_code == 200 and Question.objects.get().text not in wrong.content.decode()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        lambda code, secret: (code.replace("-", ""), secret.replace("-", "")),
+        lambda code, secret: (code.replace("-", " ").lower(), secret.replace("-", " ").lower()),
+        lambda code, secret: (f"  {code.lower()} ", f" {secret.lower()}"),
+        lambda code, secret: (code.replace("-", " - "), secret),
+    ],
+    ids=["without dashes", "spaces and lower case", "padded", "spaced dashes"],
+)
+def test_a_parent_picks_up_the_answer_however_the_code_is_typed(zuid, client, typed):
+    body = ask(client).json()
+    code, secret = typed(body["code"], body["secret"])
+    page = client.post("/zuid-limburg/answer/", {"code": code, "secret": secret}).content.decode()
+    assert Question.objects.get().text in page
+
+
+def test_a_code_with_one_character_wrong_is_still_refused(zuid, client):
+    body = ask(client).json()
+    wrong = body["code"].replace("-", "")[:-1] + ("A" if body["code"][-1] != "A" else "C")
+    page = client.post("/zuid-limburg/answer/", {"code": wrong, "secret": body["secret"]}).content.decode()
+    assert Question.objects.get().text not in page
 
 
 def test_working_days_skip_the_weekend():
