@@ -58,6 +58,13 @@ CONTACT_LANGUAGES = [
 ]
 
 
+def _editable_condition(membership):
+    if membership.is_coordinator:
+        return Q(pk__isnull=False)
+    since = timezone.localdate() - datetime.timedelta(days=settings.CONTACT_EDIT_DAYS)
+    return Q(author=membership.user, registered_on__gte=since)
+
+
 class ContactQuerySet(models.QuerySet):
     def for_org(self, org):
         return self.filter(organisation=org)
@@ -70,11 +77,17 @@ class ContactQuerySet(models.QuerySet):
 
     def editable_by(self, membership):
         """What a member may still correct: coordinators always, others their own for 14 days."""
-        qs = self.for_org(membership.organisation)
-        if membership.is_coordinator:
-            return qs
-        since = timezone.localdate() - datetime.timedelta(days=settings.CONTACT_EDIT_DAYS)
-        return qs.filter(author=membership.user, registered_on__gte=since)
+        return self.for_org(membership.organisation).filter(_editable_condition(membership))
+
+    def with_editable(self, membership):
+        """Each contact with `is_editable`: whether `editable_by(membership)` holds it, so that lists
+        show "edit / delete / refer" only where those lead somewhere (no extra query)."""
+        return self.annotate(
+            is_editable=models.ExpressionWrapper(
+                _editable_condition(membership) & Q(organisation=membership.organisation),
+                output_field=models.BooleanField(),
+            )
+        )
 
     def for_listing(self):
         """What the lists show: the contact, its terms and themes (main first)."""

@@ -40,6 +40,7 @@ def _recent(membership, limit=10):
         Contact.objects.for_org(membership.organisation)
         .by_author(membership.user)
         .with_details()
+        .with_editable(membership)
         .order_by("-id")[:limit]
     )
 
@@ -115,16 +116,12 @@ def recent(request):
     mine_only = not membership.is_coordinator or request.GET.get("all") != "1"
     if mine_only:
         qs = qs.by_author(membership.user)
+    qs = qs.with_editable(membership)
     page = Paginator(qs.order_by("-date", "-id"), 50).get_page(request.GET.get("page"))
-    editable = set(
-        Contact.objects.editable_by(membership)
-        .filter(pk__in=[c.pk for c in page])
-        .values_list("pk", flat=True)
-    )
     return render(
         request,
         "contacts/recent.html",
-        {"page": page, "editable": editable, "mine_only": mine_only, "show_author": not mine_only},
+        {"page": page, "mine_only": mine_only, "show_author": not mine_only},
     )
 
 
