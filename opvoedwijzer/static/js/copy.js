@@ -1,16 +1,18 @@
-// Progressive enhancement: a button next to a readonly field copies its value. Without
-// JavaScript the button stays hidden and the field can be selected and copied by hand.
+// Progressive enhancement: a readonly field with data-copy-label gets a button that copies its
+// value. Without JavaScript there is no button, and the field can be selected and copied by hand.
 "use strict";
-document.querySelectorAll("button[data-copy]").forEach(function (button) {
-  const field = document.getElementById(button.dataset.copy);
-  if (!field || !navigator.clipboard) return;
-  const label = button.textContent;
-  button.hidden = false;
+document.querySelectorAll("input[readonly][data-copy-label]").forEach(function (field) {
+  if (!navigator.clipboard) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "button button--secondary";
+  button.textContent = field.dataset.copyLabel;
+  field.after(button);
   button.addEventListener("click", function () {
     field.select();
     navigator.clipboard.writeText(field.value).then(function () {
-      button.textContent = button.dataset.copied;
-      setTimeout(function () { button.textContent = label; }, 2000);
+      button.textContent = field.dataset.copiedLabel;
+      setTimeout(function () { button.textContent = field.dataset.copyLabel; }, 3000);
     });
   });
 });
