@@ -135,6 +135,11 @@ STAFF_PAGES = [
     "/o/zuid-limburg/contacts/new/",
     "/o/zuid-limburg/contacts/",
     "/o/zuid-limburg/contacts/tally/",
+    "/o/zuid-limburg/map/",
+    "/o/zuid-limburg/map/services/new/",
+    "/o/zuid-limburg/map/organisations/new/",
+    "/o/zuid-limburg/map/locations/new/",
+    "/o/zuid-limburg/map/referrals/",
     "/profile/",
     "/accounts/2fa/",
     "/accounts/2fa/totp/activate/",
@@ -148,6 +153,16 @@ def test_the_staff_pages_and_the_two_step_set_up_speak_dutch_with_je(sam, client
     logged_in_client(client, sam)
     for url in STAFF_PAGES:
         assert_dutch(client, url)
+
+
+def test_a_blank_choice_in_a_dutch_form_reads_kies_not_select_an_option():
+    """Django's blank choice of a model field with choices (as on a partnership or a language)."""
+    from django.db import models
+    from django.utils import translation
+
+    with translation.override("nl"):
+        blank = models.CharField(choices=[("a", "A")], blank=True).formfield().choices[0]
+        assert blank == ("", "— kies —")
 
 
 def test_after_logging_in_sam_is_greeted_by_name_in_dutch(sam, client):
