@@ -142,20 +142,26 @@ class ContactForm(PIIGuardMixin, forms.Form):
 
     asker_role = TermField(label=_("Who asked"), empty_label=_("— choose —"))
     municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__
+    # Several values: checkbox groups, no Ctrl/Shift (static/js/app.js adds type-ahead to them).
     life_stages = TermsField(
         label=_("Life stage of the child"),
         required=False,
-        help_text=_("One or more. Ctrl or Shift selects several."),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
     )
     main_theme = TermField(label=_("Main theme"), empty_label=_("— choose —"))
-    offers = TermsField(label=_("What was offered"), help_text=_("One or more."))
+    offers = TermsField(
+        label=_("What was offered"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
+    )
     themes = TermsField(
         label=_("Other themes"),
         required=False,
         help_text=_("Optional, besides the main theme."),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
     )
     request_kind = forms.ChoiceField(label=_("Kind of request"), choices=fixed_choices("request_kind"))
     duration = forms.ChoiceField(label=_("Time spent"), choices=fixed_choices("duration"))
+    # Pre-filled (with the member's last channel), so shown at the top of the form: never out of sight.
     channel = TermField(label=_("Channel"))
     date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
     language = forms.ChoiceField(
@@ -194,12 +200,10 @@ class ContactForm(PIIGuardMixin, forms.Form):
         f["municipality"] = MunicipalityField(
             terms.municipalities,
             label=_("Municipality"),
-            help_text=_("Where the family lives: type the name or the postal code."),
+            help_text=_("Where the family lives: name or postal code."),
         )
         self.order_fields(["asker_role", "municipality"])
         f = self.fields
-        for name in ("life_stages", "offers", "themes"):
-            f[name].widget.attrs["size"] = 7
         if not self.is_bound and contact is None:
             self.initial.setdefault("date", timezone.localdate())
             self.initial.setdefault("request_kind", "parenting")

@@ -11,15 +11,17 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opvoedwijzer.core.decorators import is_htmx, member_may
+from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import Theme
 
 from . import services
 from .forms import ContactForm, TallySettingsForm
-from .models import Contact
+from .models import CONTACT_LANGUAGES, Area, Contact
 
 UNDO_SESSION_KEY = "undo_contact"
 
@@ -74,7 +76,11 @@ def register(request):
                 "id": contact.pk,
                 "expires": time.time() + settings.CONTACT_UNDO_SECONDS,
             }
-            messages.success(request, _("Contact registered."), extra_tags="registered")
+            messages.success(
+                request,
+                _("Registered: %(values)s") % {"values": saved_line(form.cleaned_data)},
+                extra_tags="registered",
+            )
             if request.POST.get("then") == "refer":
                 return redirect("socialmap:refer", org=membership.organisation.slug, contact_pk=contact.pk)
             return redirect("contacts:register", org=membership.organisation.slug)
@@ -89,6 +95,31 @@ def register(request):
             "undo_id": _undo_offer(request),
         },
     )
+
+
+def saved_line(data):
+    """Every value of a registration in one line, for the confirmation ("Telefoon · Moeder ·
+    Sint-Truiden · Lagere school · Pesten · Informatie · 5–15 min"): nothing is stored unseen."""
+    place = data["municipality"]
+    place = place.name if hasattr(place, "name") else Area(place).label
+    themes = [data["main_theme"], *(t for t in data.get("themes") or [] if t != data["main_theme"])]
+    parts = [
+        data["channel"].label,
+        data["asker_role"].label,
+        place,
+        ", ".join(t.label for t in data.get("life_stages") or []),
+        ", ".join(t.label for t in themes),
+        ", ".join(t.label for t in data.get("offers") or []),
+        defaults.label("request_kind", data["request_kind"]),
+        defaults.label("duration", data["duration"]),
+    ]
+    if data["date"] != timezone.localdate():
+        parts.append(data["date"].strftime("%d-%m-%Y"))
+    if data.get("language"):
+        parts.append(dict(CONTACT_LANGUAGES).get(data["language"], data["language"]))
+    if data.get("note"):
+        parts.append(_("note: %(note)s") % {"note": data["note"]})
+    return " · ".join(str(p) for p in parts if p)
 
 
 @member_may("can_register")
