@@ -230,3 +230,22 @@ def test_staff_of_noord_limburg_get_404_for_zuid_limburg_demo_data(demo_user):
     assert noor.get(f"/o/{NOORD}/questions/{question.pk}/").status_code == 404
     assert noor.get(f"/o/{NOORD}/library/{resource.pk}/").status_code == 404
     assert noor.get(f"/o/{NOORD}/policy/meetings/{meeting.pk}/").status_code == 404
+
+
+def test_a_demo_user_is_greeted_by_a_name_not_by_a_role_in_english(seeded, db, client):
+    """Issue 15, item 4: after logging in, "Je bent nu ingelogd als Staff." mixed English into Dutch."""
+    from opvoedwijzer.core.management.commands.seed_demo import DEMO_PASSWORD
+
+    staff = User.objects.get(email="staff@zuid-limburg.demo")
+    staff.set_password(DEMO_PASSWORD)  # seeded before this test's fast password hasher was set
+    staff.save(update_fields=["password"])
+    response = client.post(
+        "/accounts/login/",
+        {"login": "staff@zuid-limburg.demo", "password": DEMO_PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="nl",
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Je bent nu ingelogd als Sam." in html
+    assert "ingelogd als Staff" not in html
+    assert User.objects.get(email="staff@noord-limburg.demo").first_name == "Noor"

@@ -141,6 +141,16 @@ def pick(rng, weights):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
+# A person's name, not a role in English: allauth greets with "Je bent nu ingelogd als <name>."
+DEMO_NAMES = {
+    "coordinator@zuid-limburg.demo": "Ilse",
+    "staff@zuid-limburg.demo": "Sam",
+    "volunteer@zuid-limburg.demo": "Vera",
+    "funder@zuid-limburg.demo": "Fons",
+    "staff@noord-limburg.demo": "Noor",
+}
+
+
 class Command(BaseCommand):
     help = "Load demo organisations, users and about a year of registrations (idempotent)."
 
@@ -183,8 +193,12 @@ class Command(BaseCommand):
             user = User.objects.filter(email=email).first()
             if user is None:
                 user = User.objects.create_user(
-                    email=email, password=DEMO_PASSWORD, first_name=name.capitalize()
+                    email=email, password=DEMO_PASSWORD, first_name=DEMO_NAMES.get(email, name.capitalize())
                 )
+            elif user.first_name == name.capitalize() and email in DEMO_NAMES:
+                # seeded before the demo users had names: "Je bent nu ingelogd als Staff." was English
+                user.first_name = DEMO_NAMES[email]
+                user.save(update_fields=["first_name"])
             membership, _ = Membership.objects.get_or_create(
                 user=user, organisation=org, defaults={"role": role}
             )
