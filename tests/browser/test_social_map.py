@@ -48,7 +48,7 @@ def test_staff_find_the_partner_for_bullying_and_register_a_warm_referral_that_s
     Referral.objects.filter(pk=referral.pk).update(follow_up_on=timezone.localdate())
     page.goto("/o/zuid-limburg/map/referrals/")
     check_a11y(page, "referrals")
-    page.select_option(f"#outcome-{referral.pk}", "started")
+    page.select_option(f"#outcome-due-{referral.pk}", "started")
     with page.expect_navigation():
         page.click(f"form[action$='/referrals/{referral.pk}/outcome/'] button")
     referral.refresh_from_db()
