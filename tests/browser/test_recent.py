@@ -31,15 +31,32 @@ def test_the_edit_form_shows_the_registration_as_it_is(sam, logged_in):
 
 
 def form_values(page):
-    """What the edit form shows, field by field (selected options of a list, else the value)."""
+    """What the edit form shows, field by field (selected options of a list, the ticked boxes of a
+    group of checkboxes, else the value)."""
     return page.evaluate(
-        """() => Object.fromEntries(
-            [...document.querySelectorAll("main form [name]:not([type=hidden])")].map(el => [
-                el.name,
-                el.tagName === "SELECT" ? [...el.selectedOptions].map(o => o.value) : [el.value],
-            ])
-        )"""
+        """() => {
+            const values = {};
+            for (const el of document.querySelectorAll("main form [name]:not([type=hidden])")) {
+                if (el.type === "checkbox") {
+                    values[el.name] = (values[el.name] || []).concat(el.checked ? [el.value] : []);
+                } else {
+                    values[el.name] = el.tagName === "SELECT" ? [...el.selectedOptions].map(o => o.value) : [el.value];
+                }
+            }
+            return values;
+        }"""
     )
+
+
+def tick_only(page, field, codes):
+    """In a group of checkboxes, tick these and untick the others."""
+    for box in page.locator(f"#id_{field} input[type=checkbox]").all():
+        box.set_checked(box.get_attribute("value") in codes)
+
+
+def open_the_optional_fields(page):
+    if not page.locator("details.more").evaluate("details => details.open"):
+        page.click("details.more summary")
 
 
 def test_staff_corrects_a_registration_from_the_list(sam, logged_in, check_a11y):
@@ -55,10 +72,11 @@ def test_staff_corrects_a_registration_from_the_list(sam, logged_in, check_a11y)
     # (see the test above): the correction is the main theme, another theme and a note.
     page.select_option("#id_asker_role", "mother")
     page.select_option("#id_municipality", "71053")
-    page.select_option("#id_life_stages", ["primary"])
+    tick_only(page, "life_stages", ["primary"])
     page.select_option("#id_main_theme", "sleep")
-    page.select_option("#id_offers", ["info"])
-    page.select_option("#id_themes", ["bullying"])
+    tick_only(page, "offers", ["info"])
+    open_the_optional_fields(page)
+    tick_only(page, "themes", ["bullying"])
     page.select_option("#id_channel", "email")
     page.fill("#id_date", contact.date.isoformat())
     page.fill("#id_note", "Slaapt slecht sinds het pesten")
