@@ -40,7 +40,8 @@ def form_values(page):
                 if (el.type === "checkbox") {
                     values[el.name] = (values[el.name] || []).concat(el.checked ? [el.value] : []);
                 } else {
-                    values[el.name] = el.tagName === "SELECT" ? [...el.selectedOptions].map(o => o.value) : [el.value];
+                    values[el.name] =
+                        el.tagName === "SELECT" ? [...el.selectedOptions].map(o => o.value) : [el.value];
                 }
             }
             return values;
