@@ -264,7 +264,8 @@ def test_a_control_character_in_any_address_answers_400(demo, client):
         assert client.get(url.rstrip("/") + "%00/").status_code == 400, url
     page = client.get("/zuid-limburg/signup/%00/")
     assert page.status_code == 400
-    assert "onzichtbaar stuurteken" in page.content.decode()  # said in Dutch, the default language
+    body = page.content.decode()
+    assert "onzichtbaar stuurteken" in body or "control character" in body  # the visitor's language
 
 
 def test_a_cookie_with_a_nul_is_left_out(zuid, client):
