@@ -12,7 +12,6 @@ Every failing page is listed at once, without JavaScript (the core flow works wi
 import io
 
 import pytest
-
 from django.core.management import call_command
 
 from opvoedwijzer.activities import services as activities
@@ -67,8 +66,8 @@ def demo_data():
 
 
 def rebuilt_elsewhere(path):
-    return path in ("/", "/o/zuid-limburg/") or any(part in path for part in REBUILT_ELSEWHERE) and (
-        "/contacts/" in path
+    return path in ("/", "/o/zuid-limburg/") or (
+        any(part in path for part in REBUILT_ELSEWHERE) and ("/contacts/" in path)
     )
 
 

@@ -27,10 +27,8 @@ def test_the_home_page_on_a_phone_in_dutch_and_in_arabic(zuid, new_page, check_a
 
 
 def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, new_page, check_a11y):
-    from opvoedwijzer.infotheek.services import save_resource
+    from opvoedwijzer.infotheek.services import add_copy, save_resource
     from opvoedwijzer.taxonomy.models import Theme
-
-    from opvoedwijzer.infotheek.services import add_copy
 
     book = save_resource(
         zuid,

@@ -36,7 +36,9 @@ def test_sam_copies_the_secret_with_the_button_and_goes_on_to_work(sam, logged_i
     assert "/o/zuid-limburg/" in page.url
 
 
-def test_without_javascript_the_secret_is_a_field_to_select_and_there_is_no_dead_button(sam, logged_in, check_a11y):
+def test_without_javascript_the_secret_is_a_field_to_select_and_there_is_no_dead_button(
+    sam, logged_in, check_a11y
+):
     page = logged_in(sam, js=False)
     secret_field = open_set_up(page, check_a11y)
     expect(secret_field).to_be_editable(editable=False)

@@ -1,4 +1,4 @@
-""""Bewerken / Verwijderen / Doorverwijzen" are shown only on registrations the member may still
+""" "Bewerken / Verwijderen / Doorverwijzen" are shown only on registrations the member may still
 change (Contact.objects.editable_by); elsewhere they would lead to a 404."""
 
 import pytest
@@ -12,7 +12,9 @@ def action_links(html, contact):
     return [
         f"/contacts/{contact.pk}/edit/" in html,
         f"/contacts/{contact.pk}/delete/" in html,
-        f"/refer/{contact.pk}/" in html or f"contact_pk={contact.pk}" in html or f"/{contact.pk}/refer" in html,
+        f"/refer/{contact.pk}/" in html
+        or f"contact_pk={contact.pk}" in html
+        or f"/{contact.pk}/refer" in html,
     ]
 
 
@@ -37,7 +39,9 @@ def test_ilse_the_coordinator_may_correct_every_registration_and_sees_the_links_
     assert client_for(ilse).get(f"/o/zuid-limburg/contacts/{old.pk}/edit/").status_code == 200
 
 
-def test_the_list_knows_what_is_editable_without_a_query_per_row(sam, client_for, django_assert_max_num_queries):
+def test_the_list_knows_what_is_editable_without_a_query_per_row(
+    sam, client_for, django_assert_max_num_queries
+):
     ContactFactory.create_batch(3, membership=sam)
     client = client_for(sam)
     client.get("/o/zuid-limburg/contacts/")

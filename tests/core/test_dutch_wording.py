@@ -6,7 +6,6 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
@@ -91,9 +90,17 @@ def test_the_check_recognises_english_and_u(client):
 
 
 XGETTEXT = [
-    "xgettext", "--language=Python", "--from-code=UTF-8", "--no-wrap", "--sort-output",
-    "--keyword=gettext_noop", "--keyword=gettext_lazy", "--keyword=ngettext_lazy:1,2",
-    "--keyword=pgettext:1c,2", "--keyword=npgettext:1c,2,3", "--keyword=pgettext_lazy:1c,2",
+    "xgettext",
+    "--language=Python",
+    "--from-code=UTF-8",
+    "--no-wrap",
+    "--sort-output",
+    "--keyword=gettext_noop",
+    "--keyword=gettext_lazy",
+    "--keyword=ngettext_lazy:1,2",
+    "--keyword=pgettext:1c,2",
+    "--keyword=npgettext:1c,2,3",
+    "--keyword=pgettext_lazy:1c,2",
     "--keyword=npgettext_lazy:1c,2,3",
 ]
 
@@ -122,12 +129,16 @@ def test_every_msgid_used_by_our_code_has_a_dutch_translation(tmp_path):
     """Every msgid that our templates and code use has a non-empty, non-fuzzy Dutch msgstr."""
     fuzzy = subprocess.run(
         ["msgattrib", "--only-fuzzy", "--no-obsolete", "--no-wrap", str(NL_PO)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert fuzzy.stdout.strip() == "", "fuzzy entries in the nl catalogue:\n" + fuzzy.stdout[:3000]
     pot = msgids_of_our_code(tmp_path)
     compared = subprocess.run(["msgcmp", str(NL_PO), str(pot)], capture_output=True, text=True)
-    assert compared.returncode == 0, "msgids without (or with an empty) Dutch msgstr:\n" + compared.stderr[:5000]
+    assert compared.returncode == 0, (
+        "msgids without (or with an empty) Dutch msgstr:\n" + compared.stderr[:5000]
+    )
 
 
 STAFF_PAGES = [
@@ -169,7 +180,10 @@ def test_after_logging_in_sam_is_greeted_by_name_in_dutch(sam, client):
     sam.user.first_name = "Sam"
     sam.user.save()
     response = client.post(
-        "/accounts/login/", {"login": sam.user.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="nl", follow=True
+        "/accounts/login/",
+        {"login": sam.user.email, "password": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="nl",
+        follow=True,
     )
     text = visible_text(response.content.decode())
     assert "Je bent nu ingelogd als Sam." in text
