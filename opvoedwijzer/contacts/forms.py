@@ -178,6 +178,15 @@ class ContactForm(PIIGuardMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    # Without JavaScript a <select> cannot take a postal code, so the page offers this box inside
+    # <noscript> next to the municipality: "3800" with no municipality chosen picks Sint-Truiden.
+    postal_code = forms.CharField(
+        label=_("Or its postal code"),
+        required=False,
+        max_length=10,
+        help_text=_("Instead of choosing the municipality."),
+    )
+
     pii_guarded_fields = ("note",)
 
     def __init__(self, org, *args, contact=None, last_channel=None, **kwargs):
@@ -204,6 +213,9 @@ class ContactForm(PIIGuardMixin, forms.Form):
         )
         self.order_fields(["asker_role", "municipality"])
         f = self.fields
+        self.served_by_postal_code = by_postal_code(terms.municipalities)
+        if self.is_bound:
+            self.data = take_municipality_from_postal_code(self)
         if not self.is_bound and contact is None:
             self.initial.setdefault("date", timezone.localdate())
             self.initial.setdefault("request_kind", "parenting")
@@ -211,10 +223,61 @@ class ContactForm(PIIGuardMixin, forms.Form):
             self.initial.setdefault("channel", last_channel or "phone")
         f["asker_role"].widget.attrs["autofocus"] = True
 
+    def clean_postal_code(self):
+        typed = normalise_postal_code(self.cleaned_data["postal_code"])
+        if not typed:
+            return ""
+        served = self.served_by_postal_code.get(typed, [])
+        if not served:
+            raise ValidationError(
+                _("No municipality this organisation serves has postal code %(code)s.") % {"code": typed}
+            )
+        if len(served) > 1:
+            raise ValidationError(
+                _("Postal code %(code)s belongs to %(names)s: choose the municipality.")
+                % {"code": typed, "names": ", ".join(m.name for m in served)}
+            )
+        return typed
+
     def clean(self):
         data = super().clean()
+        municipality, typed = data.get("municipality"), data.get("postal_code")
+        if typed and hasattr(municipality, "code") and municipality not in self.served_by_postal_code[typed]:
+            self.add_error(
+                "postal_code",
+                _("%(code)s is the postal code of %(other)s, not of %(name)s.")
+                % {
+                    "code": typed,
+                    "other": self.served_by_postal_code[typed][0].name,
+                    "name": municipality.name,
+                },
+            )
         check_area_on_date(self, data)
         return data
+
+
+def normalise_postal_code(typed):
+    return "".join(typed.split()).upper()
+
+
+def by_postal_code(municipalities):
+    served = {}
+    for m in municipalities:
+        for code in sorted({p.code for p in m.postal_codes.all()}):
+            served.setdefault(code, []).append(m)
+    return served
+
+
+def take_municipality_from_postal_code(form):
+    """The form's data with the municipality that has the typed postal code, when none was chosen
+    (without JavaScript); a postal code of none or of several stays for clean_postal_code to refuse."""
+    field, typed_field = form.add_prefix("municipality"), form.add_prefix("postal_code")
+    served = form.served_by_postal_code.get(normalise_postal_code(form.data.get(typed_field, "")), [])
+    if form.data.get(field) or len(served) != 1:
+        return form.data
+    data = form.data.copy()
+    data[field] = served[0].code
+    return data
 
 
 def themes_by_group(themes):

@@ -166,6 +166,28 @@ def test_typing_a_postal_code_on_the_municipality_picks_it(sam, logged_in):
     expect(page.locator("#id_municipality")).to_have_value("73022")
 
 
+def test_without_javascript_a_typed_postal_code_picks_the_municipality(sam, logged_in, check_a11y):
+    page = logged_in(sam, js=False)
+    page.goto(REGISTER)
+    page.select_option("#id_asker_role", "mother")
+    page.fill("#id_postal_code", "3806")  # Velm, a part of Sint-Truiden
+    page.check("#id_life_stages input[value=primary]")
+    page.select_option("#id_main_theme", "bullying")
+    page.check("#id_offers input[value=info]")
+    check_a11y(page, "register-postal-code-without-js")
+    with page.expect_navigation():
+        page.click("#contact-form button[type=submit]")
+
+    assert_is_the_typical_contact(Contact.objects.get(), sam)
+    expect(page.locator(".message--success")).to_contain_text("Moeder · Sint-Truiden")
+
+
+def test_with_javascript_there_is_no_separate_postal_code_box(sam, logged_in):
+    page = logged_in(sam)
+    page.goto(REGISTER)
+    expect(page.locator("#id_postal_code")).to_have_count(0)
+
+
 def test_a_note_with_personal_data_is_caught_and_replaced_in_one_tick(sam, logged_in, check_a11y):
     page = logged_in(sam)
     page.goto(REGISTER)

@@ -244,3 +244,33 @@ def test_municipality_options_carry_their_postal_codes(sam_client):
     assert 'data-postcodes="3800 3803 3806" value="71053"' in page or (
         'value="71053" data-postcodes="3800 3803 3806"' in page
     )
+
+
+def test_without_javascript_a_postal_code_picks_the_municipality(sam_client, today):
+    response = sam_client.post(URL, form_data(municipality="", postal_code=" 3803", date=today.isoformat()))
+    assert response.status_code == 302
+    assert Contact.objects.get().municipality.code == "71053"  # Sint-Truiden
+
+
+def test_the_postal_code_box_is_only_there_without_javascript(sam_client):
+    page = sam_client.get(URL).content.decode()
+    box = page.index('name="postal_code"')
+    assert page.rfind("<noscript>", 0, box) > page.rfind("</noscript>", 0, box)
+
+
+def test_a_postal_code_the_organisation_does_not_serve_is_refused_and_kept(sam_client, today):
+    response = sam_client.post(URL, form_data(municipality="", postal_code="9000", date=today.isoformat()))
+    assert response.status_code == 200
+    assert not Contact.objects.exists()
+    errors = response.context["form"].errors
+    assert errors["postal_code"] == ["Geen gemeente van deze organisatie heeft postcode 9000."]
+    assert 'value="9000"' in response.content.decode()
+
+
+def test_a_postal_code_of_another_municipality_than_the_one_chosen_is_refused(sam_client, today):
+    # 3800 is Sint-Truiden; 3870 is Heers.
+    response = sam_client.post(URL, form_data(municipality="73022", postal_code="3800", date=today.isoformat()))
+    assert response.status_code == 200
+    assert response.context["form"].errors["postal_code"] == [
+        "3800 is de postcode van Sint-Truiden, niet van Heers."
+    ]
