@@ -269,7 +269,9 @@ def test_a_postal_code_the_organisation_does_not_serve_is_refused_and_kept(sam_c
 
 def test_a_postal_code_of_another_municipality_than_the_one_chosen_is_refused(sam_client, today):
     # 3800 is Sint-Truiden; 3870 is Heers.
-    response = sam_client.post(URL, form_data(municipality="73022", postal_code="3800", date=today.isoformat()))
+    response = sam_client.post(
+        URL, form_data(municipality="73022", postal_code="3800", date=today.isoformat())
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["postal_code"] == [
         "3800 is de postcode van Sint-Truiden, niet van Heers."
