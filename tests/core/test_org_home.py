@@ -147,3 +147,11 @@ def test_the_home_asks_the_database_the_same_number_of_times_however_much_there_
     many = queries()
 
     assert few == many == HOME_QUERIES
+
+
+def test_the_dutch_home_writes_dates_with_dutch_month_names(sam, client_for, days_ago):
+    overdue = question(sam.organisation, due_on=days_ago(40), assigned_to=sam.user)
+    html = client_for(sam).get(HOME, headers={"accept-language": "nl"}).content.decode()
+    month = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+             "oktober", "november", "december"][overdue.due_on.month - 1]  # fmt: skip
+    assert f"te laat sinds {overdue.due_on.day} {month}" in html
