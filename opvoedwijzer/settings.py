@@ -49,6 +49,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "opvoedwijzer.core.views.csrf_failure"
 SITE_NAME = os.environ.get("SITE_NAME", "Opvoedwijzer")
 SITE_ID = 1
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.template import loader
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -58,6 +59,17 @@ def server_error(request):
         response = HttpResponse(template.render(), status=status)
     if unavailable:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent from a page open too long (or with cookies refused) is told so
+    in the visitor's language, with the way back, instead of Django's English technical page."""
+    back = request.headers.get("referer", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = "/"
+    response = render(request, "403_csrf.html", {"back": back}, status=403)
     response["Cache-Control"] = "no-store"
     return response
 
