@@ -14,6 +14,7 @@ data was stored on.)
 test-results/screenshots/<name>.png and fails on any violation.
 """
 
+import json
 import os
 import weakref
 from pathlib import Path
@@ -200,9 +201,29 @@ _axe = None
 _pages_without_js = weakref.WeakSet()
 
 
+def log_needs_review(name, url, incomplete):
+    """What axe could not decide ("needs review": contrast over images or gradients, ids it could not
+    check) is written to test-results/axe-needs-review.jsonl, one line per page, to be looked at."""
+    if not incomplete:
+        return
+    items = [
+        {
+            "id": item["id"],
+            "nodes": [
+                [", ".join(map(str, n["target"])), *(check["message"] for check in n["any"])]
+                for n in item["nodes"]
+            ][:5],
+        }
+        for item in incomplete
+    ]
+    with (SCREENSHOTS.parent / "axe-needs-review.jsonl").open("a") as log:
+        log.write(json.dumps({"page": name, "url": url, "items": items}) + "\n")
+
+
 def check_a11y(page, name):
     """Save a full-page screenshot as test-results/screenshots/<name>.png and assert that axe finds
-    no accessibility violations on the page as it is now.
+    no accessibility violations on the page as it is now. Returns what axe could not decide
+    ("needs review"), which it also logs.
 
     axe is JavaScript: on a page without JavaScript it runs on a copy of the page's HTML, served at
     the same address (so styles load) in a page of its own.
@@ -226,6 +247,8 @@ def check_a11y(page, name):
             context.close()
     else:
         results = _axe.run(page)
+    needs_review = results.response.get("incomplete", [])
+    log_needs_review(name, page.url, needs_review)
     if results.violations_count:
         lines = [f"axe found {results.violations_count} kind(s) of violation on {name} ({page.url}):"]
         for v in results.response["violations"]:
@@ -234,6 +257,7 @@ def check_a11y(page, name):
                 lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}")
                 lines.append(f"      {node.get('failureSummary', '').replace(chr(10), ' / ')}")
         pytest.fail("\n".join(lines), pytrace=False)
+    return needs_review
 
 
 @pytest.fixture(name="check_a11y")

@@ -63,6 +63,23 @@ def demo_data():
     }
 
 
+# Why axe may leave a text's contrast undecided on a page that is fine: a cell of a table that scrolls
+# in its own box, clipped at the box's edge ("partially obscured"); a button whose border touches the
+# table line ("overlaps"); the text of an SVG chart ("image node"). Colours are the same as elsewhere.
+CONTRAST_CHECKED_BY_HAND = ("partially obscured", "partially overlaps", "contains an image node")
+
+
+def to_look_at(url, needs_review):
+    """axe's "needs review" items not explained above: any other reason for contrast, any other check."""
+    return [
+        f"{url}: {item['id']} {', '.join(map(str, node['target']))}: {message}"
+        for item in needs_review
+        for node in item["nodes"]
+        for message in [" / ".join(check["message"] for check in node["any"])]
+        if item["id"] != "color-contrast" or not any(r in message for r in CONTRAST_CHECKED_BY_HAND)
+    ]
+
+
 def walk(page, urls, too_wide, repeated_ids, seen, axe_failures, who):
     """Open every HTML page of `urls` on the phone; note its width, its repeated ids and what axe finds."""
     for url in urls:
@@ -80,7 +97,7 @@ def walk(page, urls, too_wide, repeated_ids, seen, axe_failures, who):
         if twice:
             repeated_ids.append(f"{url}: {', '.join(twice)}")
         try:
-            check_a11y(page, f"phone-{who}-" + url.strip("/").replace("/", "-"))
+            axe_failures += to_look_at(url, check_a11y(page, f"phone-{who}-" + url.strip("/").replace("/", "-")))
         except pytest.fail.Exception as failure:
             axe_failures.append(str(failure))
 
