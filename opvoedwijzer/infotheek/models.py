@@ -158,6 +158,11 @@ class Handout(models.Model):
         return f"{self.resource_id} × {self.count}"
 
 
+class ReservationEnd(models.TextChoices):
+    PICKED_UP = "picked_up", _("picked up")
+    CANCELLED = "cancelled", _("cancelled")
+
+
 class Reservation(models.Model):
     """ "Reserve this book", without an account: a phone number or an e-mail address (encrypted) to say
     it is ready, nothing else."""
@@ -165,7 +170,8 @@ class Reservation(models.Model):
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="reservations")
     contact = models.TextField(editable=False)  # encrypted phone number or e-mail address
     reserved_on = models.DateField(default=timezone.localdate)
-    ended_on = models.DateField(null=True, blank=True)  # picked up or cancelled
+    ended_on = models.DateField(null=True, blank=True)
+    ended_as = models.CharField(max_length=10, choices=ReservationEnd.choices, blank=True)
 
     class Meta:
         ordering = ["reserved_on", "id"]

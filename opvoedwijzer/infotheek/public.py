@@ -15,7 +15,7 @@ from opvoedwijzer.questions.abuse import over_limit
 
 from . import services
 from .forms import LibrarySearchForm, ReserveForm
-from .models import Resource
+from .models import ReservationEnd, Resource
 
 
 def library(request, slug):
@@ -78,7 +78,7 @@ def reservation(request, slug, token):
         raise Http404
     cancelled = False
     if request.method == "POST" and found.ended_on is None:
-        services.end_reservation(found)
+        services.end_reservation(found, ReservationEnd.CANCELLED)
         cancelled = True
     context = {
         "organisation": org,

@@ -4,15 +4,18 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from opvoedwijzer.core import fulltext
-from opvoedwijzer.core.crypto import encrypt
+from opvoedwijzer.core.crypto import decrypt, encrypt
 from opvoedwijzer.taxonomy import defaults
 
-from .models import Copy, Handout, Loan, Reservation, Resource
+from .models import Copy, Handout, Loan, Reservation, ReservationEnd, Resource
 
 RESOURCE_FIELDS = [
     *["kind", "title", "author", "description", "url", "body", "language", "audience", "published", "stock"],
@@ -81,7 +84,27 @@ def reserve(resource, contact):
     reservation = Reservation.objects.create(resource=resource, contact=encrypt(contact.strip()))
     reservation.place = 0 if before["free"] else before["waiting"] + 1
     reservation.token = cancel_token(reservation)
+    if "@" in contact:
+        language = translation.get_language()
+        transaction.on_commit(lambda: send_reservation_link(reservation.pk, language))
     return reservation
+
+
+def send_reservation_link(reservation_pk, language):
+    """A reservation made with an e-mail address: one mail with its link (where and when to pick up,
+    the place on the waiting list, cancel), in the language of the page it was made on."""
+    reservation = Reservation.objects.select_related("resource__organisation").get(pk=reservation_pk)
+    address = decrypt(reservation.contact)
+    if not address or reservation.ended_on:
+        return
+    org = reservation.resource.organisation
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "public_reservation", kwargs={"slug": org.slug, "token": cancel_token(reservation)}
+    )
+    with translation.override(language if language in dict(settings.LANGUAGES) else "nl"):
+        context = {"organisation": org, "title": reservation.resource.title, "link": link}
+        subject = render_to_string("infotheek/email/reserved_subject.txt", context).strip()
+        send_mail(subject, render_to_string("infotheek/email/reserved.txt", context), None, [address])
 
 
 def cancel_token(reservation):
@@ -116,11 +139,12 @@ def waiting_place(reservation):
 
 
 @transaction.atomic
-def end_reservation(reservation):
-    """Picked up or cancelled: the contact goes at once (nothing else needs it)."""
+def end_reservation(reservation, ended_as):
+    """Picked up or cancelled (a ReservationEnd): the contact goes at once (nothing else needs it)."""
     reservation.ended_on = timezone.localdate()
+    reservation.ended_as = ended_as
     reservation.contact = ""
-    reservation.save(update_fields=["ended_on", "contact"])
+    reservation.save(update_fields=["ended_on", "ended_as", "contact"])
     return reservation
 
 
@@ -145,7 +169,7 @@ def lend_copy(copy, contact, *, due_on=None):
     )
     first = copy.resource.reservations.filter(ended_on__isnull=True).order_by("reserved_on", "id").first()
     if first is not None:
-        end_reservation(first)
+        end_reservation(first, ReservationEnd.PICKED_UP)
     return loan
 
 

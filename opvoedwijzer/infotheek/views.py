@@ -13,7 +13,7 @@ from opvoedwijzer.core.decorators import member_may
 
 from . import services
 from .forms import CopyForm, CountForm, LendForm, ResourceForm
-from .models import Loan, Reservation, Resource
+from .models import Loan, Reservation, ReservationEnd, Resource
 
 
 @member_may("can_register")
@@ -57,8 +57,16 @@ def reservation_done(request, pk):
     reservation = get_object_or_404(
         Reservation.objects.filter(resource__organisation=request.organisation, ended_on__isnull=True), pk=pk
     )
-    services.end_reservation(reservation)
-    messages.success(request, _("The reservation is closed; the phone number or e-mail address is deleted."))
+    ended_as = request.POST.get("ended_as")
+    if ended_as not in ReservationEnd.values:
+        messages.error(request, _("Say whether the reservation was picked up or cancelled."))
+    else:
+        services.end_reservation(reservation, ended_as)
+        messages.success(
+            request,
+            _("%(title)s: %(ended_as)s. The phone number or e-mail address is deleted.")
+            % {"title": reservation.resource.title, "ended_as": ReservationEnd(ended_as).label},
+        )
     return redirect("infotheek:resources", org=request.organisation.slug)
 
 

@@ -59,7 +59,7 @@ def test_a_parent_reserves_with_a_phone_number_kept_encrypted_until_picked_up(
     assert "0470" not in reservation.contact and decrypt(reservation.contact) == "0470 12 34 56"
     staff = client_for(sam)
     assert "0470 12 34 56" in staff.get("/o/zuid-limburg/library/").content.decode()
-    staff.post(f"/o/zuid-limburg/library/reservations/{reservation.pk}/done/")
+    staff.post(f"/o/zuid-limburg/library/reservations/{reservation.pk}/done/", {"ended_as": "picked_up"})
     reservation.refresh_from_db()
     assert reservation.ended_on is not None and reservation.contact == ""
 

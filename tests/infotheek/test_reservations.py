@@ -139,3 +139,83 @@ def test_the_public_list_counts_availability_in_the_same_queries_for_3_or_30_boo
     add_books(27)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/zuid-limburg/library/")
+
+
+def done(staff, reservation, **data):
+    return staff.post(f"/o/zuid-limburg/library/reservations/{reservation.pk}/done/", data, follow=True)
+
+
+def test_staff_record_whether_a_reservation_was_picked_up_or_cancelled(
+    zuid, sam, sleep_book, client, client_for
+):
+    services.add_copy(sleep_book, "INF-1")
+    services.add_copy(sleep_book, "INF-2")
+    reserve(client, sleep_book, "0470 11 11 11")
+    reserve(client, sleep_book, "0470 22 22 22")
+    first, second = Reservation.objects.order_by("pk")
+    staff = client_for(sam)
+
+    page = done(staff, first, ended_as="picked_up").content.decode()
+    assert "Slapen zonder tranen: opgehaald. Het telefoonnummer of e-mailadres is gewist." in page
+    done(staff, second, ended_as="cancelled")
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.ended_as, second.ended_as) == ("picked_up", "cancelled")
+    assert first.contact == second.contact == ""
+
+
+def test_staff_who_do_not_say_how_it_ended_are_asked_and_nothing_changes(
+    zuid, sam, sleep_book, client, client_for
+):
+    services.add_copy(sleep_book, "INF-1")
+    reserve(client, sleep_book, "0470 11 11 11")
+    reservation = Reservation.objects.get()
+    page = done(client_for(sam), reservation, ended_as="lost").content.decode()
+    assert "Zeg of de reservatie opgehaald of geannuleerd is." in page
+    reservation.refresh_from_db()
+    assert reservation.ended_on is None and reservation.contact != ""
+
+
+def test_a_cancel_link_and_a_loan_record_how_the_reservation_ended(zuid, sleep_book, client):
+    copy = services.add_copy(sleep_book, "INF-1")
+    services.add_copy(sleep_book, "INF-2")
+    link = reserve(client, sleep_book, "0470 11 11 11").redirect_chain[-1][0].split("?")[0]
+    reserve(client, sleep_book, "0470 22 22 22")
+    client.post(link)
+    services.lend_copy(copy, "0470 22 22 22")
+    assert list(Reservation.objects.order_by("pk").values_list("ended_as", flat=True)) == [
+        "cancelled",
+        "picked_up",
+    ]
+
+
+def test_a_parent_who_reserves_with_an_e_mail_address_gets_the_link_in_her_language(
+    zuid, sleep_book, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    services.add_copy(sleep_book, "INF-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/zuid-limburg/library/{sleep_book.pk}/",
+            {"contact": "maman@example.org"},
+            headers={"accept-language": "fr"},
+            follow=True,
+        )
+    link = response.redirect_chain[-1][0].split("?")[0]
+    (mail,) = mailoutbox
+    assert mail.to == ["maman@example.org"]
+    assert mail.subject == "Votre réservation chez Opvoedingswinkel Zuid-Limburg"
+    assert "Vous avez réservé « Slapen zonder tranen »." in mail.body
+    assert mail.body.count(link) == 1
+    # The link in the mail is the parent's own: it cancels.
+    path = link.split("testserver", 1)[-1] if "testserver" in link else link
+    assert "annul" in client.get(path, headers={"accept-language": "fr"}).content.decode().lower()
+
+
+def test_a_reservation_with_a_phone_number_sends_no_mail(
+    zuid, sleep_book, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    services.add_copy(sleep_book, "INF-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        reserve(client, sleep_book, "0470 11 11 11")
+    assert mailoutbox == []
