@@ -59,7 +59,7 @@ def resource(request, slug, pk):
             )
         elif form.is_valid():
             try:
-                reservation = services.reserve(item, form.cleaned_data["contact"])
+                reservation = services.reserve(item, form.cleaned_data["contact"], mail_link=True)
             except services.NoCopies:
                 return redirect("public_resource", slug=org.slug, pk=item.pk)
             url = reverse("public_reservation", kwargs={"slug": org.slug, "token": reservation.token})

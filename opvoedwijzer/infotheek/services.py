@@ -71,7 +71,7 @@ class NoCopies(Exception):
 
 
 @transaction.atomic
-def reserve(resource, contact):
+def reserve(resource, contact, *, mail_link=False):
     """Someone reserves without an account; `contact` (a phone number or an e-mail address) is kept
     encrypted, only to say the book is ready. Beyond the free copies the reservation joins the waiting
     list; a title without copies refuses (NoCopies). The reservation comes back with `place` (on the
@@ -84,7 +84,7 @@ def reserve(resource, contact):
     reservation = Reservation.objects.create(resource=resource, contact=encrypt(contact.strip()))
     reservation.place = 0 if before["free"] else before["waiting"] + 1
     reservation.token = cancel_token(reservation)
-    if "@" in contact:
+    if mail_link and "@" in contact:
         language = translation.get_language()
         transaction.on_commit(lambda: send_reservation_link(reservation.pk, language))
     return reservation
