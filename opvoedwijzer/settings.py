@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "opvoedwijzer.imports",
     "opvoedwijzer.regions",
     "opvoedwijzer.onboarding",
+    # Composers without models of their own: the staff home, the demo data, the nightly retention run.
+    "opvoedwijzer.home",
+    "opvoedwijzer.demo",
+    "opvoedwijzer.retention",
     # After core: core's `taskrunner` command (restarts cleanly, retries) takes the place of dbtasks' own.
     "dbtasks",
 ]
