@@ -4,8 +4,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Organisation
-from opvoedwijzer.reports import rollup
 
+from . import rollup
 from .models import Area, Contact, ContactTheme, Source
 
 
@@ -189,6 +189,15 @@ def update_contact(contact, data):
         contact.save(update_fields=CONTACT_FIELDS)
         _set_relations(contact, data)
     return contact
+
+
+@transaction.atomic
+def add_offer(contact, offer):
+    """Give a contact one more offer (a referral's), its report counts kept: its row locked, then
+    recounted."""
+    Contact.objects.select_for_update().filter(pk=contact.pk).exists()
+    with rollup.recounting(contact.pk):
+        contact.offers.add(offer)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.db.models import CharField, Count
 from django.db.models.functions import Cast, Substr
 from django.utils.translation import gettext_lazy as _
 
+from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Area, Contact
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme, ThemeGroup
@@ -76,8 +77,6 @@ def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     spec = _rollup_spec(by)
     if spec is None:
         return count_contacts_raw(org, start, end, by, municipalities, with_total)
-    from . import rollup
-
     sets = [("rows", *spec)] if by else []
     if with_total:
         sets.append(("total", "total", False, False))
@@ -92,18 +91,14 @@ def _areas(municipalities):
 
 def _value_dims(by):
     """The dimensions of `by` besides municipality and month/quarter, in the roll-up's order."""
-    from .rollup import PAIR_ORDER
-
-    return sorted((d for d in by if d not in PLACE_AND_TIME), key=PAIR_ORDER.index)
+    return sorted((d for d in by if d not in PLACE_AND_TIME), key=rollup.PAIR_ORDER.index)
 
 
 def _rollup_spec(by):
     """(dim, by_area, by_time) when the roll-up can answer `by`, else None; dim is "total", one
     dimension or a pair of them in the roll-up's order; by_time "month", "quarter" or False."""
-    from .rollup import ROLLUP_DIMENSIONS
-
     time_dims = [d for d in by if d in ("month", "quarter")]
-    if len(time_dims) > 1 or any(d not in ROLLUP_DIMENSIONS for d in by if d not in PLACE_AND_TIME):
+    if len(time_dims) > 1 or any(d not in rollup.ROLLUP_DIMENSIONS for d in by if d not in PLACE_AND_TIME):
         return None
     value_dims = _value_dims(by)
     if len(value_dims) > MAX_CROSSED:
@@ -225,8 +220,6 @@ def crosstab(org, start, end, rows_dim, cols_dim, municipalities=None):
         rows = count_contacts(org, start, end, [rows_dim], municipalities, with_total=False)[0]
         cols = count_contacts(org, start, end, [cols_dim], municipalities, with_total=False)[0]
     else:  # cells, row totals, column totals and the total in one statement
-        from . import rollup
-
         sets = [(name, *spec) for name, spec in zip(("cells", "rows", "cols"), specs, strict=True)]
         found = rollup.grouped(
             org, start, end, [*sets, ("total", "total", False, False)], _areas(municipalities)

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from . import rollup
+from opvoedwijzer.contacts import rollup
+
 from .models import ReportStatus, YearlyReport
 from .yearly import build_yearly_report
 

@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from opvoedwijzer.contacts.services import add_offer
 from opvoedwijzer.core.services import note_social_map_changed
-from opvoedwijzer.reports import rollup
 from opvoedwijzer.taxonomy.models import OfferType
 
 from . import search
@@ -221,9 +221,7 @@ def refer_contact(contact, service, *, warm, author, follow_up_on=None):
         referral.save(update_fields=["warm", "follow_up_on"])
     offer = OfferType.objects.for_org(contact.organisation).filter(code=REFERRAL_OFFER[warm]).first()
     if offer is not None and not contact.offers.filter(pk=offer.pk).exists():
-        type(contact).objects.select_for_update().filter(pk=contact.pk).exists()  # its counts change: lock it
-        with rollup.recounting(contact.pk):
-            contact.offers.add(offer)
+        add_offer(contact, offer)
     return referral
 
 

@@ -8,9 +8,9 @@ import io
 import pytest
 from django.core.management import call_command
 
+from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Contact, Source
 from opvoedwijzer.imports.models import ImportedRow, ValueMapping
-from opvoedwijzer.reports import rollup
 
 from .files import ENGLISH_HEADING, LAST_YEAR, csv_bytes, dutch_rows, xlsx_bytes
 

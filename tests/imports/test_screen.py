@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.imports.models import ImportBatch, ImportStatus, ValueMapping
-from opvoedwijzer.reports import rollup
 from tests.reports.test_yearly import pdf_text, run_queued_tasks
 
 from .files import LAST_YEAR, csv_bytes, dutch_rows, xlsx_bytes

@@ -7,9 +7,9 @@ import random
 
 import pytest
 
+from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.contacts.services import delete_contact, update_contact
-from opvoedwijzer.reports import rollup
 from opvoedwijzer.reports.stats import API_DIMENSIONS, count_contacts, count_contacts_raw
 from tests.factories import ContactFactory, contact_data
 
@@ -118,7 +118,7 @@ def test_the_rebuild_command_repairs_a_damaged_rollup(sam, zuid):
 
     from django.core.management import call_command
 
-    from opvoedwijzer.reports.models import DailyCount
+    from opvoedwijzer.contacts.models import DailyCount
 
     ContactFactory(membership=sam, date=FIRST_DAY)
     start, end = FIRST_DAY, FIRST_DAY + datetime.timedelta(days=40)
@@ -133,7 +133,7 @@ def test_the_nightly_check_finds_drift_and_repairs_it(sam, zuid, noord):
 
     from django.core.management import call_command
 
-    from opvoedwijzer.reports.models import DailyCount, MonthlyCount
+    from opvoedwijzer.contacts.models import DailyCount, MonthlyCount
     from opvoedwijzer.reports.tasks import check_rollup_task
 
     rng = random.Random(3)

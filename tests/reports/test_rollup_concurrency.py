@@ -12,9 +12,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.services import create_api_token
-from opvoedwijzer.reports import rollup
 from tests.factories import ContactFactory
 from tests.reports.test_rollup import FIRST_DAY, every_report
 

@@ -10,11 +10,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.contacts import rollup
+from opvoedwijzer.contacts.models import Contact, PairCount
 from opvoedwijzer.contacts.services import delete_contact, update_contact
 from opvoedwijzer.core.services import create_api_token
-from opvoedwijzer.reports import rollup, stats
-from opvoedwijzer.reports.models import PairCount
+from opvoedwijzer.reports import stats
 from opvoedwijzer.reports.stats import count_contacts, count_contacts_raw, crossing_problem, crosstab
 from tests.factories import ContactFactory, contact_data
 from tests.reports.test_rollup import FIRST_DAY, accepted_by, random_codes

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 def fill_rollup(apps, schema_editor):
-    from opvoedwijzer.reports import rollup
+    from opvoedwijzer.contacts import rollup
 
     rollup.rebuild(pairs=False)  # the pair table comes in 0003
 

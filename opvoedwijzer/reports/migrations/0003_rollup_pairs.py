@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 def fill_pairs(apps, schema_editor):
-    from opvoedwijzer.reports import rollup
+    from opvoedwijzer.contacts import rollup
 
     rollup.rebuild_pairs()
 

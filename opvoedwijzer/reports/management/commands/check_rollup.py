@@ -3,8 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from opvoedwijzer.contacts import rollup
 from opvoedwijzer.core.models import Organisation
-from opvoedwijzer.reports import rollup
 
 
 class Command(BaseCommand):
