@@ -399,11 +399,18 @@ QUESTION_RATE_LIMIT_PER_HOUR = int(os.environ.get("QUESTION_RATE_LIMIT_PER_HOUR"
 REFERRAL_FOLLOW_UP_DAYS = int(os.environ.get("REFERRAL_FOLLOW_UP_DAYS", "21"))
 
 # Phone numbers the PII guard leaves alone: services' own numbers (helplines), comma-separated.
-# The numbers on an organisation's social map are allowed as well (socialmap.selectors).
 PII_ALLOWED_PHONE_NUMBERS = env_list(
     "PII_ALLOWED_PHONE_NUMBERS",
     "078 15 00 10,102,106,116 000,1813,1712,0800 20 100,0800 32 123",
 )
+
+# Hooks: the foundation (core, privacy, taxonomy) calls into a domain only through these dotted paths,
+# as Django does with AUTHENTICATION_BACKENDS, so it never imports a domain app.
+# - The numbers on the social maps the PII guard lets through as well: a function (user=None) → numbers,
+#   read once per process while the organisations' `map_version` stays (privacy/forms.py).
+PII_ALLOWED_PHONE_NUMBERS_FROM = "opvoedwijzer.socialmap.selectors.public_phone_numbers"
+# - Called with the term, in the same transaction, when staff rename a term (taxonomy/services.py).
+TERM_RENAMED_HOOKS = ["opvoedwijzer.socialmap.search.reindex_for_term"]
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,5 @@
-"""An organisation's own areas (neighbourhoods, *wijken*, a region) from a CSV file: every row checked
+"""Where a contact's family lives (`Area`: a municipality of the region, outside it, or unknown), and an
+organisation's own areas (neighbourhoods, *wijken*, a region) from a CSV file: every row checked
 (`check_area_file`) before anything is written (`import_own_areas`, the one write, in one transaction).
 
 Columns, Dutch or English, in any order: code, name (naam), optionally the municipality the area lies
@@ -10,14 +11,21 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
-
-from opvoedwijzer.taxonomy.cache import note_terms_changed
+from django.utils.translation import gettext_lazy
 
 from .models import OFFICIAL_CODE, Municipality
 from .municipalities import cbs_code
 from .tabular import UnreadableFile, column, read_rows
+from .versions import note_terms_changed
+
+
+class Area(models.TextChoices):
+    MUNICIPALITY = "municipality", gettext_lazy("A municipality of the region")
+    OUTSIDE = "outside", gettext_lazy("Outside the region")
+    UNKNOWN = "unknown", gettext_lazy("Unknown")
+
 
 MAX_ROWS = 5000
 CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.privacy.audit import AuditAction, record
-from opvoedwijzer.taxonomy.cache import note_terms_changed
 from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 
 from . import mfa
 from .models import ApiToken, Invitation, Membership, Organisation, Role, hash_secret
+from .versions import note_terms_changed
 
 logger = logging.getLogger(__name__)
 

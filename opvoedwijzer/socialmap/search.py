@@ -357,5 +357,20 @@ def reindex(service_ids):
             _write_fts([(pk, values["search_text"]) for pk, values in rows.items()])
 
 
+
+def reindex_for_term(term):
+    """settings.TERM_RENAMED_HOOKS: services are found by the labels of their themes and life stages, so
+    a renamed term is searched under its new name too."""
+    services = Service.objects.for_org(term.organisation)
+    if term.DIMENSION == "theme":
+        services = services.filter(themes=term)
+    elif term.DIMENSION == "theme_group":
+        services = services.filter(themes__group=term)
+    elif term.DIMENSION == "life_stage":
+        services = services.filter(life_stages=term)
+    else:
+        return
+    reindex(services.values_list("pk", flat=True).distinct())
+
 def _write_fts(texts):
     fulltext.index(TABLE, texts, FTS_TABLE)

@@ -3,22 +3,22 @@
 Registering a contact checks seven codes against these; reading them from the database for every
 request cost eight queries. `terms_of(org)` answers from memory while the organisation's
 `terms_version` is the one it was read at: every change of a term or of the municipalities goes
-through `note_terms_changed`, which raises the version (so every process and app server reads again
-on its next request: the version comes with the organisation, which each request loads anyway) and
-forgets this process's copy. A copy is also read again after `MAX_AGE` seconds, for changes made
-around the services (the Django admin). The objects are shared between requests: read them, never
-change them.
+through `note_terms_changed` (core/versions.py), which raises the version (so every process and app
+server reads again on its next request: the version comes with the organisation, which each request
+loads anyway; the copy read at the old version is replaced then). A copy is also read again after
+`MAX_AGE` seconds, for changes made around the services (the Django admin). The objects are shared
+between requests: read them, never change them.
 """
 
 import threading
 import time
 from dataclasses import dataclass, field
 
-from django.db.models import F
-
-from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.core.versions import note_terms_changed
 
 from .models import TERM_MODELS
+
+__all__ = ["OrgTerms", "note_terms_changed", "terms_of"]
 
 MAX_AGE = 300
 _copies = {}
@@ -70,15 +70,3 @@ def terms_of(org):
     with _lock:
         _copies[org.pk] = (key, now, terms)
     return terms
-
-
-def forget(org):
-    with _lock:
-        _copies.pop(org.pk, None)
-
-
-def note_terms_changed(org):
-    """Call after changing an organisation's terms or municipalities (inside the same transaction)."""
-    Organisation.objects.filter(pk=org.pk).update(terms_version=F("terms_version") + 1)
-    org.refresh_from_db(fields=["terms_version"])
-    forget(org)

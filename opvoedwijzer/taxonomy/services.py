@@ -1,12 +1,15 @@
 """Writes on the taxonomy: seed the defaults, rename, hide, reorder, add. Codes are never reused."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from opvoedwijzer.core.versions import note_terms_changed
+
 from . import defaults
-from .cache import note_terms_changed
 from .models import TERM_MODELS, AskerRole, Channel, LifeStage, OfferType, Theme, ThemeGroup
 
 
@@ -59,32 +62,17 @@ def add_term(org, dimension, *, code, label, group=None):
 
 @transaction.atomic
 def update_term(term, *, label, hidden):
-    """Rename (an empty label restores the default) and hide or show a term."""
+    """Rename (an empty label restores the default) and hide or show a term. A rename calls each of
+    settings.TERM_RENAMED_HOOKS with the term, in this transaction (the social map's search reindexes)."""
     renamed = term.custom_label != label.strip()
     term.custom_label = label.strip()
     term.hidden = hidden
     term.save(update_fields=["custom_label", "hidden"])
     note_terms_changed(term.organisation)
     if renamed:
-        _reindex_social_map(term)
+        for hook in settings.TERM_RENAMED_HOOKS:
+            import_string(hook)(term)
     return term
-
-
-def _reindex_social_map(term):
-    """Services are found by the labels of their themes and life stages: search the new name too."""
-    from opvoedwijzer.socialmap import search
-    from opvoedwijzer.socialmap.models import Service
-
-    services = Service.objects.for_org(term.organisation)
-    if term.DIMENSION == "theme":
-        services = services.filter(themes=term)
-    elif term.DIMENSION == "theme_group":
-        services = services.filter(themes__group=term)
-    elif term.DIMENSION == "life_stage":
-        services = services.filter(life_stages=term)
-    else:
-        return
-    search.reindex(services.values_list("pk", flat=True).distinct())
 
 
 @transaction.atomic

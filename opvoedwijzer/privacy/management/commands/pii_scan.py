@@ -3,11 +3,12 @@
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
+from django.utils.module_loading import import_string
 
 from opvoedwijzer.privacy.pii import _allowed_phones, find_pii
-from opvoedwijzer.socialmap.selectors import public_phone_numbers
 
 
 class Command(BaseCommand):
@@ -15,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            allowed = _allowed_phones(public_phone_numbers())
+            allowed = _allowed_phones(import_string(settings.PII_ALLOWED_PHONE_NUMBERS_FROM)())
         except DatabaseError:  # no database set up: the settings' numbers only
             allowed = _allowed_phones()
         out = sys.stdout
