@@ -22,15 +22,14 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
+from opvoedwijzer.activities import services
+from opvoedwijzer.activities.models import Activity, Evaluation, Kind, SignUp
 from opvoedwijzer.contacts.models import Area
 from opvoedwijzer.core.crypto import encrypt
 from opvoedwijzer.infotheek.models import Audience
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
 from opvoedwijzer.socialmap.services import save_location
 from opvoedwijzer.taxonomy.models import AskerRole, LifeStage, Theme
-
-from . import services
-from .models import Activity, Evaluation, Kind, SignUp
 
 MO, TU, WE, TH, FR, SA = range(6)
 

@@ -17,10 +17,9 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from opvoedwijzer.infotheek import services
+from opvoedwijzer.infotheek.models import Audience, Handout, Kind, Loan, Reservation, Resource
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
-
-from . import services
-from .models import Audience, Handout, Kind, Loan, Reservation, Resource
 
 ARTICLE = """Een peuter die op de grond ligt te brullen in de winkel: bijna elke ouder maakt het mee.
 Driftbuien horen bij deze leeftijd. Je kind wil veel, maar kan nog niet zeggen wat het voelt.

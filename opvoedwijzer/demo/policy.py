@@ -13,11 +13,10 @@ import datetime
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Membership, Role
+from opvoedwijzer.policy import services
+from opvoedwijzer.policy.forms import MeetingForm
+from opvoedwijzer.policy.models import Meeting, MeetingKind, Signal, SignalStatus
 from opvoedwijzer.taxonomy.models import Theme
-
-from . import services
-from .forms import MeetingForm
-from .models import Meeting, MeetingKind, Signal, SignalStatus
 
 K = MeetingKind
 

@@ -1,8 +1,7 @@
 """Demo content of the public site (used by `manage.py seed_demo`)."""
 
+from opvoedwijzer.pages.services import save_public_site
 from opvoedwijzer.taxonomy.models import LifeStage
-
-from .services import save_public_site
 
 PROFILE = {
     "intro": "Heb je een vraag over opvoeden? Groot of klein, je kunt bij ons terecht. Het is gratis, en je "

@@ -20,10 +20,9 @@ from django.utils import timezone
 
 from opvoedwijzer.contacts.models import Area
 from opvoedwijzer.core.models import Membership, Role, hash_secret
+from opvoedwijzer.questions import services
+from opvoedwijzer.questions.models import Message, Question, ReplyTemplate, Status, add_working_days
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
-
-from . import services
-from .models import Message, Question, ReplyTemplate, Status, add_working_days
 
 # The code and secret of each organisation's question that waits to be picked up: a demo, not a secret.
 PICK_UP = {

@@ -4,9 +4,8 @@ from django.utils import timezone
 
 from opvoedwijzer.core import mfa
 from opvoedwijzer.core.models import Membership, Organisation, Role
-
-from . import services
-from .models import RegionRole, RegionShare
+from opvoedwijzer.regions import services
+from opvoedwijzer.regions.models import RegionRole, RegionShare
 
 DEMO_REGION = {
     "slug": "regio-limburg",

@@ -1,7 +1,9 @@
 """Demo social map and referrals (used by `manage.py seed_demo`).
 
-The map in `demo_data.py` (Zuid-Limburg; `demo_data_noord.py` for Noord-Limburg) goes in through the
-same loader as every import, with ids derived from the names (UUIDv5), so seeding twice changes nothing.
+Each demo organisation's map is an HSDS 3.0 file in `data/` (`socialmap-<slug>.hsds.json`: the flat
+tables, with the app's own fields `_themes`, `_life_stages`, `_languages`, `_municipalities` (NIS codes),
+`_partnership`, `_sociale_kaart_id`, `_address`, `_accessibility`). It goes in through the same loader
+as every import; its ids were derived from the names (UUIDv5), so seeding twice changes nothing.
 """
 
 import datetime
@@ -10,121 +12,26 @@ import uuid
 
 from django.utils import timezone
 
+from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Contact
-from opvoedwijzer.reports import rollup
+from opvoedwijzer.socialmap import importers
+from opvoedwijzer.socialmap.models import Outcome, Referral, Service
+from opvoedwijzer.socialmap.services import REFERRAL_OFFER
 from opvoedwijzer.taxonomy.models import OfferType
 
-from . import demo_data_noord, importers
-from .demo_data import MAP, NIS_CODES
-from .models import Outcome, Referral, Service
-from .services import REFERRAL_OFFER
-
-DEMO_NAMESPACE = uuid.UUID("6f1c2a36-0a55-4a8e-9b0e-5d1f0c6d9e01")
-
-
-def _id(*parts):
-    return uuid.uuid5(DEMO_NAMESPACE, "/".join(parts))
-
-
-def _hours(owner_field, owner_id, schedules, tables):
-    for i, hours in enumerate(schedules):
-        key = _id(str(owner_id), "hours", str(i))
-        tables["schedules"][key] = {
-            "id": str(key),
-            owner_field: str(owner_id),
-            "freq": "WEEKLY",
-            "byday": hours["days"],
-            "opens_at": hours["opens"],
-            "closes_at": hours["closes"],
-        }
-
-
-# The map of each demo organisation and the municipalities its "all" means.
-MAPS = {"noord-limburg": (demo_data_noord.MAP_NOORD, demo_data_noord.NIS_CODES)}
+from .files import read_json
 
 
 def demo_tables(org):
-    """The demo map as flat HSDS tables, the shape `importers.Loader` reads."""
-    tables = {name: {} for name in importers.KEPT_TABLES}
+    """The demo map as flat HSDS tables {table: {uuid: row}}, the shape `importers.Loader` reads."""
+    data = read_json(f"socialmap-{org.slug}.hsds.json")
     served = {m.code: m for m in org.municipalities.all()}
-    demo_map, all_codes = MAPS.get(org.slug, (MAP, NIS_CODES))
-    for spec in demo_map:
-        org_id = _id(org.slug, spec["name"])
-        tables["organizations"][org_id] = {
-            "id": str(org_id),
-            "name": spec["name"],
-            "alternate_name": spec.get("alternate_name", ""),
-            "description": spec.get("description", ""),
-            "website": spec.get("website", ""),
-            "email": spec.get("email", ""),
-            "_partnership": spec.get("partnership", ""),
-            "_sociale_kaart_id": spec.get("sociale_kaart_id", ""),
-        }
-        locations = {}
-        for loc in spec.get("locations", []):
-            loc_id = _id(org.slug, spec["name"], loc["key"])
-            locations[loc["key"]] = loc_id
-            tables["locations"][loc_id] = {
-                "id": str(loc_id),
-                "organization_id": str(org_id),
-                "name": loc["name"],
-                "location_type": "physical",
-                "latitude": loc.get("latitude"),
-                "longitude": loc.get("longitude"),
-                "transportation": loc.get("transportation", ""),
-                "_address": {
-                    "address_1": loc["address"],
-                    "postal_code": loc["postal_code"],
-                    "city": loc["city"],
-                    "country": "BE",
-                },
-                "_accessibility": loc.get("accessibility", ""),
-            }
-            _hours("location_id", loc_id, loc.get("schedules", []), tables)
-        for service in spec["services"]:
-            service_id = _id(org.slug, spec["name"], service["name"])
-            area = service.get("municipalities", "all")
-            codes = all_codes if area == "all" else area
-            tables["services"][service_id] = {
-                "id": str(service_id),
-                "organization_id": str(org_id),
-                "name": service["name"],
-                "description": service.get("description", ""),
-                "url": service.get("url", ""),
-                "email": service.get("email", ""),
-                "status": "active",
-                "application_process": service.get("application_process", ""),
-                "fees_description": service.get("fees", ""),
-                "eligibility_description": service.get("eligibility", ""),
-                "minimum_age": None if service.get("min_months") is None else service["min_months"] / 12,
-                "maximum_age": None if service.get("max_months") is None else service["max_months"] / 12,
-                "_themes": service.get("themes", []),
-                "_life_stages": service.get("life_stages", []),
-                "_languages": service.get("languages", []),
-                "_municipalities": [served[c] for c in codes if c in served],
-            }
-            for key in service.get("locations", []):
-                link = _id(str(service_id), "at", key)
-                tables["service_at_location"][link] = {
-                    "id": str(link),
-                    "service_id": str(service_id),
-                    "location_id": str(locations[key]),
-                }
-            if service.get("phone"):
-                phone = _id(str(service_id), "phone")
-                tables["phones"][phone] = {
-                    "id": str(phone),
-                    "service_id": str(service_id),
-                    "number": service["phone"],
-                }
-            if service.get("contact"):
-                contact = _id(str(service_id), "contact")
-                tables["contacts"][contact] = {
-                    "id": str(contact),
-                    "service_id": str(service_id),
-                    "name": service["contact"],
-                }
-            _hours("service_id", service_id, service.get("schedules", []), tables)
+    tables = {name: {} for name in importers.KEPT_TABLES}
+    for table, rows in data.items():
+        for row in rows:
+            tables[table][uuid.UUID(row["id"])] = row
+    for row in tables["services"].values():
+        row["_municipalities"] = [served[c] for c in row["_municipalities"] if c in served]
     return tables
 
 

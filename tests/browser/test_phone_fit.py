@@ -16,8 +16,8 @@ from django.core.management import call_command
 
 from opvoedwijzer.activities import services as activities
 from opvoedwijzer.activities.models import Activity, Session
-from opvoedwijzer.core.management.commands.seed_demo import DEMO_PASSWORD
 from opvoedwijzer.core.models import Membership, Organisation, Role
+from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
 from opvoedwijzer.infotheek import services as infotheek
 from opvoedwijzer.questions import services as questions
 from opvoedwijzer.questions.models import ReplyTemplate

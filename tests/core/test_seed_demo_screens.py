@@ -18,10 +18,11 @@ from django.utils.translation import gettext, ngettext
 
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import User
+from opvoedwijzer.demo import questions as questions_demo
+from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
 from opvoedwijzer.infotheek.models import Handout, Loan, Reservation, Resource
 from opvoedwijzer.policy.models import Meeting, MeetingAction, Signal, SignalStatus
 from opvoedwijzer.privacy.pii import find_pii
-from opvoedwijzer.questions import demo as questions_demo
 from opvoedwijzer.questions.models import Message, Question, ReplyTemplate, Status
 from opvoedwijzer.socialmap.models import Referral, Service
 from tests.conftest import municipalities_loaded
@@ -234,8 +235,6 @@ def test_staff_of_noord_limburg_get_404_for_zuid_limburg_demo_data(demo_user):
 
 def test_a_demo_user_is_greeted_by_a_name_not_by_a_role_in_english(seeded, db, client):
     """Issue 15, item 4: after logging in, "Je bent nu ingelogd als Staff." mixed English into Dutch."""
-    from opvoedwijzer.core.management.commands.seed_demo import DEMO_PASSWORD
-
     staff = User.objects.get(email="staff@zuid-limburg.demo")
     staff.set_password(DEMO_PASSWORD)  # seeded before this test's fast password hasher was set
     staff.save(update_fields=["password"])

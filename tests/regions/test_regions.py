@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from opvoedwijzer.core import mfa
 from opvoedwijzer.core.models import Municipality
+from opvoedwijzer.demo.region import seed_region
 from opvoedwijzer.privacy.models import AuditAction, AuditEvent
 from opvoedwijzer.regions import services
-from opvoedwijzer.regions.demo import seed_region
 from opvoedwijzer.regions.models import Region, RegionMember, RegionShare
 from opvoedwijzer.regions.numbers import regional_sums, regional_table
 from opvoedwijzer.reports.stats import count_contacts
