@@ -13,18 +13,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvoedwijzer.core.areas import Area
 from opvoedwijzer.core.models import Municipality, Organisation
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
 RequestKind = models.TextChoices("RequestKind", [(code, code) for code, _nl, _en in defaults.REQUEST_KINDS])
 Duration = models.TextChoices("Duration", [(code, code) for code, _nl, _en in defaults.DURATIONS])
-
-
-class Area(models.TextChoices):
-    MUNICIPALITY = "municipality", _("A municipality of the region")
-    OUTSIDE = "outside", _("Outside the region")
-    UNKNOWN = "unknown", _("Unknown")
 
 
 class Source(models.TextChoices):
