@@ -5,13 +5,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.forms import ISO_DATE, MunicipalityField, TermChoiceField, themes_by_group
 from opvoedwijzer.contacts.models import Area
-from opvoedwijzer.infotheek.forms import phone_or_email
+from opvoedwijzer.core.fields import ISO_DATE, phone_or_email
+from opvoedwijzer.core.ratelimit import HONEYPOT
 from opvoedwijzer.infotheek.models import Audience
 from opvoedwijzer.privacy.forms import PIIGuardMixin, RedactPublicTextMixin
-from opvoedwijzer.questions.abuse import HONEYPOT
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
+from opvoedwijzer.taxonomy.fields import (
+    MunicipalityField,
+    TermChoiceField,
+    served_municipalities,
+    themes_by_group,
+)
 from opvoedwijzer.taxonomy.models import AskerRole, LifeStage, Theme
 
 from .models import MAX_PEOPLE_PER_SIGNUP, SCORES, Activity, Evaluation, Session
@@ -227,8 +232,6 @@ class AttendanceRowForm(forms.Form):
 
 
 def attendance_formset(org, data=None, *, session):
-    from opvoedwijzer.contacts.forms import served_municipalities
-
     initial = [
         {
             "who": a.who.code,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 
 from opvoedwijzer.core.models import Organisation
-from opvoedwijzer.questions.abuse import over_limit
+from opvoedwijzer.core.ratelimit import over_limit
 
 from . import feeds, services
 from .forms import AgendaFilterForm, EvaluationForm, SignUpForm

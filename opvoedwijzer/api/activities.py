@@ -22,7 +22,7 @@ from opvoedwijzer.activities.forms import SignUpForm
 from opvoedwijzer.activities.models import MAX_PEOPLE_PER_SIGNUP, Activity, SignUpStatus
 from opvoedwijzer.activities.public import agenda_activities
 from opvoedwijzer.core.models import Organisation
-from opvoedwijzer.questions.abuse import HONEYPOT, over_limit
+from opvoedwijzer.core.ratelimit import HONEYPOT, over_limit
 
 from .errors import ApiError, errors, field_error, rate_limited
 from .public import HONEYPOT_HELP, form_errors, router

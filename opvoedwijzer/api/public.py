@@ -15,8 +15,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Header, Router, Schema
 
 from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.core.ratelimit import HONEYPOT, over_limit
 from opvoedwijzer.questions import services
-from opvoedwijzer.questions.abuse import HONEYPOT, over_limit
 from opvoedwijzer.questions.forms import ANSWER_LANGUAGES, MAX_QUESTION_LENGTH, AskForm
 
 from .errors import ApiError, errors, field_error, rate_limited

@@ -1,12 +1,9 @@
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.forms import ISO_DATE, themes_by_group
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
+from opvoedwijzer.core.fields import ISO_DATE, phone_or_email
+from opvoedwijzer.taxonomy.fields import themes_by_group
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
 from .models import Copy, Resource
@@ -67,19 +64,6 @@ class LibrarySearchForm(forms.Form):
         if d["language"]:
             resources = resources.filter(language=d["language"])
         return resources.search(d["q"])
-
-
-def phone_or_email(value):
-    value = value.strip()
-    digits = re.sub(r"[\s./()-]", "", value)
-    if "@" in value:
-        try:
-            validate_email(value)
-        except ValidationError as error:
-            raise ValidationError(_("This is not an e-mail address.")) from error
-    elif not re.fullmatch(r"\+?\d{8,15}", digits):
-        raise ValidationError(_("Write a phone number (e.g. 0470 12 34 56) or an e-mail address."))
-    return value
 
 
 class CountForm(forms.Form):

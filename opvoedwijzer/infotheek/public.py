@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from opvoedwijzer.core.models import Organisation
-from opvoedwijzer.questions.abuse import over_limit
+from opvoedwijzer.core.ratelimit import over_limit
 
 from . import services
 from .forms import LibrarySearchForm, ReserveForm

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.forms import ISO_DATE
+from opvoedwijzer.core.fields import ISO_DATE
 from opvoedwijzer.core.models import User
 from opvoedwijzer.privacy.forms import PIIGuardMixin
 from opvoedwijzer.taxonomy.models import Theme, ThemeGroup

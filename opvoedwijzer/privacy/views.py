@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from opvoedwijzer.contacts.forms import ISO_DATE
 from opvoedwijzer.core.decorators import member_may
+from opvoedwijzer.core.fields import ISO_DATE
 
 from .forms import KIND_LABELS, allowed_phones_for
 from .models import AuditAction, AuditEvent

@@ -2,10 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
+from opvoedwijzer.core.ratelimit import HONEYPOT
 from opvoedwijzer.privacy.forms import RedactPublicTextMixin
 from opvoedwijzer.taxonomy.models import LifeStage
-
-from .abuse import HONEYPOT
 
 ANSWER_LANGUAGES = [(code, label) for code, label in CONTACT_LANGUAGES if code != "other"]
 MAX_QUESTION_LENGTH = 2000

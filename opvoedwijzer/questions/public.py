@@ -5,10 +5,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.core.ratelimit import HONEYPOT, over_limit
 from opvoedwijzer.privacy.forms import KIND_LABELS
 
 from . import services
-from .abuse import HONEYPOT, over_limit
 from .forms import AskForm, PickUpForm, ReplyForm
 
 

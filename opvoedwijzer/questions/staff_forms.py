@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.forms import fixed_choices, themes_by_group
 from opvoedwijzer.privacy.forms import PIIGuardMixin
+from opvoedwijzer.taxonomy.fields import fixed_choices, themes_by_group
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, OfferType, Theme
 
 from .models import ReplyTemplate

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.forms import ISO_DATE
+from opvoedwijzer.core.fields import ISO_DATE
 
 from .outside import last_complete_year, period_rule, whole_past_years
 from .stats import DIMENSIONS

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.forms import ISO_DATE, themes_by_group
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
+from opvoedwijzer.core.fields import ISO_DATE
 from opvoedwijzer.privacy.forms import PIIGuardMixin
+from opvoedwijzer.taxonomy.fields import themes_by_group
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
 from .hours import format_hours, parse_hours
