@@ -1,5 +1,5 @@
 """The regional table: contacts per municipality × theme (or theme group), summed over the organisations
-that agreed to share, suppressed as numbers that leave a service (reports/disclosure.py).
+that agreed to share, suppressed as numbers that leave a service (core/disclosure.py).
 
 Read through the reports app's public functions only: `stats.crosstab` per organisation (the roll-up,
 one statement each), `disclosure.suppress_small_counts` on the sums. A theme is matched across
@@ -17,8 +17,8 @@ from collections import Counter
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from opvoedwijzer.core.disclosure import suppress_small_counts
 from opvoedwijzer.core.models import Municipality, Organisation
-from opvoedwijzer.reports.disclosure import suppress_small_counts
 from opvoedwijzer.reports.stats import DIMENSIONS, crosstab
 from opvoedwijzer.taxonomy import defaults
 

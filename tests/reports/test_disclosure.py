@@ -10,7 +10,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opvoedwijzer.reports.disclosure import suppress_small_counts, suppression_pattern
+from opvoedwijzer.core.disclosure import suppress_small_counts, suppression_pattern
 
 K = 5
 

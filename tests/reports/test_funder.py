@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from opvoedwijzer.reports.disclosure import suppress_small_counts
+from opvoedwijzer.core.disclosure import suppress_small_counts
 from tests.factories import ContactFactory
 
 SINT_TRUIDEN, GINGELOM = "71053", "71017"
