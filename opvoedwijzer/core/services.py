@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opvoedwijzer.privacy.audit import AuditAction, record
 from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 
 from . import mfa
+from .audit import AuditAction, record
 from .models import ApiToken, Invitation, Membership, Organisation, Role, hash_secret
 from .versions import note_terms_changed
 

@@ -33,7 +33,7 @@ KEY_TABLES = [
     ("activities", "activities.Activity"),
     ("sign-ups", "activities.SignUp"),
     ("loans", "infotheek.Loan"),
-    ("audit events", "privacy.AuditEvent"),
+    ("audit events", "core.AuditEvent"),
 ]
 
 KEY_MISMATCH = (
