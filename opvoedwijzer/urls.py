@@ -6,6 +6,7 @@ from opvoedwijzer.api.api import api
 from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import area_views as core_areas
 from opvoedwijzer.core import views as core
+from opvoedwijzer.home import views as home
 from opvoedwijzer.infotheek import public as infotheek_public
 from opvoedwijzer.pages import public as pages_public
 from opvoedwijzer.pages import views as pages
@@ -16,7 +17,7 @@ from opvoedwijzer.socialmap import public as socialmap_public
 
 # Staff URLs carry the organisation: /o/<org>/… (resolved by core.middleware).
 staff = [
-    path("", core.org_home, name="org_home"),
+    path("", home.org_home, name="org_home"),
     path("members/", core.members, name="members"),
     path("members/<int:pk>/", core.member_edit, name="member_edit"),
     path("municipalities/", core.municipalities, name="municipalities"),

@@ -180,6 +180,9 @@ class SessionQuerySet(models.QuerySet):
         """Sessions starting from `start` (inclusive) up to `end` (exclusive); datetimes."""
         return self.filter(starts_at__gte=start, starts_at__lt=end)
 
+    def of_activities_not_cancelled(self):
+        return self.filter(activity__cancelled_on__isnull=True)
+
     def with_signups(self):
         """`taken` and `waiting`: people signed up for the session's activity (confirmed, waiting list)."""
 

@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +69,17 @@ class ContactQuerySet(models.QuerySet):
 
     def by_author(self, user):
         return self.filter(author=user)
+
+    def counted_for(self, user, day, *, team=False):
+        """{mine_today, mine_week} registered by `user` (on `day`, in the queryset's period), and with
+        `team` also {team_today, team_week}: one aggregate (the staff home's registrations)."""
+        counted = {
+            "mine_today": Count("id", filter=Q(author=user, date=day)),
+            "mine_week": Count("id", filter=Q(author=user)),
+        }
+        if team:
+            counted |= {"team_today": Count("id", filter=Q(date=day)), "team_week": Count("id")}
+        return self.aggregate(**counted)
 
     def editable_by(self, membership):
         """What a member may still correct: coordinators always, others their own for 14 days."""

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from . import mfa, services
 from .decorators import member_may
 from .forms import InvitationForm, MembershipForm, MunicipalitySearchForm, TokenForm
+from .landing import landing
 from .models import ApiToken, Membership, Municipality, User
 
 
@@ -89,77 +90,11 @@ def health(request):
 
 def home(request):
     if not request.user.is_authenticated:  # a parent (or staff before logging in): core/landing.py
-        from .landing import landing
-
         return landing(request)
     memberships = list(Membership.objects.active().filter(user=request.user).select_related("organisation"))
     if len(memberships) == 1 and not request.user.is_superuser:
         return redirect("org_home", org=memberships[0].organisation.slug)
     return render(request, "core/home.html", {"memberships": memberships})
-
-
-def org_home(request):
-    """What do I do today, for the member's role: web questions due (mine first), referrals to follow
-    up, this week's sessions with their sign-ups, signals waiting, today's and this week's registrations
-    (mine; the team's too for coordinators). The rest is the grouped navigation (core/navigation.py).
-    A fixed number of queries whatever the amounts (tests/core/test_org_home.py pins it)."""
-    import datetime
-
-    from django.db.models import Case, Count, IntegerField, Q, When
-
-    from opvoedwijzer.activities.models import Session
-    from opvoedwijzer.contacts.models import Contact
-    from opvoedwijzer.onboarding.steps import steps_left
-    from opvoedwijzer.policy.models import Signal
-    from opvoedwijzer.questions.models import Question
-    from opvoedwijzer.socialmap.models import Referral
-
-    org, membership, user = request.organisation, request.membership, request.user
-    today = timezone.localdate()
-    week_start = today - datetime.timedelta(days=today.weekday())
-    week_end = week_start + datetime.timedelta(days=6)
-    context = {"today": today, "week_start": week_start, "week_end": week_end, "shown": HOME_LIST_LENGTH}
-    if membership.can_see_numbers:
-        due = (
-            Question.objects.for_org(org)
-            .due_by(today)
-            .select_related("assigned_to")
-            .annotate(mine=Case(When(assigned_to=user, then=0), default=1, output_field=IntegerField()))
-            .order_by("mine", "due_on", "id")
-        )
-        context["questions"] = list(due[: HOME_LIST_LENGTH + 1])
-    if membership.can_register:
-        follow_ups = Referral.objects.for_org(org).to_follow_up(user, day=today)
-        context["referrals"] = list(
-            follow_ups.select_related("service").order_by("follow_up_on", "id")[: HOME_LIST_LENGTH + 1]
-        )
-        tz = timezone.get_current_timezone()
-        start = datetime.datetime.combine(week_start, datetime.time.min, tzinfo=tz)
-        context["sessions"] = list(
-            Session.objects.for_org(org)
-            .filter(activity__cancelled_on__isnull=True)
-            .starting_between(start, start + datetime.timedelta(days=7))
-            .with_signups()
-            .select_related("activity")
-            .order_by("starts_at", "id")
-        )
-        context["signals_waiting"] = Signal.objects.for_org(org).waiting().count()
-        counted = {
-            "mine_today": Count("id", filter=Q(author=user, date=today)),
-            "mine_week": Count("id", filter=Q(author=user)),
-        }
-        if membership.is_coordinator:
-            counted |= {"team_today": Count("id", filter=Q(date=today)), "team_week": Count("id")}
-        context["registrations"] = (
-            Contact.objects.for_org(org).in_period(week_start, week_end).aggregate(**counted)
-        )
-    # Coordinators see what is left of the first-run steps, while anything is.
-    context["setup_left"] = steps_left(org) if membership.is_coordinator else []
-    return render(request, "core/org_home.html", context)
-
-
-# How many questions or referrals the home lists before "and more: see all".
-HOME_LIST_LENGTH = 5
 
 
 @member_may("is_coordinator")

@@ -8,6 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, IntegerField, When
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Contact
@@ -34,6 +35,11 @@ class QuestionQuerySet(models.QuerySet):
     def due_by(self, day):
         """Open and due on `day` or before (overdue)."""
         return self.open().filter(due_on__lte=day)
+
+    def mine_first(self, user):
+        """The questions assigned to `user` first, then by due day (the staff home's list)."""
+        mine = Case(When(assigned_to=user, then=0), default=1, output_field=IntegerField())
+        return self.annotate(mine=mine).order_by("mine", "due_on", "id")
 
 
 class Question(models.Model):
