@@ -18,162 +18,16 @@ from django.conf import settings
 from django.utils import timezone
 
 from opvoedwijzer.infotheek import services
-from opvoedwijzer.infotheek.models import Audience, Handout, Kind, Loan, Reservation, Resource
+from opvoedwijzer.infotheek.models import Audience, Handout, Loan, Reservation, Resource
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
-ARTICLE = """Een peuter die op de grond ligt te brullen in de winkel: bijna elke ouder maakt het mee.
-Driftbuien horen bij deze leeftijd. Je kind wil veel, maar kan nog niet zeggen wat het voelt.
+from .files import read_json, read_text
 
-## Wat helpt?
-
-- **Blijf zelf rustig.** Ga op ooghoogte zitten en praat zacht.
-- **Benoem wat je ziet:** "Je bent boos, want je wilde dat koekje."
-- **Houd je grens.** Nee blijft nee, ook als het lang duurt.
-- **Troost achteraf.** Een knuffel na de bui zegt: ik blijf van je houden.
-- **Voorkom wat je kan:** honger en moeheid maken buien groter.
-
-Blijven de buien heel lang duren, of maak je je zorgen? Stel je vraag via *Stel een vraag*, of
-[lees meer bij Groeimee](https://www.groeimee.be).
-"""
-
-# Each title: kind, fields, theme and life-stage codes, and what happens to it: loans as (lent days ago,
-# due in days from today, returned days ago or None), one per copy; reservations as days ago; hand-outs
-# as (days ago, count).
-LIBRARY = [
-    {
-        "kind": Kind.BOOK,
-        "title": "Slapen zonder strijd",
-        "author": "Kind en Gezin",
-        "description": "Over het slaapritme van baby's en peuters, inslaapritueeltjes en wat je doet "
-        "als je kind 's nachts wakker wordt.",
-        "themes": ["sleep", "routines"],
-        "life_stages": ["baby", "toddler"],
-        "copies": 2,
-        "loans": [(10, 11, None)],
-    },
-    {
-        "kind": Kind.BOOK,
-        "title": "Pubers in huis: praten, afspreken, loslaten",
-        "author": "Opvoedingswinkel",
-        "description": "Hoe blijf je in gesprek met een tiener die zich terugtrekt? Met voorbeelden van "
-        "afspraken over uitgaan, school en gsm.",
-        "themes": ["puberty", "boundaries", "going_out"],
-        "life_stages": ["teen"],
-        "copies": 2,
-        "loans": [(30, -9, None), (5, 16, None)],  # one overdue, one out: the title is all out
-        "reservations": [3],
-    },
-    {
-        "kind": Kind.BOOK,
-        "title": "Broers en zussen: ruzie maken en samen spelen",
-        "author": "Opvoedingswinkel",
-        "description": "Waarom broers en zussen ruziën, wanneer je tussenkomt en hoe je ze samen laat "
-        "oplossen.",
-        "themes": ["siblings", "emotions"],
-        "life_stages": ["preschool", "primary"],
-        "copies": 1,
-        "loans": [(33, -12, 12)],  # back on the shelf; the contact goes when its retention ends
-    },
-    {
-        "kind": Kind.BOOK,
-        "title": "Als ouders uit elkaar gaan",
-        "author": "Centrum Algemeen Welzijnswerk",
-        "description": "Hoe vertel je het aan je kinderen, en hoe blijf je samen ouder na een scheiding?",
-        "themes": ["divorce", "parent_conflict"],
-        "life_stages": ["primary", "teen"],
-        "copies": 1,
-    },
-    {
-        "kind": Kind.BOOK,
-        "title": "Mijn kind wordt gepest",
-        "author": "Vlaams Netwerk tegen Pesten",
-        "description": "Signalen herkennen, erover praten met je kind en samenwerken met de school.",
-        "themes": ["bullying", "self_esteem"],
-        "life_stages": ["primary"],
-        "copies": 1,
-    },
-    {
-        "kind": Kind.GAME,
-        "title": "Gevoelens-kaartspel",
-        "author": "Opvoedingswinkel",
-        "description": "Vijftig kaarten met gezichten en situaties om samen over gevoelens te praten.",
-        "themes": ["emotions"],
-        "life_stages": ["preschool", "primary"],
-        "copies": 1,
-        "loans": [(4, 17, None)],
-    },
-    {
-        "kind": Kind.BOOK,
-        "title": "Observeren in de klas: druk gedrag begrijpen",
-        "author": "Centrum voor Leerlingenbegeleiding",
-        "description": "Voor leerkrachten en kinderbegeleiders: kijken, noteren en met ouders praten.",
-        "themes": ["restlessness", "learning_difficulties"],
-        "life_stages": ["preschool", "primary"],
-        "audience": Audience.PROFESSIONALS,
-        "copies": 1,
-    },
-    {
-        "kind": Kind.FOLDER,
-        "title": "Schermtijd: afspraken die werken",
-        "author": "Mediawijs",
-        "description": "Een folder met tips om samen afspraken te maken over gamen en sociale media.",
-        "themes": ["screen_time", "social_media"],
-        "life_stages": ["primary", "teen"],
-        "stock": 200,
-        "handouts": [(400, 12), (300, 15), (200, 9), (120, 20), (60, 14), (20, 8), (6, 5)],
-    },
-    {
-        "kind": Kind.FOLDER,
-        "title": "Huilen bij baby's: wat kan je doen?",
-        "author": "Kind en Gezin",
-        "description": "Waarom baby's huilen, hoe je troost en wat je doet als het te veel wordt.",
-        "themes": ["crying", "parent_wellbeing"],
-        "life_stages": ["baby"],
-        "stock": 120,
-        "handouts": [(380, 6), (250, 10), (140, 7), (45, 9), (12, 4)],
-    },
-    {
-        "kind": Kind.BROCHURE,
-        "title": "Zindelijk worden, stap voor stap",
-        "author": "Kind en Gezin",
-        "description": "Wanneer is je peuter er klaar voor, en hoe help je zonder druk?",
-        "themes": ["toilet_training"],
-        "life_stages": ["toddler"],
-        "stock": 60,
-        "handouts": [(330, 5), (150, 6), (30, 4)],
-    },
-    {
-        "kind": Kind.FOLDER,
-        "title": "Naar school in België (in het Arabisch)",
-        "author": "Opvoedingswinkel",
-        "description": "Hoe de school werkt, wie je kan aanspreken en waar je terecht kan met vragen. "
-        "In het Arabisch.",
-        "themes": ["migration", "school_transition"],
-        "life_stages": ["preschool", "primary"],
-        "language": "ar",
-        "stock": 50,
-        "handouts": [(90, 6), (25, 3)],
-    },
-    {
-        "kind": Kind.ARTICLE,
-        "title": "Driftbuien bij peuters: vijf tips",
-        "author": "Opvoedingswinkel",
-        "description": "Wat je kan doen als je peuter een driftbui heeft, en wat je beter laat.",
-        "body": ARTICLE,
-        "themes": ["tantrums", "emotions"],
-        "life_stages": ["toddler", "preschool"],
-    },
-    {
-        "kind": Kind.WEBSITE,
-        "title": "Groeimee: opvoedingsinformatie per leeftijd",
-        "author": "Kind en Gezin",
-        "description": "Betrouwbare informatie over opgroeien en opvoeden, van zwangerschap tot puberteit.",
-        "url": "https://www.groeimee.be",
-        "themes": ["where_to_go"],
-        "life_stages": ["baby", "toddler", "preschool", "primary", "teen"],
-        "audience": Audience.BOTH,
-    },
-]
+# The titles in `data/library.json`: kind, fields, theme and life-stage codes, and what happens to each:
+# loans as [lent days ago, due in days from today, returned days ago or null], one per copy; reservations
+# as days ago; hand-outs as [days ago, count]. An article's text is a Markdown file beside it
+# ("body_file").
+LIBRARY = read_json("library.json")
 
 
 def _prefix(org):
@@ -197,7 +51,7 @@ def seed_library(org, today=None):
             "author": spec.get("author", ""),
             "description": spec.get("description", ""),
             "url": spec.get("url", ""),
-            "body": spec.get("body", ""),
+            "body": read_text(spec["body_file"]) if "body_file" in spec else "",
             "language": spec.get("language", "nl"),
             "audience": spec.get("audience", Audience.PARENTS),
             "published": True,

@@ -10,8 +10,8 @@ the question as a contact, so the counts and the roll-up stay right —, mark_an
 reply_to_answer, save_reply_template). The services stamp today; the days are set back afterwards to
 when it would have happened, relative to today. The question that waits to be picked up gets a known
 pick-up code and secret (`PICK_UP`), printed by seed_demo, so that a demo user can try the parent's
-side. A question whose text is there already (in this organisation) is left alone: seeding again
-changes nothing.
+side. The texts, templates and codes are in `data/questions.json`. A question whose text is there
+already (in this organisation) is left alone: seeding again changes nothing.
 """
 
 import datetime
@@ -24,130 +24,18 @@ from opvoedwijzer.questions import services
 from opvoedwijzer.questions.models import Message, Question, ReplyTemplate, Status, add_working_days
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
-# The code and secret of each organisation's question that waits to be picked up: a demo, not a secret.
-PICK_UP = {
-    "zuid-limburg": ("DEM-7KP-3AC", "DEMO-2026"),
-    "noord-limburg": ("DEM-7KP-4NE", "DEMO-2026"),
-}
+from .files import read_json
 
-TEMPLATES = [
-    (
-        "Begroeting",
-        "Dag, en bedankt voor je vraag. Fijn dat je ons contacteert: met zo'n vraag ben je zeker niet "
-        "alleen.",
-    ),
-    (
-        "Slaap bij jonge kinderen",
-        "Slapen leren gaat met kleine stapjes. Een vast ritueel (badje, boekje, lichtje uit) en elke "
-        "avond hetzelfde uur helpen je kind om tot rust te komen. Bouw af wat je doet om je kind in "
-        "slaap te krijgen: eerst naast het bed, dan bij de deur, dan even in de gang.",
-    ),
-    (
-        "Afsluiting",
-        "Heb je nog een vraag, of wil je er eens over praten? Schrijf terug met je code, of kom langs "
-        "tijdens de openingsuren. Je hoeft je naam niet te geven.",
-    ),
-]
-
-# state: new | overdue | assigned | waiting (answered, not yet read) | read (answered and picked up) |
-# replied (answered, read, the parent wrote back: open again). Days are days ago.
-QUESTIONS = [
-    {
-        "state": "new",
-        "asked": 0,
-        "life_stage": "preschool",
-        "text": "Onze dochter van vier wil elke avond pas slapen als ik naast haar bed blijf zitten. "
-        "Soms duurt dat een uur. Hoe kan ik dat afbouwen zonder dat ze overstuur raakt?",
-    },
-    {
-        "state": "overdue",
-        "asked": 7,
-        "life_stage": "teen",
-        "text": "Mijn zoon zit in het eerste middelbaar en wil 's ochtends niet meer naar school. Hij "
-        "zegt dat hij buikpijn heeft, maar de dokter vindt niets. Wat kunnen we doen?",
-    },
-    {
-        "state": "assigned",
-        "asked": 1,
-        "life_stage": "primary",
-        "text": "Wij gaan uit elkaar. Hoe vertellen we het aan onze kinderen van zes en negen jaar, "
-        "en wat moeten we zeker niet doen?",
-    },
-    {
-        "state": "waiting",
-        "asked": 3,
-        "answered": 1,
-        "life_stage": "baby",
-        "theme": "crying",
-        "asker_role": "mother",
-        "offers": ["info", "material"],
-        "text": "Mijn baby van drie maanden huilt elke avond urenlang, ook als hij gedronken heeft en "
-        "een schone luier heeft. Is dat normaal? Ik ben zelf ook doodop.",
-        "answer": "Dag, en bedankt voor je vraag. Veel baby's huilen rond drie maanden 's avonds veel, "
-        "zonder dat er iets mis is. Dat is zwaar, zeker als je zelf moe bent.\n\n"
-        "Wat kan helpen: een vast avondritueel, je baby dicht bij je dragen, zachte geluiden en minder "
-        "prikkels. Wordt het je te veel, leg je baby dan even veilig in bed en neem een paar minuten "
-        "voor jezelf. Vraag ook iemand in je omgeving om af en toe over te nemen.\n\n"
-        "In onze folder 'Huilen bij baby's: wat kan je doen?' vind je meer tips. Twijfel je of je baby "
-        "ziek is, bel dan je huisarts of Kind en Gezin.",
-    },
-    {
-        "state": "read",
-        "asked": 12,
-        "answered": 10,
-        "read": 9,
-        "life_stage": "primary",
-        "theme": "screen_time",
-        "asker_role": "father",
-        "offers": ["info"],
-        "text": "Hoeveel schermtijd is oké voor een kind van acht? Hij wil elke dag gamen en wordt "
-        "boos als we de tablet afnemen.",
-        "answer": "Dag, bedankt voor je vraag. Er is geen vast aantal minuten dat voor elk kind klopt. "
-        "Belangrijker is dat gamen niet in de plaats komt van slapen, bewegen en samen zijn.\n\n"
-        "Maak samen met je zoon afspraken: wanneer, hoelang en waar. Zet een wekker die hij zelf "
-        "ziet, en kondig het einde vijf minuten op voorhand aan. Boos zijn mag; de afspraak blijft.\n\n"
-        "Wil je er eens over praten? Kom gerust langs tijdens de openingsuren.",
-    },
-    {
-        "state": "replied",
-        "asked": 20,
-        "answered": 17,
-        "read": 16,
-        "replied": 2,
-        "life_stage": "toddler",
-        "theme": "aggression",
-        "asker_role": "both_parents",
-        "offers": ["info", "advice_conversation"],
-        "text": "Onze peuter bijt andere kinderen in de kinderopvang. De begeleiders vragen wat wij thuis "
-        "doen. Wat raden jullie aan?",
-        "answer": "Dag, bedankt voor jullie vraag. Bijten komt bij peuters vaak voor: ze hebben nog weinig "
-        "woorden voor boosheid of spanning. Reageer kort en rustig ('Bijten doet pijn, dat mag niet'), "
-        "troost het kind dat gebeten werd, en geef jullie peuter woorden voor wat het voelt.\n\n"
-        "Spreek met de opvang af dat jullie thuis en daar op dezelfde manier reageren.",
-        "reply": "Bedankt! Het gaat al iets beter in de opvang. Kunnen we ook eens langskomen voor een "
-        "gesprek?",
-    },
-    {
-        "state": "read",
-        "asked": 48,
-        "answered": 45,
-        "read": 44,
-        "life_stage": "teen",
-        "theme": "puberty",
-        "asker_role": "mother",
-        "offers": ["info", "referral"],
-        "language": "fr",
-        "text": "Mon fils de quinze ans ne nous parle presque plus et reste dans sa chambre. Comment "
-        "garder le contact avec lui ?",
-        "answer": "Bonjour, merci pour votre question. À cet âge, beaucoup de jeunes se retirent : "
-        "c'est souvent une étape normale. Restez disponible sans insister, proposez des moments "
-        "simples ensemble (un repas, un trajet en voiture) et écoutez sans juger.\n\n"
-        "Si vous êtes inquiète, vous pouvez aussi venir nous voir pendant les heures d'ouverture.",
-    },
-]
-
-# Noord-Limburg is smaller: the same states, fewer questions.
-NOORD = {"new", "assigned", "waiting", "read"}
+# From `data/questions.json`: the code and secret of each organisation's question that waits to be
+# picked up (a demo, not a secret), the reply templates, and the questions. A question's state is new |
+# overdue | assigned | waiting (answered, not yet read) | read (answered and picked up) | replied
+# (answered, read, the parent wrote back: open again); its days are days ago. An organisation named in
+# "states_per_organisation" gets only the questions in those states (Noord-Limburg is smaller).
+_DATA = read_json("questions.json")
+PICK_UP = _DATA["pick_up"]
+TEMPLATES = _DATA["reply_templates"]
+QUESTIONS = _DATA["questions"]
+STATES = {slug: set(states) for slug, states in _DATA["states_per_organisation"].items()}
 
 
 def _members(org):
@@ -166,10 +54,10 @@ def seed_questions(org, home, today=None):
     member = _members(org)
     if member is None:
         return []
-    for title, text in TEMPLATES:
-        if not ReplyTemplate.objects.for_org(org).filter(title=title).exists():
-            services.save_reply_template(org, {"title": title, "text": text})
-    specs = QUESTIONS if org.slug != "noord-limburg" else [q for q in QUESTIONS if q["state"] in NOORD]
+    for template in TEMPLATES:
+        if not ReplyTemplate.objects.for_org(org).filter(title=template["title"]).exists():
+            services.save_reply_template(org, {"title": template["title"], "text": template["text"]})
+    specs = [q for q in QUESTIONS if org.slug not in STATES or q["state"] in STATES[org.slug]]
     existing = set(Question.objects.for_org(org).values_list("text", flat=True))
     stages = {s.code: s for s in LifeStage.objects.for_org(org)}
     themes = {t.code: t for t in Theme.objects.for_org(org)}

@@ -7,12 +7,9 @@ from opvoedwijzer.core.models import Membership, Organisation, Role
 from opvoedwijzer.regions import services
 from opvoedwijzer.regions.models import RegionRole, RegionShare
 
-DEMO_REGION = {
-    "slug": "regio-limburg",
-    "name": "Regio Limburg",
-    "organisations": ["zuid-limburg", "noord-limburg"],
-    "funder": "funder@regio-limburg.demo",
-}
+from .files import read_json
+
+DEMO_REGION = read_json("region.json")  # slug, name, the organisations that share, the funder's e-mail
 
 
 def seed_region(password):
