@@ -356,7 +356,7 @@ TASKS = {
         "OPTIONS": {
             "retain": datetime.timedelta(days=30),
             "periodic": {
-                "opvoedwijzer.privacy.tasks.purge_expired_data": os.environ.get(
+                "opvoedwijzer.retention.tasks.purge_expired_data": os.environ.get(
                     "PURGE_SCHEDULE", "15 3 * * *"
                 ),
                 # The reports' roll-up against a recount of the contacts; drift is repaired and logged.

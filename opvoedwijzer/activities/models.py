@@ -4,7 +4,7 @@ is one activity), a capacity in places, and sign-ups without an account.
 
 Privacy (rule 1): a `SignUp` holds only a first name or nickname, the number of people and — only when
 the person wants reminders — a phone number or e-mail address, encrypted. Name and contact are blanked
-on `Activity.personal_data_purge_on` (seven days after the last session, see privacy/retention.py);
+on `Activity.personal_data_purge_on` (seven days after the last session, see activities/retention.py);
 what stays is an anonymous row that counts places. Attendance is a head count by who attended and
 municipality; evaluations are anonymous and their comment passes the PII guard before it is stored.
 """

@@ -358,7 +358,7 @@ def expired_uploads():
 
 
 def purge_expired_uploads():
-    """The retention rule of this app (run nightly by privacy.retention.purge_expired): uploads and
+    """The retention rule of this app (imports/retention.py; run nightly): uploads and
     previews older than the period are deleted; an import still waiting is abandoned. Returns a count."""
     expired = expired_uploads()
     count = expired.count()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from opvoedwijzer.activities.models import Activity, Session, SignUp
-from opvoedwijzer.privacy.retention import purge_expired
+from opvoedwijzer.retention.run import purge_expired
 from opvoedwijzer.reports.services import request_yearly_report
 from opvoedwijzer.socialmap import services as socialmap
 from tests.reports.test_yearly import run_queued_tasks

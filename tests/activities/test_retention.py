@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from opvoedwijzer.activities import services
 from opvoedwijzer.activities.models import SignUp
-from opvoedwijzer.privacy.retention import purge_expired
+from opvoedwijzer.retention.run import purge_expired
 from tests.factories import make_activity
 
 

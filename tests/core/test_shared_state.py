@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from opvoedwijzer.core.models import RateCounter
 from opvoedwijzer.core.ratelimit import count_attempt, over_limit
-from opvoedwijzer.privacy.retention import purge_expired
+from opvoedwijzer.retention.run import purge_expired
 from tests.factories import PASSWORD
 
 

@@ -209,7 +209,7 @@ def test_abandoning_deletes_the_upload(ilse, client_for):
 def test_the_nightly_purge_deletes_uploads_older_than_a_day(ilse, client_for):
     from django.utils import timezone
 
-    from opvoedwijzer.privacy.retention import purge_expired
+    from opvoedwijzer.retention.run import purge_expired
 
     client = client_for(ilse)
     upload(client, "a.csv", csv_bytes(dutch_rows()))

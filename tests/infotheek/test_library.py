@@ -91,7 +91,7 @@ def test_the_desk_lends_renews_and_takes_back_and_the_contact_is_purged_a_month_
     from django.utils import timezone
 
     from opvoedwijzer.infotheek.models import Loan
-    from opvoedwijzer.privacy.retention import purge_expired
+    from opvoedwijzer.retention.run import purge_expired
 
     staff = client_for(sam)
     desk = f"/o/zuid-limburg/library/{puberty_book.pk}/"

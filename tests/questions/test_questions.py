@@ -183,7 +183,7 @@ def test_an_email_address_is_kept_encrypted_and_gone_once_the_answer_mail_is_sen
 
 
 def test_an_unsent_email_address_is_purged_after_thirty_days(zuid, client):
-    from opvoedwijzer.privacy.retention import purge_expired
+    from opvoedwijzer.retention.run import purge_expired
 
     ask(client, email="ouder@example.org")
     Question.objects.update(email_purge_on=datetime.date.today() - datetime.timedelta(days=1))

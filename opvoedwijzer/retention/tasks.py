@@ -1,10 +1,11 @@
-"""Background tasks of the privacy app. The task runner (`manage.py taskrunner`, started by
+"""The nightly retention run as a background task. The task runner (`manage.py taskrunner`, started by
 `make run`) runs `purge_expired_data` every night (settings.TASKS → periodic)."""
 
 from django.tasks import task
 
-from .audit import AuditAction, record
-from .retention import purge_expired
+from opvoedwijzer.core.audit import AuditAction, record
+
+from .run import purge_expired
 
 
 @task

@@ -63,7 +63,7 @@ def test_the_periods_come_from_settings(sam, settings):
 
 
 def test_audit_events_are_kept_two_years(sam):
-    from opvoedwijzer.privacy.audit import AuditAction, record
+    from opvoedwijzer.core.audit import AuditAction, record
 
     old = record(AuditAction.LOGIN, actor=sam.user)
     old.created = timezone.now() - datetime.timedelta(days=731)
@@ -79,11 +79,11 @@ def test_the_purge_is_scheduled_every_night_and_runs_as_a_task(sam):
     from dbtasks.models import ScheduledTask
     from dbtasks.runner import Runner
 
-    from opvoedwijzer.privacy.models import AuditAction, AuditEvent
+    from opvoedwijzer.core.models import AuditAction, AuditEvent
 
     old = ContactFactory(membership=sam, note="Belt over slapen", registered_days_ago=400)
     Runner(init_periodic=False).init_periodic()
-    scheduled = ScheduledTask.objects.get(task_path="opvoedwijzer.privacy.tasks.purge_expired_data")
+    scheduled = ScheduledTask.objects.get(task_path="opvoedwijzer.retention.tasks.purge_expired_data")
     due = scheduled.run_after.astimezone(ZoneInfo("Europe/Brussels"))
     assert (due.hour, due.minute) == (3, 15)
     assert timezone.now() < scheduled.run_after < timezone.now() + datetime.timedelta(days=1)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from opvoedwijzer.privacy.retention import purge_expired
+from opvoedwijzer.retention.run import purge_expired
 
 
 class Command(BaseCommand):
