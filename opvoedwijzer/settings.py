@@ -404,13 +404,16 @@ PII_ALLOWED_PHONE_NUMBERS = env_list(
     "078 15 00 10,102,106,116 000,1813,1712,0800 20 100,0800 32 123",
 )
 
-# Hooks: the foundation (core, privacy, taxonomy) calls into a domain only through these dotted paths,
-# as Django does with AUTHENTICATION_BACKENDS, so it never imports a domain app.
+# Hooks: an app calls into an app above it only through these dotted paths (as Django does with
+# AUTHENTICATION_BACKENDS), so the foundation (core < privacy, taxonomy) never imports upwards.
 # - The numbers on the social maps the PII guard lets through as well: a function (user=None) → numbers,
 #   read once per process while the organisations' `map_version` stays (privacy/forms.py).
 PII_ALLOWED_PHONE_NUMBERS_FROM = "opvoedwijzer.socialmap.selectors.public_phone_numbers"
 # - Called with the term, in the same transaction, when staff rename a term (taxonomy/services.py).
 TERM_RENAMED_HOOKS = ["opvoedwijzer.socialmap.search.reindex_for_term"]
+# - Called with every new organisation (idempotent: core.services.give_organisation_defaults runs them
+#   however the organisation is made): what it needs before anyone can work in it.
+NEW_ORGANISATION_HOOKS = ["opvoedwijzer.taxonomy.services.seed_default_taxonomy"]
 
 LOGGING = {
     "version": 1,

@@ -14,13 +14,12 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-
-from opvoedwijzer.taxonomy.services import seed_default_taxonomy
 
 from . import mfa
 from .audit import AuditAction, record
-from .models import ApiToken, Invitation, Membership, Organisation, Role, hash_secret
+from .models import ApiToken, Invitation, Membership, Municipality, Organisation, Role, hash_secret
 from .versions import note_terms_changed
 
 logger = logging.getLogger(__name__)
@@ -80,9 +79,12 @@ def check_new_slug(slug):
 
 def give_organisation_defaults(org):
     """What every organisation needs before anyone can work in it, however it was made (command, site
-    administration screen, Django admin, demo data): the default taxonomy (TAXONOMY.md's terms and
-    codes). Idempotent. (The public site needs no row of its own: an empty profile is shown as none.)"""
-    seed_default_taxonomy(org)
+    administration screen, Django admin, demo data): each of settings.NEW_ORGANISATION_HOOKS, called with
+    the organisation (the taxonomy app gives it the default terms: TAXONOMY.md's terms and codes; core
+    does not import the apps above it). Idempotent. (The public site needs no row of its own: an empty
+    profile is shown as none.)"""
+    for hook in settings.NEW_ORGANISATION_HOOKS:
+        import_string(hook)(org)
 
 
 @transaction.atomic
@@ -113,8 +115,6 @@ def find_municipalities(codes):
     """The official municipalities with these codes, in the order given; ValidationError naming every
     unknown code (the codes of the Municipality table: NIS for Belgium, CBS GMxxxx for the Netherlands;
     never an organisation's own area)."""
-    from .models import Municipality
-
     codes = [c.strip() for c in codes if c and c.strip()]
     wanted = {c.upper() for c in codes} | set(codes)
     found = {m.code.upper(): m for m in Municipality.objects.official().filter(code__in=wanted)}
