@@ -3,12 +3,10 @@
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from opvoedwijzer.socialmap.stats import referral_summary
-
 from .charts import bar_chart
 from .disclosure import suppress_small_counts
 from .forms import comparison_period
-from .group_offer import group_offer_summary
+from .sections import build_sections
 from .stats import DIMENSIONS, crosstab
 
 
@@ -77,10 +75,7 @@ def build_report(org, membership, form):
             "total": previous["total"],
             "change": change(table["total"], previous["total"]),
         }
-    report["work"] = partner_work(org, d["start"], d["end"])
-    report["referrals"] = referral_summary(org, d["start"], d["end"], municipalities, outside=outside)
-    report["group_offer"] = group_offer_summary(org, d["start"], d["end"], municipalities, outside=outside)
-    report["handouts"] = handouts_in(org, d["start"], d["end"])
+    report["sections"] = build_sections(org, d["start"], d["end"], municipalities, outside=outside)
     current_label = report["period"]
     previous_label = report["comparison"]["period"] if report["comparison"] else ""
     report["chart"] = bar_chart(
@@ -98,40 +93,3 @@ def change(now, before):
     if now is None or before is None or before == 0:
         return None
     return round((now - before) * 100 / before)
-
-
-def handouts_in(org, start, end):
-    """Folders and brochures handed out in the period (the offer "material"), per title."""
-    from django.db.models import Sum
-
-    from opvoedwijzer.infotheek.models import Handout
-
-    rows = (
-        Handout.objects.filter(resource__organisation=org, given_on__gte=start, given_on__lte=end)
-        .values_list("resource__title")
-        .annotate(n=Sum("count"))
-        .order_by("-n", "resource__title")
-    )
-    return list(rows)
-
-
-def partner_work(org, start, end):
-    """Networking and signals in the period: meetings per kind, signals raised and brought to policy."""
-    from django.db.models import Count
-
-    from opvoedwijzer.policy.models import Meeting, MeetingKind, Signal
-
-    per_kind = dict(
-        Meeting.objects.for_org(org)
-        .in_period(start, end)
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    signals = Signal.objects.for_org(org)
-    return {
-        "meetings": [(label, per_kind[code]) for code, label in MeetingKind.choices if code in per_kind],
-        "meetings_total": sum(per_kind.values()),
-        "signals_raised": signals.filter(raised_on__range=(start, end)).count(),
-        "signals_brought": signals.filter(brought_on__range=(start, end)).count(),
-    }

@@ -1,12 +1,18 @@
 """A report as a file: CSV (Belgian/Dutch Excel), XLSX (numbers as numbers, a sheet per table) and
-PDF (the page's chart and table, by WeasyPrint)."""
+PDF (the page's chart and table, by WeasyPrint). The XLSX has a sheet per report section as well
+(`sections.py`); a CSV file holds one table, the page's."""
 
 import csv
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .sections import section_tables
 
 HIDDEN = "x"  # a suppressed count; the note with the table says why
 
@@ -82,10 +88,30 @@ def csv_response(report, name):
     return response
 
 
-def xlsx_bytes(report):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _section_sheet(workbook, section, tables):
+    """One sheet per report section: its tables one below the other, each with its title."""
+    sheet = workbook.create_sheet(_sheet_title(section.title))
+    for table in tables:
+        if sheet.max_row > 1:
+            sheet.append([])
+        sheet.append([table.title])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        lines = table.lines()
+        sheet.append([str(c) for c in lines[0]])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for line in lines[1:]:
+            sheet.append([float(c) if isinstance(c, Decimal) else c for c in line])
+    sheet.column_dimensions["A"].width = 40
 
+
+def _sheet_title(title):
+    """A sheet's name: at most 31 characters (cut at a word), none of those Excel refuses."""
+    title = "".join(c for c in str(title) if c not in "[]:*?/\\")
+    return title if len(title) <= 31 else title[:32].rsplit(" ", 1)[0][:31]
+
+
+def xlsx_bytes(report):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Table")[:31]
@@ -102,6 +128,8 @@ def xlsx_bytes(report):
         cell.font = Font(bold=True)
     sheet.freeze_panes = "C4"
     sheet.column_dimensions["A"].width = 32
+    for section, tables in section_tables(report.get("sections", [])):
+        _section_sheet(workbook, section, tables)
     notes = workbook.create_sheet(_("Notes")[:31])
     for note in _notes(report):
         notes.append([note])

@@ -8,24 +8,20 @@ the same table a funder of that municipality sees on the page, in the XLSX and t
 import datetime
 
 from django.conf import settings
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from opvoedwijzer.policy.models import Meeting, MeetingKind, Signal
-from opvoedwijzer.socialmap.stats import referral_summary
 
 from .build import change as change_percent
 from .charts import bar_chart
 from .disclosure import suppress_small_counts
 from .exports import pdf_bytes, suppression_note
-from .group_offer import group_offer_summary
+from .sections import pdf_sections
 from .stats import DIMENSIONS, crosstab
 
-# The dimensions of the report, in the order of its chapters.
+# The dimensions of the report, in the order of its chapters; the report sections (sections.py) follow.
 CHART_MAX_BARS = 15
-SECTIONS = ["theme_group", "theme", "asker_role", "life_stage", "channel", "offer", "request_kind", "quarter"]
+CHAPTERS = ["theme_group", "theme", "asker_role", "life_stage", "channel", "offer", "request_kind", "quarter"]
 
 
 def _outside_table(org, municipality, start, end, dimension):
@@ -87,31 +83,6 @@ def _key_figures(org, municipality, year):
     }
 
 
-def _meetings(org, municipality, year):
-    qs = (
-        Meeting.objects.for_org(org)
-        .in_period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-        .filter(Q(municipalities=municipality) | Q(municipalities__isnull=True))
-        .distinct()
-        .order_by("date")
-    )
-    meetings = list(qs)
-    per_kind = {label: 0 for _code, label in MeetingKind.choices}
-    for meeting in meetings:
-        per_kind[meeting.get_kind_display()] += 1
-    return {"list": meetings, "per_kind": {k: v for k, v in per_kind.items() if v}}
-
-
-def _signals(org, municipality, year):
-    return list(
-        Signal.objects.for_org(org)
-        .filter(Q(municipality=municipality) | Q(municipality__isnull=True))
-        .filter(Q(raised_on__year=year) | Q(brought_on__year=year) | Q(closed_on__year=year))
-        .select_related("theme", "theme_group")
-        .order_by("raised_on")
-    )
-
-
 def build_yearly_report(report, progress=lambda percent, step: None):
     """The PDF (bytes) of `report`; `progress(percent, step)` is told along the way."""
     org, municipality, year = report.organisation, report.municipality, report.year
@@ -126,21 +97,19 @@ def build_yearly_report(report, progress=lambda percent, step: None):
         "suppression_note": suppression_note(settings.DISCLOSURE_MIN_COUNT),
         "sections": [],
     }
-    for n, dimension in enumerate(SECTIONS):
-        progress(10 + 70 * n // len(SECTIONS), _("Chapter: %(name)s") % {"name": DIMENSIONS[dimension][0]})
+    for n, dimension in enumerate(CHAPTERS):
+        progress(10 + 70 * n // len(CHAPTERS), _("Chapter: %(name)s") % {"name": DIMENSIONS[dimension][0]})
         context["sections"].append(_section(org, municipality, year, dimension, f"chart-{dimension}"))
-    progress(82, _("Networking and signals"))
-    context["meetings"] = _meetings(org, municipality, year)
-    context["signals"] = _signals(org, municipality, year)
-    # Referrals of the municipality's families in the year, as they leave the service (suppressed).
-    context["referrals"] = referral_summary(
-        org, datetime.date(year, 1, 1), datetime.date(year, 12, 31), [municipality], outside=True
-    )
-    progress(85, _("Group offer"))
-    # Activities held in the municipality and attendance of its people, as they leave the service.
-    context["group_offer"] = group_offer_summary(
-        org, datetime.date(year, 1, 1), datetime.date(year, 12, 31), [municipality], outside=True
-    )
+    # The report sections of the yearly report (sections.py), for this municipality as they leave the
+    # service: numbers of families suppressed by each section's rule.
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    context["report_sections"] = []
+    chosen = pdf_sections()
+    for n, section in enumerate(chosen):
+        progress(82 + 6 * n // len(chosen), str(section.title))
+        figures = section.build(org, start, end, [municipality], outside=True)
+        context["report_sections"].append((section, figures))
+    context["section_figures"] = {section.key: figures for section, figures in context["report_sections"]}
     progress(88, _("Making the PDF"))
     html = render_to_string("reports/yearly_pdf.html", context)
     return pdf_bytes(html)

@@ -25,8 +25,8 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from opvoedwijzer.activities.models import Activity, Attendance, Evaluation, Session, SignUp
+from opvoedwijzer.activities.report import group_offer_summary
 from opvoedwijzer.contacts.models import Area
-from opvoedwijzer.reports.group_offer import group_offer_summary
 from opvoedwijzer.socialmap.models import Location
 from opvoedwijzer.taxonomy.models import AskerRole
 

@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from opvoedwijzer.reports.sections import SECTIONS
 from opvoedwijzer.reports.stats import count_contacts, crosstab
 from tests.factories import ContactFactory
 
@@ -110,7 +111,7 @@ def report_params(days_ago, today, **extra):
     return {"rows": "municipality", "by": "theme", "start": days_ago(30), "end": today, **extra}
 
 
-def test_the_xlsx_has_headers_numbers_as_numbers_and_a_sheet_of_notes(
+def test_the_xlsx_has_headers_numbers_as_numbers_a_sheet_per_report_section_and_a_sheet_of_notes(
     sam, registrations, client_for, today, days_ago
 ):
     from openpyxl import load_workbook
@@ -118,7 +119,16 @@ def test_the_xlsx_has_headers_numbers_as_numbers_and_a_sheet_of_notes(
     response = client_for(sam).get("/o/zuid-limburg/overview/export.xlsx", report_params(days_ago, today))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(response.content))
-    table, notes = workbook.worksheets
+    table, *sections, notes = workbook.worksheets
+    assert [sheet.title for sheet in sections][1:3] in (
+        ["Doorverwijzingen in deze", "Groepsaanbod"],
+        ["Referrals in this period", "Group offer"],
+    )  # in the order of reports/sections.py, a title cut to Excel's 31 characters at a word
+    assert len(sections) == len(SECTIONS)
+    assert [row[0] for row in sections[1].iter_rows(values_only=True)][:2] in (
+        ["Doorverwijzingen per organisatie en resultaat", "Naar wie"],
+        ["Referrals per organisation and outcome", "To whom"],
+    )
     rows = list(table.iter_rows(values_only=True))
     header = rows[2]
     assert header[0] in ("Gemeente", "Municipality") and header[-1] in ("Totaal contacten", "Total contacts")

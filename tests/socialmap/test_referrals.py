@@ -8,7 +8,7 @@ from django.utils import timezone
 from opvoedwijzer.reports.stats import count_contacts, count_contacts_raw
 from opvoedwijzer.socialmap import services
 from opvoedwijzer.socialmap.models import Outcome, Referral
-from opvoedwijzer.socialmap.stats import referral_table
+from opvoedwijzer.socialmap.report import referral_table
 from opvoedwijzer.taxonomy.models import Theme
 from tests.factories import ContactFactory
 

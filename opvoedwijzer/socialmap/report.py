@@ -1,4 +1,4 @@
-"""Referral statistics for the reports: to whom, for which themes, with what outcome.
+"""The social map's section of the reports, referral statistics: to whom, for which themes, with what outcome.
 
 Each referral has exactly one outcome, so a table of (partner or theme) × outcome adds up, and the same
 small-number suppression as every other table can be applied when it leaves the service.
@@ -6,10 +6,13 @@ small-number suppression as every other table can be applied when it leaves the 
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from opvoedwijzer.reports.disclosure import suppress_small_counts
+from opvoedwijzer.core.disclosure import suppress_small_counts
+from opvoedwijzer.core.reporting import Section, grid_table
+from opvoedwijzer.taxonomy.models import Theme
 
-from .models import Outcome, Referral
+from .models import MapOrganisation, Outcome, Referral
 
 BY = {
     "organisation": ("service__map_organisation__name", "service__map_organisation_id"),
@@ -84,11 +87,7 @@ def referral_table(org, start, end, by, municipalities=None, *, outside=False, l
 
 def _row_labels(org, by, codes):
     if by == "theme":
-        from opvoedwijzer.taxonomy.models import Theme
-
         return {t.pk: t.label for t in Theme.objects.filter(pk__in=codes)}
-    from .models import MapOrganisation
-
     return dict(MapOrganisation.objects.for_org(org).filter(pk__in=codes).values_list("pk", "name"))
 
 
@@ -100,3 +99,21 @@ def referral_summary(org, start, end, municipalities=None, *, outside=False):
         ),
         "by_theme": referral_table(org, start, end, "theme", municipalities, outside=outside, limit=15),
     }
+
+
+def referral_tables(summary):
+    """The two tables as plain rows (the exports and the API)."""
+    return [
+        grid_table(_("Referrals per organisation and outcome"), _("To whom"), summary["by_organisation"]),
+        grid_table(_("Referrals per main theme and outcome"), _("Main theme"), summary["by_theme"]),
+    ]
+
+
+SECTION = Section(
+    key="referrals",
+    title=_lazy("Referrals in this period"),
+    build=referral_summary,
+    tables=referral_tables,
+    template="reports/sections/referrals.html",
+    pdf_template="reports/sections/referrals_pdf.html",
+)

@@ -1,5 +1,6 @@
-"""The group offer (M7) in the numbers: activities, sessions, sign-ups, attendance and evaluations of
-an organisation in a period, for the overview page and a chapter of the yearly report.
+"""The activities' section of the reports, the group offer (M7) in numbers: activities, sessions,
+sign-ups, attendance and evaluations of an organisation in a period, for the overview page and a
+chapter of the yearly report.
 
 What counts:
 
@@ -46,12 +47,14 @@ from django.db.models.functions import TruncDate
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from opvoedwijzer.activities.models import Attendance, Kind, Session, SignUp, SignUpStatus
 from opvoedwijzer.contacts.models import Area
+from opvoedwijzer.core.disclosure import suppress_small_counts
+from opvoedwijzer.core.reporting import Section, Table, grid_table
 from opvoedwijzer.taxonomy.models import AskerRole
 
-from .disclosure import suppress_small_counts
+from .models import Attendance, Kind, Session, SignUp, SignUpStatus
 
 # The columns of the per-kind table; the people columns are suppressed outside the service.
 KIND_COLUMNS = ["activities", "sessions", "signed_up", "waiting", "attendance"]
@@ -312,3 +315,36 @@ def _evaluation_table(per_kind, outside, k):
         row["averages"] = [None if row["n"] is None else _average(s, row["n"]) for s in row.pop("sums")]
     table["averages"] = [None if table["n"] is None else _average(s, table["n"]) for s in sums_total]
     return table
+
+
+def group_offer_tables(figures):
+    """The three tables as plain rows (the exports and the API)."""
+    evaluations = figures["evaluations"]
+    scores = [str(c["label"]) for c in evaluations["columns"]]
+    return [
+        grid_table(
+            _("Activities and sessions per kind of activity"),
+            _("Kind of activity"),
+            figures["by_kind"],
+            with_total=False,
+        ),
+        grid_table(_("Attendance per municipality and who attended"), _("Lives in"), figures["attendance"]),
+        Table(
+            _("Evaluations per kind of activity: average scores from 1 to 5"),
+            [_("Kind of activity"), _("Evaluations"), *scores],
+            [
+                *([str(r["label"]), r["n"], *r["averages"]] for r in evaluations["rows"]),
+                [_("All activities"), evaluations["n"], *evaluations["averages"]],
+            ],
+        ),
+    ]
+
+
+SECTION = Section(
+    key="group_offer",
+    title=_lazy("Group offer"),
+    build=group_offer_summary,
+    tables=group_offer_tables,
+    template="reports/sections/group_offer.html",
+    pdf_template="reports/sections/group_offer_pdf.html",
+)
