@@ -149,6 +149,6 @@ def test_another_organisations_coordinator_gets_404(hasselt, noord, client_for):
 def test_the_home_page_with_the_steps_needs_few_queries(
     hasselt, hannes_client, django_assert_max_num_queries
 ):
-    # The request's own, one for the steps left, one per "today" block (tests/core/test_org_home.py).
+    # The request's own, one for the steps left, one per "today" block (tests/home/test_org_home.py).
     with django_assert_max_num_queries(10):
         hannes_client.get(HOME)
