@@ -238,7 +238,7 @@ def generate(org_slug, count, seed=1, batch=5000, stdout=sys.stdout):
         f"{links['theme']} theme rows",
         file=stdout,
     )
-    from opvoedwijzer.reports import rollup
+    from opvoedwijzer.contacts import rollup
 
     t = time.perf_counter()
     rollup.rebuild(org)

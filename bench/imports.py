@@ -151,7 +151,7 @@ def main():
     from opvoedwijzer.contacts.models import Contact
     from opvoedwijzer.core.models import Membership, Municipality, Role, User
     from opvoedwijzer.core.services import create_organisation
-    from opvoedwijzer.reports import rollup
+    from opvoedwijzer.contacts import rollup
 
     lines = []
 

@@ -911,7 +911,8 @@ def main():
         from django.utils import timezone
 
         from opvoedwijzer.core.models import Organisation
-        from opvoedwijzer.reports import rollup, stats
+        from opvoedwijzer.contacts import rollup
+        from opvoedwijzer.reports import stats
         from opvoedwijzer.reports.stats import count_contacts, crosstab
 
         if not args.reuse:
