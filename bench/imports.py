@@ -148,10 +148,10 @@ def main():
     django.setup()
     from django.core.management import call_command
 
+    from opvoedwijzer.contacts import rollup
     from opvoedwijzer.contacts.models import Contact
     from opvoedwijzer.core.models import Membership, Municipality, Role, User
     from opvoedwijzer.core.services import create_organisation
-    from opvoedwijzer.contacts import rollup
 
     lines = []
 

@@ -910,8 +910,8 @@ def main():
         from django.test.utils import CaptureQueriesContext
         from django.utils import timezone
 
-        from opvoedwijzer.core.models import Organisation
         from opvoedwijzer.contacts import rollup
+        from opvoedwijzer.core.models import Organisation
         from opvoedwijzer.reports import stats
         from opvoedwijzer.reports.stats import count_contacts, crosstab
 
