@@ -5,9 +5,8 @@ from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from opvoedwijzer.core.badinput import as_id
 from opvoedwijzer.core.crypto import decrypt
 from opvoedwijzer.core.decorators import member_may
 
@@ -70,56 +69,117 @@ def reservation_done(request, pk):
     return redirect("infotheek:resources", org=request.organisation.slug)
 
 
-@member_may("can_register")
-def desk(request, pk):
-    """One title at the desk: its copies, who has them until when, the reservation queue; add a copy,
-    lend, renew, take back."""
-    org = request.organisation
-    resource = get_object_or_404(Resource.objects.for_org(org), pk=pk)
+def _resource(request, pk):
+    return get_object_or_404(Resource.objects.for_org(request.organisation), pk=pk)
+
+
+def _copies(resource):
+    """The title's copies, each with its open loan (or None) as `copy.loan`."""
     copies = list(resource.copies.all())
     open_loans = {loan.copy_id: loan for loan in Loan.objects.out().filter(copy__resource=resource)}
     for copy in copies:
         copy.loan = open_loans.get(copy.pk)
-    action = request.POST.get("action")
+    return copies
+
+
+def _lend_form(copies, data=None):
     free = [c for c in copies if c.loan is None]
-    lend_initial = {"copy": free[0].pk if free else None, "due_on": services.default_due_on()}
-    lend_form = LendForm(
-        free, request.POST if action == "lend" else None, prefix="lend", initial=lend_initial
-    )
-    copy_form = CopyForm(request.POST if action == "copy" else None, prefix="copy")
-    if action == "copy" and copy_form.is_valid():
-        if resource.copies.filter(barcode=copy_form.cleaned_data["barcode"].strip()).exists():
-            copy_form.add_error("barcode", _("This barcode is already a copy of this title."))
-        else:
-            services.add_copy(resource, copy_form.cleaned_data["barcode"])
-            return redirect("infotheek:desk", org=org.slug, pk=pk)
-    elif action == "lend" and lend_form.is_valid():
-        d = lend_form.cleaned_data
-        loan = services.lend_copy(d["copy"], d["contact"], due_on=d["due_on"])
-        messages.success(request, _("Lent until %(date)s.") % {"date": date_format(loan.due_on, "j F Y")})
-        return redirect("infotheek:desk", org=org.slug, pk=pk)
-    elif action in ("hand_out", "restock"):
-        count_form = CountForm(request.POST, prefix=action)
-        if count_form.is_valid():
-            (services.hand_out if action == "hand_out" else services.restock)(
-                resource, count_form.cleaned_data["count"]
-            )
-            return redirect("infotheek:desk", org=org.slug, pk=pk)
-    elif action in ("renew", "return"):
-        loan = get_object_or_404(
-            Loan.objects.out().filter(copy__resource=resource), pk=as_id(request.POST.get("loan"))
-        )
-        (services.renew_loan if action == "renew" else services.return_copy)(loan)
-        return redirect("infotheek:desk", org=org.slug, pk=pk)
+    initial = {"copy": free[0].pk if free else None, "due_on": services.default_due_on()}
+    return LendForm(free, data, prefix="lend", initial=initial)
+
+
+def _desk_page(request, resource, *, copies=None, lend_form=None, copy_form=None, count_form=None):
+    """The desk page of one title, with the form that failed (bound, with its errors) in its place."""
+    copies = _copies(resource) if copies is None else copies
+    lend_form = _lend_form(copies) if lend_form is None else lend_form
+    count_forms = {prefix: CountForm(prefix=prefix) for prefix in ("hand_out", "restock")}
+    if count_form is not None:
+        count_forms[count_form.prefix] = count_form
     queue = resource.reservations.filter(ended_on__isnull=True).order_by("reserved_on", "id")
     context = {
         "resource": resource,
         "copies": copies,
-        "lend_form": lend_form if free else None,
-        "copy_form": copy_form,
+        "lend_form": lend_form if any(c.loan is None for c in copies) else None,
+        "copy_form": CopyForm(prefix="copy") if copy_form is None else copy_form,
         "queue": queue,
-        "hand_out_form": CountForm(prefix="hand_out"),
-        "restock_form": CountForm(prefix="restock"),
+        "hand_out_form": count_forms["hand_out"],
+        "restock_form": count_forms["restock"],
         "handed_out": resource.handouts.aggregate(n=Sum("count"))["n"] or 0,
     }
     return render(request, "infotheek/desk.html", context)
+
+
+@member_may("can_register")
+@require_safe
+def desk(request, pk):
+    """One title at the desk: its copies, who has them until when, the reservation queue; the forms to
+    add a copy, lend, renew, take back (folders: hand out, restock), each posting to its own view."""
+    return _desk_page(request, _resource(request, pk))
+
+
+@member_may("can_register")
+@require_POST
+def add_copy(request, pk):
+    resource = _resource(request, pk)
+    form = CopyForm(request.POST, prefix="copy")
+    if form.is_valid():
+        if resource.copies.filter(barcode=form.cleaned_data["barcode"].strip()).exists():
+            form.add_error("barcode", _("This barcode is already a copy of this title."))
+        else:
+            services.add_copy(resource, form.cleaned_data["barcode"])
+            return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+    return _desk_page(request, resource, copy_form=form)
+
+
+@member_may("can_register")
+@require_POST
+def lend(request, pk):
+    resource = _resource(request, pk)
+    copies = _copies(resource)
+    form = _lend_form(copies, request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        loan = services.lend_copy(d["copy"], d["contact"], due_on=d["due_on"])
+        messages.success(request, _("Lent until %(date)s.") % {"date": date_format(loan.due_on, "j F Y")})
+        return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+    return _desk_page(request, resource, copies=copies, lend_form=form)
+
+
+def _count(request, pk, prefix, write):
+    resource = _resource(request, pk)
+    form = CountForm(request.POST, prefix=prefix)
+    if form.is_valid():
+        write(resource, form.cleaned_data["count"])
+        return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+    return _desk_page(request, resource, count_form=form)
+
+
+@member_may("can_register")
+@require_POST
+def hand_out(request, pk):
+    return _count(request, pk, "hand_out", services.hand_out)
+
+
+@member_may("can_register")
+@require_POST
+def restock(request, pk):
+    return _count(request, pk, "restock", services.restock)
+
+
+def _open_loan(request, pk, loan_pk):
+    resource = _resource(request, pk)
+    return get_object_or_404(Loan.objects.out().filter(copy__resource=resource), pk=loan_pk)
+
+
+@member_may("can_register")
+@require_POST
+def renew_loan(request, pk, loan_pk):
+    services.renew_loan(_open_loan(request, pk, loan_pk))
+    return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+
+
+@member_may("can_register")
+@require_POST
+def return_copy(request, pk, loan_pk):
+    services.return_copy(_open_loan(request, pk, loan_pk))
+    return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
