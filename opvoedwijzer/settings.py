@@ -17,20 +17,31 @@ from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+
+# Every setting reads its environment variable once, through one of these helpers; no other module reads
+# os.environ for a setting.
+def env_str(name, default=""):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    return env_str(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    return int(env_str(name, str(default)))
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
 # `make run` writes a local, git-ignored `.env` once (a generated SECRET_KEY and FIELD_ENCRYPTION_KEY, plain
 # http on loopback), so that every `python manage.py …` works in this folder. Variables set in the
 # environment win over the file; ENV_FILE names another file. The test suite never reads it: tests run
 # as on a fresh clone.
-if os.environ.get("TESTING", "").strip().lower() not in {"1", "true", "yes", "on"}:
-    load_dotenv(os.environ.get("ENV_FILE") or BASE_DIR / ".env", override=False)
-
-
-def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+if not env_bool("TESTING"):
+    load_dotenv(env_str("ENV_FILE") or BASE_DIR / ".env", override=False)
 
 
 DEBUG = env_bool("DEBUG")
@@ -39,7 +50,7 @@ TESTING = env_bool("TESTING")  # set by `make test`: plain http on loopback, lik
 # sets PLAIN_HTTP=true; a real address gets TLS from a reverse proxy, see docs/operations.md).
 PLAIN_HTTP = DEBUG or TESTING or env_bool("PLAIN_HTTP")
 # Without DEBUG a real key is required; the fallback only ever serves development and tests.
-SECRET_KEY = os.environ.get("SECRET_KEY") or (
+SECRET_KEY = env_str("SECRET_KEY") or (
     "dev-only-insecure-key-do-not-use-in-production" if DEBUG or TESTING else None
 )
 if not SECRET_KEY:
@@ -50,7 +61,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "opvoedwijzer.core.views.csrf_failure"
-SITE_NAME = os.environ.get("SITE_NAME", "Opvoedwijzer")
+SITE_NAME = env_str("SITE_NAME", "Opvoedwijzer")
 SITE_ID = 1
 
 INSTALLED_APPS = [
@@ -137,8 +148,8 @@ FORM_RENDERER = "opvoedwijzer.core.forms.FormRenderer"
 # Database: SQLite by default (WAL, IMMEDIATE transactions, busy timeout), PostgreSQL via DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -202,7 +213,7 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = PLAIN_HTTP
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_TOTP_TOLERANCE = 1  # also the code of the 30 s before or after: phones' clocks drift a little
 MFA_REQUIRED_ROLES = set(env_list("MFA_REQUIRED_ROLES", "staff,coordinator,funder"))
-MFA_GRACE_DAYS = int(os.environ.get("MFA_GRACE_DAYS", "7"))
+MFA_GRACE_DAYS = env_int("MFA_GRACE_DAYS", 7)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [
@@ -217,12 +228,12 @@ LANGUAGES = [
 # (a string not translated yet shows in English).
 STAFF_LANGUAGES = ["nl", "en"]
 LOCALE_PATHS = [BASE_DIR / "opvoedwijzer" / "locale"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
+TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "opvoedwijzer" / "static",
     ("vendor", BASE_DIR / "static" / "vendor"),
@@ -249,7 +260,8 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "ma
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "opvoedwijzer_cache"}
 }
-if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://", "unix://")):
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     try:
         import redis  # noqa: F401  (pip install -e '.[redis]')
     except ImportError:
@@ -260,13 +272,13 @@ if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://", "unix://
         ) from None
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["CACHE_URL"],
+        "LOCATION": CACHE_URL,
     }
 
 # E-mail: EMAIL_URL (smtp://user:pw@host:587); without it the console in development and the local
 # mail server (localhost:25) in production.
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@opvoedwijzer.local")
-_email_url = os.environ.get("EMAIL_URL", "")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@opvoedwijzer.local")
+_email_url = env_str("EMAIL_URL", "")
 if _email_url.startswith(("smtp://", "submission://")):
     from urllib.parse import unquote, urlparse
 
@@ -305,48 +317,49 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = not PLAIN_HTTP and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = not PLAIN_HTTP and env_bool("SECURE_SSL_REDIRECT", True)
 # A load balancer asks for /health/ over plain http: it answers there too, never with a redirect.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
-SECURE_HSTS_SECONDS = 0 if PLAIN_HTTP else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_SECONDS = 0 if PLAIN_HTTP else env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not PLAIN_HTTP
 SECURE_HSTS_PRELOAD = not PLAIN_HTTP and env_bool("SECURE_HSTS_PRELOAD", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 # How many reverse proxies stand in front (each appends to X-Forwarded-For): rate limits and the login
 # throttle count the address the outermost one saw, not the proxy's. 0 without BEHIND_PROXY: then a
 # client's own X-Forwarded-For is ignored.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if env_bool("BEHIND_PROXY") else "0"))
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Domain settings.
-CONTACT_EDIT_DAYS = int(os.environ.get("CONTACT_EDIT_DAYS", "14"))
-CONTACT_UNDO_SECONDS = int(os.environ.get("CONTACT_UNDO_SECONDS", "300"))
+CONTACT_EDIT_DAYS = env_int("CONTACT_EDIT_DAYS", 14)
+CONTACT_UNDO_SECONDS = env_int("CONTACT_UNDO_SECONDS", 300)
 CONTACT_NOTE_MAX_LENGTH = 500
 
 # Numbers that leave the service (funders, external exports) hide counts below this (privacy rule 4).
-DISCLOSURE_MIN_COUNT = int(os.environ.get("DISCLOSURE_MIN_COUNT", "5"))
+DISCLOSURE_MIN_COUNT = env_int("DISCLOSURE_MIN_COUNT", 5)
 
 # Retention periods in days (privacy rule 6); `manage.py purge_expired` applies them daily.
 RETENTION_DAYS = {
-    "contact_note": int(os.environ.get("RETENTION_CONTACT_NOTE_DAYS", "365")),
-    "invitation": int(os.environ.get("RETENTION_INVITATION_DAYS", "30")),
-    "audit_event": int(os.environ.get("RETENTION_AUDIT_EVENT_DAYS", "730")),
-    "question_email": int(os.environ.get("RETENTION_QUESTION_EMAIL_DAYS", "30")),
-    "library_contact": int(os.environ.get("RETENTION_LIBRARY_CONTACT_DAYS", "30")),
+    "contact_note": env_int("RETENTION_CONTACT_NOTE_DAYS", 365),
+    "invitation": env_int("RETENTION_INVITATION_DAYS", 30),
+    "audit_event": env_int("RETENTION_AUDIT_EVENT_DAYS", 730),
+    "question_email": env_int("RETENTION_QUESTION_EMAIL_DAYS", 30),
+    "library_contact": env_int("RETENTION_LIBRARY_CONTACT_DAYS", 30),
     # Names and contacts of people who signed up for an activity: days after its last session.
-    "signup_contact": int(os.environ.get("RETENTION_SIGNUP_CONTACT_DAYS", "7")),
+    "signup_contact": env_int("RETENTION_SIGNUP_CONTACT_DAYS", 7),
     # An uploaded file of past registrations, while its import waits for confirmation (encrypted).
-    "import_upload": int(os.environ.get("RETENTION_IMPORT_UPLOAD_DAYS", "1")),
+    "import_upload": env_int("RETENTION_IMPORT_UPLOAD_DAYS", 1),
 }
 
 # An import of past registrations with more rows than this is checked and written by the task runner.
-IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", "2000"))
+IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
 
 # Background tasks: Django's task framework with django-dbtasks (tasks in the database, a runner
 # process `manage.py taskrunner`, periodic tasks by crontab). The purge runs every night.
@@ -356,23 +369,21 @@ TASKS = {
         "OPTIONS": {
             "retain": datetime.timedelta(days=30),
             "periodic": {
-                "opvoedwijzer.retention.tasks.purge_expired_data": os.environ.get(
-                    "PURGE_SCHEDULE", "15 3 * * *"
-                ),
+                "opvoedwijzer.retention.tasks.purge_expired_data": env_str("PURGE_SCHEDULE", "15 3 * * *"),
                 # The reports' roll-up against a recount of the contacts; drift is repaired and logged.
-                "opvoedwijzer.reports.tasks.check_rollup_task": os.environ.get(
+                "opvoedwijzer.reports.tasks.check_rollup_task": env_str(
                     "ROLLUP_CHECK_SCHEDULE", "45 2 * * *"
                 ),
                 # Rising themes → proposed signals, on the first of every month.
-                "opvoedwijzer.policy.tasks.propose_signals_everywhere": os.environ.get(
+                "opvoedwijzer.policy.tasks.propose_signals_everywhere": env_str(
                     "SIGNALS_SCHEDULE", "0 4 1 * *"
                 ),
                 # Referrals due for follow-up → one mail per author, weekday mornings.
-                "opvoedwijzer.socialmap.tasks.send_follow_up_reminders_task": os.environ.get(
+                "opvoedwijzer.socialmap.tasks.send_follow_up_reminders_task": env_str(
                     "REFERRAL_REMINDER_SCHEDULE", "0 8 * * 1-5"
                 ),
                 # Sessions in SIGNUP_REMINDER_DAYS days → a reminder to who signed up with a contact.
-                "opvoedwijzer.activities.tasks.send_reminders_task": os.environ.get(
+                "opvoedwijzer.activities.tasks.send_reminders_task": env_str(
                     "SIGNUP_REMINDER_SCHEDULE", "0 10 * * *"
                 ),
             },
@@ -381,22 +392,21 @@ TASKS = {
 }
 
 # The address of this installation, for links in mails sent by background tasks.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 # The key for the few encrypted fields (a web question's e-mail address): a Fernet key
 # (`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`); when
 # empty, one is derived from SECRET_KEY (changing SECRET_KEY then loses the stored addresses).
-FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", "")
+FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
 
 # Library loans: this many days, and again at each renewal.
-LOAN_DAYS = int(os.environ.get("LOAN_DAYS", "21"))
+LOAN_DAYS = env_int("LOAN_DAYS", 21)
 
-# Web questions: answered within this many working days; at most this many from one address an hour.
-QUESTION_DUE_WORKING_DAYS = int(os.environ.get("QUESTION_DUE_WORKING_DAYS", "3"))
-QUESTION_RATE_LIMIT_PER_HOUR = int(os.environ.get("QUESTION_RATE_LIMIT_PER_HOUR", "5"))
+# Web questions: answered within this many working days.
+QUESTION_DUE_WORKING_DAYS = env_int("QUESTION_DUE_WORKING_DAYS", 3)
 
 # A referral's follow-up reminder, by default this many days after the referral.
-REFERRAL_FOLLOW_UP_DAYS = int(os.environ.get("REFERRAL_FOLLOW_UP_DAYS", "21"))
+REFERRAL_FOLLOW_UP_DAYS = env_int("REFERRAL_FOLLOW_UP_DAYS", 21)
 
 # Phone numbers the PII guard leaves alone: services' own numbers (helplines), comma-separated.
 PII_ALLOWED_PHONE_NUMBERS = env_list(
@@ -419,16 +429,29 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Group offer: reminders this many days before a session; sign-ups per network address per hour.
-SIGNUP_REMINDER_DAYS = int(os.environ.get("SIGNUP_REMINDER_DAYS", "2"))
-SIGNUP_RATE_LIMIT_PER_HOUR = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_HOUR", "200"))
+# Group offer: reminders this many days before a session.
+SIGNUP_REMINDER_DAYS = env_int("SIGNUP_REMINDER_DAYS", 2)
+
+# What the public may do at most this many times an hour from one network address (core/ratelimit.py,
+# `over_limit(request, name)`); a name not in this dict is an error. A reservation counts as a question
+# does; reading a question through the API counts with picking it up on the web, but allows more.
+_QUESTIONS_PER_HOUR = env_int("QUESTION_RATE_LIMIT_PER_HOUR", 5)
+_SIGNUPS_PER_HOUR = env_int("SIGNUP_RATE_LIMIT_PER_HOUR", 200)
+RATE_LIMITS = {
+    "ask": _QUESTIONS_PER_HOUR,
+    "reserve": _QUESTIONS_PER_HOUR,
+    "pick_up": env_int("PICK_UP_RATE_LIMIT_PER_HOUR", 30),
+    "pick_up_by_api": env_int("PICK_UP_API_RATE_LIMIT_PER_HOUR", 60),
+    "sign_up": _SIGNUPS_PER_HOUR,
+    "evaluate": _SIGNUPS_PER_HOUR,
+}
 
 # Text messages (sign-up reminders to a phone number) through django-sms: a backend such as
 # "sms.backends.twilio.SmsBackend" or "sms.backends.messagebird.SmsBackend" (with its own settings).
 # Empty: no texts are sent, and staff see whom to call on the session's check-in list. `make run`
 # prints them on the console.
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "sms.backends.console.SmsBackend" if DEBUG else "")
-DEFAULT_FROM_SMS = os.environ.get("SMS_FROM", "")
+SMS_BACKEND = env_str("SMS_BACKEND", "sms.backends.console.SmsBackend" if DEBUG else "")
+DEFAULT_FROM_SMS = env_str("SMS_FROM", "")

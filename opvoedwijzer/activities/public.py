@@ -1,7 +1,6 @@
 """The public agenda: /<org>/agenda/ — find an activity, sign up without an account, cancel with the
 link, evaluate afterwards; iCalendar feeds for calendar apps."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -64,7 +63,7 @@ def activity(request, slug, pk):
     if request.method == "POST" and form is not None:
         if form.is_spam():
             form.add_error(None, _("Something went wrong. Please try again."))
-        elif over_limit(request, "sign_up", limit=settings.SIGNUP_RATE_LIMIT_PER_HOUR):
+        elif over_limit(request, "sign_up"):
             form.add_error(None, _("Too many sign-ups from this connection in the last hour."))
         elif form.is_valid():
             d = form.cleaned_data
@@ -125,7 +124,7 @@ def evaluate(request, slug, code):
     form = EvaluationForm(request.POST or None)
     done = None
     if request.method == "POST":
-        if over_limit(request, "evaluate", limit=settings.SIGNUP_RATE_LIMIT_PER_HOUR):
+        if over_limit(request, "evaluate"):
             form.add_error(None, _("Too many evaluations from this connection in the last hour."))
         elif form.is_valid():
             d = form.cleaned_data

@@ -139,7 +139,7 @@ def sign_up(request, org_slug: Slug, activity_id: Id, payload: SignUpIn):
     )
     if form.is_spam():  # as the web form: no sign-up, no hint why
         raise ApiError(422, [field_error("body", "Something went wrong. Please try again.")])
-    if over_limit(request, "sign_up", limit=settings.SIGNUP_RATE_LIMIT_PER_HOUR):
+    if over_limit(request, "sign_up"):
         raise rate_limited("name", "Too many sign-ups from this address in the last hour.")
     if not form.is_valid():
         raise ApiError(422, form_errors(form))

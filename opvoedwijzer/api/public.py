@@ -85,7 +85,7 @@ def _organisation(org_slug):
 )
 def ask(request, org_slug: Slug, payload: QuestionIn):
     org = _organisation(org_slug)
-    if over_limit(request):
+    if over_limit(request, "ask"):
         raise rate_limited("text", "Too many questions from this address in the last hour.")
     form = AskForm(
         org,
@@ -121,7 +121,7 @@ def ask(request, org_slug: Slug, payload: QuestionIn):
     summary="Read a question and its answer",
 )
 def read(request, code: Token, secret: SecretHeader = ""):
-    if over_limit(request, "pick_up", limit=60):
+    if over_limit(request, "pick_up_by_api"):
         raise rate_limited("code", "Too many tries from this address in the last hour.", "path")
     question = services.find_question(code, secret)
     if question is None:

@@ -2,6 +2,7 @@
 service: each attempt adds one to a counter row in the database (one atomic upsert, so every worker and
 every app server counts together, and simultaneous attempts cannot slip through between a read and a
 write). The key is a salted hash of the address, the action and the hour; the address is never stored.
+Each action has a name and its hourly limit in `settings.RATE_LIMITS`.
 A honeypot field, hidden from people, catches simple bots (`HONEYPOT`)."""
 
 import datetime
@@ -16,6 +17,9 @@ from django.utils import timezone
 from .models import RateCounter
 
 HONEYPOT = "website"
+
+# Actions that count in another's counter: reading a question through the API is picking it up.
+COUNTED_AS = {"pick_up_by_api": "pick_up"}
 
 _UPSERT = (
     'INSERT INTO {table} ("key", "count", "expires_at") VALUES (%s, 1, %s) '
@@ -50,11 +54,14 @@ def count_attempt(request, action):
         return cursor.fetchone()[0]
 
 
-def over_limit(request, action="ask", limit=None):
-    """Count one attempt; True when this address made more than `limit` this hour (default: the
-    question limit, QUESTION_RATE_LIMIT_PER_HOUR)."""
-    limit = settings.QUESTION_RATE_LIMIT_PER_HOUR if limit is None else limit
-    return count_attempt(request, action) > limit
+def over_limit(request, name):
+    """Count one attempt at `name` (a key of settings.RATE_LIMITS); True when this address made more
+    than its limit this hour. An unknown name is an error, before anything is counted."""
+    try:
+        limit = settings.RATE_LIMITS[name]
+    except KeyError:
+        raise ImproperlyConfigured(f"No rate limit named {name!r} in settings.RATE_LIMITS.") from None
+    return count_attempt(request, COUNTED_AS.get(name, name)) > limit
 
 
 def delete_expired_counters(now=None):

@@ -17,7 +17,7 @@ def ask(request, slug):
     org = get_object_or_404(Organisation, slug=slug)
     form = AskForm(org, request.POST or None)
     if request.method == "POST":
-        if over_limit(request):
+        if over_limit(request, "ask"):
             form.add_error(
                 None, _("Too many questions from this connection in the last hour. Try again later.")
             )
@@ -47,7 +47,7 @@ def pick_up(request, slug):
     form = PickUpForm(request.POST or None)
     question = None
     if request.method == "POST" and form.is_valid():
-        if over_limit(request, "pick_up", limit=30):
+        if over_limit(request, "pick_up"):
             form.add_error(None, _("Too many tries from this connection in the last hour. Try again later."))
         else:
             question = services.find_question(form.cleaned_data["code"], form.cleaned_data["secret"])
@@ -82,7 +82,7 @@ def _reply(request, org):
         {"code": request.POST.get("code", ""), "secret": request.POST.get("secret", "")}
     )
     question = None
-    if pick_up_form.is_valid() and not over_limit(request, "pick_up", limit=30):
+    if pick_up_form.is_valid() and not over_limit(request, "pick_up"):
         question = services.find_question(
             pick_up_form.cleaned_data["code"], pick_up_form.cleaned_data["secret"]
         )

@@ -61,7 +61,7 @@ def valid_bodies(world):
 def world(zuid, sam, settings):
     """Zuid-Limburg with something behind every path: a contact, an activity and a sign-up, a
     question, a service on the social map; Sam's token."""
-    settings.QUESTION_RATE_LIMIT_PER_HOUR = settings.SIGNUP_RATE_LIMIT_PER_HOUR = 100_000
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, 100_000)
     partner = socialmap.save_map_organisation(zuid, {"name": "CAW Limburg"})
     service = socialmap.save_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
     activity = make_activity(zuid, capacity=500)
@@ -309,7 +309,7 @@ def test_personal_data_in_a_question_through_the_api_is_replaced_as_in_the_form(
 
 
 def test_a_429_says_when_to_try_again(world, client, settings):
-    settings.QUESTION_RATE_LIMIT_PER_HOUR = 0
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "ask": 0}
     body = {"text": "Mijn kind slaapt slecht."}
     response = client.post("/api/v1/public/zuid-limburg/questions", body, content_type="application/json")
     assert response.status_code == 429

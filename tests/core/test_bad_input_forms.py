@@ -70,7 +70,7 @@ def demo(db, django_capture_on_commit_callbacks, settings):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", stdout=io.StringIO())
     # Every bad value must reach the form, not the limit per address and hour.
-    settings.QUESTION_RATE_LIMIT_PER_HOUR = settings.SIGNUP_RATE_LIMIT_PER_HOUR = 100_000
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, 100_000)
     org = Organisation.objects.get(slug="zuid-limburg")
     coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
     question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")

@@ -208,7 +208,7 @@ def test_a_question_limit_holds_across_all_workers(served, zuid, settings):
     base = served(WEB_CONCURRENCY="4", GUNICORN_THREADS="1")
     url = f"{base}/api/v1/public/zuid-limburg/questions"
     statuses = [request(url, {"text": f"Mijn kind slaapt slecht, vraag {n}."})[0] for n in range(12)]
-    limit = settings.QUESTION_RATE_LIMIT_PER_HOUR
+    limit = settings.RATE_LIMITS["ask"]
     assert statuses[:limit] == [201] * limit
     assert set(statuses[limit:]) == {429}
 

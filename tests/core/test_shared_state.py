@@ -33,9 +33,9 @@ def test_attempts_are_counted_in_the_database_per_address_and_hour(db):
 
 
 def test_the_sixth_question_in_an_hour_is_over_the_limit(db, settings):
-    settings.QUESTION_RATE_LIMIT_PER_HOUR = 5
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "ask": 5}
     parent = from_address("203.0.113.7")
-    assert [over_limit(parent) for _ in range(6)] == [False] * 5 + [True]
+    assert [over_limit(parent, "ask") for _ in range(6)] == [False] * 5 + [True]
 
 
 def test_the_nightly_purge_deletes_the_counters_of_past_hours(db):

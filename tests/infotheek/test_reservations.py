@@ -112,7 +112,7 @@ def test_the_parent_facing_library_text_is_translated(language):
 
 
 def test_the_rate_limit_message_is_in_the_page_language(zuid, sleep_book, client, settings):
-    settings.QUESTION_RATE_LIMIT_PER_HOUR = 2
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "reserve": 2}
     services.add_copy(sleep_book, "INF-1")
     for n in range(2):
         reserve(client, sleep_book, f"0470 00 00 {n:02}")

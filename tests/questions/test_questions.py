@@ -59,7 +59,7 @@ def test_bad_input_is_a_4xx_with_field_errors(zuid, client):
 
 
 def test_too_many_questions_from_one_address_are_refused(zuid, client, settings):
-    settings.QUESTION_RATE_LIMIT_PER_HOUR = 2
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "ask": 2}
     assert [ask(client).status_code for _ in range(3)] == [201, 201, 429]
     assert Question.objects.count() == 2
 
