@@ -249,7 +249,8 @@ def _editable(request, contact_id):
             [
                 field_error(
                     "id",
-                    "You can no longer change this registration (only your own, for 14 days).",
+                    "You can no longer change this registration "
+                    f"(only your own, for {settings.CONTACT_EDIT_DAYS} days).",
                     "path",
                 )
             ],

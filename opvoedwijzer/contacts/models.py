@@ -82,7 +82,7 @@ class ContactQuerySet(models.QuerySet):
         return self.aggregate(**counted)
 
     def editable_by(self, membership):
-        """What a member may still correct: coordinators always, others their own for 14 days."""
+        """What a member may still correct: coordinators always, others their own for CONTACT_EDIT_DAYS."""
         return self.for_org(membership.organisation).filter(_editable_condition(membership))
 
     def with_editable(self, membership):

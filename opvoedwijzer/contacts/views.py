@@ -152,7 +152,12 @@ def recent(request):
     return render(
         request,
         "contacts/recent.html",
-        {"page": page, "mine_only": mine_only, "show_author": not mine_only},
+        {
+            "page": page,
+            "mine_only": mine_only,
+            "show_author": not mine_only,
+            "edit_days": settings.CONTACT_EDIT_DAYS,
+        },
     )
 
 
