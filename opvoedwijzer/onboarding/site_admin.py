@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
 
 from opvoedwijzer.core.models import Organisation
 from opvoedwijzer.core.services import set_up_organisation
@@ -38,15 +39,17 @@ def organisations(request):
     return render(request, "onboarding/organisations.html", {"organisations": rows})
 
 
+def _new_organisation_page(request, form, entries=None):
+    return render(request, "onboarding/new_organisation.html", {"form": form, "entries": entries})
+
+
 @superuser_only
 def new_organisation(request):
+    """The form for a new organisation, and its creation (the form's main button)."""
     form = NewOrganisationForm(request.POST or None)
-    entries = None
-    if request.method == "POST" and request.POST.get("action") == "lookup":
-        # Only look the municipalities up: the form comes back as typed, without error messages.
-        entries = resolve_entries(request.POST.get("municipalities", ""))
-        form = NewOrganisationForm(initial=request.POST.dict())
-    elif request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        return _new_organisation_page(request, form)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             new = set_up_organisation(
@@ -61,15 +64,21 @@ def new_organisation(request):
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
-        else:
-            context = {
-                "org": new.organisation,
-                "link": new.link,
-                "mailed": new.mailed,
-                "email": data["coordinator_email"],
-                "served": data["municipalities"],
-            }
-            return render(request, "onboarding/organisation_created.html", context)
-    elif request.method == "POST":
-        entries = getattr(form, "entries", None)
-    return render(request, "onboarding/new_organisation.html", {"form": form, "entries": entries})
+            return _new_organisation_page(request, form)
+        context = {
+            "org": new.organisation,
+            "link": new.link,
+            "mailed": new.mailed,
+            "email": data["coordinator_email"],
+            "served": data["municipalities"],
+        }
+        return render(request, "onboarding/organisation_created.html", context)
+    return _new_organisation_page(request, form, getattr(form, "entries", None))
+
+
+@superuser_only
+@require_POST
+def look_up_municipalities(request):
+    """Only look the municipalities up: the form comes back as typed, without error messages."""
+    entries = resolve_entries(request.POST.get("municipalities", ""))
+    return _new_organisation_page(request, NewOrganisationForm(initial=request.POST.dict()), entries)

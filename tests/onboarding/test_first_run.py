@@ -14,6 +14,7 @@ from tests.factories import make_member
 from .conftest import HANNE
 
 SETUP, HOME = "/o/opvoedingswinkel-hasselt/setup/", "/o/opvoedingswinkel-hasselt/"
+RENAME, MARK, UNMARK = f"{SETUP}name/", f"{SETUP}steps/done/", f"{SETUP}steps/not-done/"
 
 
 @pytest.fixture
@@ -77,16 +78,16 @@ def test_the_steps_are_read_in_one_query(hasselt, django_assert_num_queries):
 
 
 def test_the_coordinator_marks_the_taxonomy_and_the_texts_done_and_can_take_it_back(hasselt, hannes_client):
-    assert hannes_client.post(SETUP, {"action": "mark", "step": "taxonomy"}).status_code == 302
-    hannes_client.post(SETUP, {"action": "mark", "step": "texts"})
+    assert hannes_client.post(MARK, {"step": "taxonomy"}).status_code == 302
+    hannes_client.post(MARK, {"step": "texts"})
     assert done(hasselt)["taxonomy"] and done(hasselt)["texts"]
     assert SetupMark.objects.get(organisation=hasselt, step="taxonomy").marked_by.email == HANNE
-    hannes_client.post(SETUP, {"action": "unmark", "step": "texts"})
+    hannes_client.post(UNMARK, {"step": "texts"})
     assert not done(hasselt)["texts"]
 
 
 def test_steps_read_from_the_data_cannot_be_marked(hasselt, hannes_client):
-    assert hannes_client.post(SETUP, {"action": "mark", "step": "details"}).status_code == 404
+    assert hannes_client.post(MARK, {"step": "details"}).status_code == 404
     assert not done(hasselt)["details"]
 
 
@@ -103,13 +104,10 @@ def test_the_page_shows_each_step_with_its_state_and_where_to_do_it(
 
 
 def test_the_coordinator_renames_the_organisation_and_an_empty_name_is_refused(hasselt, hannes_client):
-    assert (
-        hannes_client.post(SETUP, {"action": "name", "name": "Opvoedingswinkel Hasselt-Genk"}).status_code
-        == 302
-    )
+    assert hannes_client.post(RENAME, {"name": "Opvoedingswinkel Hasselt-Genk"}).status_code == 302
     hasselt.refresh_from_db()
     assert hasselt.name == "Opvoedingswinkel Hasselt-Genk"
-    page = hannes_client.post(SETUP, {"action": "name", "name": "  "}).content.decode()
+    page = hannes_client.post(RENAME, {"name": "  "}).content.decode()
     assert "error-summary" in page
     hasselt.refresh_from_db()
     assert hasselt.name == "Opvoedingswinkel Hasselt-Genk"
@@ -124,8 +122,8 @@ def test_the_home_page_shows_the_coordinator_what_is_left(hasselt, hannes_client
 def test_when_everything_is_done_the_home_page_says_nothing_of_it(hasselt, hanne, hannes_client):
     save_public_site(hasselt, {"email": "info@hasselt.test"}, {})
     make_member(hasselt, "jonas@hasselt.test", Role.STAFF)
-    hannes_client.post(SETUP, {"action": "mark", "step": "taxonomy"})
-    hannes_client.post(SETUP, {"action": "mark", "step": "texts"})
+    hannes_client.post(MARK, {"step": "taxonomy"})
+    hannes_client.post(MARK, {"step": "texts"})
     assert 'id="setup-left"' not in hannes_client.get(HOME).content.decode()
     assert SETUP in hannes_client.get(HOME).content.decode(), "the page stays reachable"
 
@@ -135,14 +133,18 @@ def test_staff_see_nothing_of_it_and_may_not_open_it(hasselt, client_for):
     client = client_for(jonas)
     assert 'id="setup-left"' not in client.get(HOME).content.decode()
     assert client.get(SETUP).status_code == 403
-    assert client.post(SETUP, {"action": "mark", "step": "taxonomy"}).status_code == 403
+    for url in (MARK, UNMARK):
+        assert client.post(url, {"step": "taxonomy"}).status_code == 403
+    assert client.post(RENAME, {"name": "Elders"}).status_code == 403
     assert not SetupMark.objects.exists()
 
 
 def test_another_organisations_coordinator_gets_404(hasselt, noord, client_for):
     client = client_for(make_member(noord, "nina@noord.test", Role.COORDINATOR))
     assert client.get(SETUP).status_code == 404
-    assert client.post(SETUP, {"action": "mark", "step": "taxonomy"}).status_code == 404
+    for url in (MARK, UNMARK):
+        assert client.post(url, {"step": "taxonomy"}).status_code == 404
+    assert client.post(RENAME, {"name": "Elders"}).status_code == 404
     assert not SetupMark.objects.exists()
 
 
@@ -152,3 +154,18 @@ def test_the_home_page_with_the_steps_needs_few_queries(
     # The request's own, one for the steps left, one per "today" block (tests/home/test_org_home.py).
     with django_assert_max_num_queries(10):
         hannes_client.get(HOME)
+
+
+def test_each_form_on_the_page_posts_to_its_own_address_and_the_page_answers_get_only(hasselt, hannes_client):
+    page = hannes_client.get(SETUP).content.decode()
+    assert f'action="{RENAME}"' in page and f'action="{MARK}"' in page and 'name="action"' not in page
+    hannes_client.post(MARK, {"step": "taxonomy"})
+    assert f'action="{UNMARK}"' in hannes_client.get(SETUP).content.decode()
+    assert hannes_client.post(SETUP, {"name": "Elders"}).status_code == 405
+
+
+def test_a_refused_name_comes_back_as_typed_beside_the_saved_name(hasselt, hannes_client):
+    response = hannes_client.post(RENAME, {"name": "x" * 300})
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in page and 'value="' + "x" * 300 in page
+    assert "Opvoedingswinkel Hasselt" in page  # the header keeps the saved name

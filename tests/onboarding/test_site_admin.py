@@ -12,7 +12,7 @@ from opvoedwijzer.core.models import Invitation, Organisation, User
 
 from .conftest import GENK, HANNE, HASSELT, choose_password, register_a_contact
 
-LIST, NEW = "/site-admin/", "/site-admin/new/"
+LIST, NEW, LOOK_UP = "/site-admin/", "/site-admin/new/", "/site-admin/new/look-up/"
 
 
 @pytest.fixture
@@ -22,16 +22,15 @@ def sofies_client(sofie):
     return client
 
 
-def new_organisation(client, **overrides):
+def new_organisation(client, url=NEW, **overrides):
     data = {
-        "action": "create",
         "name": "Opvoedingswinkel Hasselt",
         "slug": "",
         "municipalities": "Hasselt\n3600",  # a name, and Genk's postal code
         "coordinator_email": HANNE,
     }
     data.update(overrides)
-    return client.post(NEW, data)
+    return client.post(url, data)
 
 
 def test_the_site_administrator_sees_every_organisation(
@@ -52,6 +51,7 @@ def test_a_coordinator_does_not_find_the_site_administration(ilse, client_for, p
     client = client_for(ilse)
     assert client.get(url).status_code == 404
     assert new_organisation(client).status_code == 404
+    assert new_organisation(client, LOOK_UP).status_code == 404
     assert not Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()
     assert LIST not in client.get("/o/zuid-limburg/").content.decode()
 
@@ -131,13 +131,19 @@ def test_an_ambiguous_postal_code_lists_the_municipalities_to_choose_from(sofies
 
 
 def test_looking_up_the_municipalities_shows_what_was_found_and_creates_nothing(sofies_client, places):
-    response = new_organisation(sofies_client, action="lookup", municipalities="Hasselt\n3600\nAtlantis")
+    response = new_organisation(sofies_client, LOOK_UP, municipalities="Hasselt\n3600\nAtlantis")
     page = response.content.decode()
     assert "Hasselt</strong> (71072)" in page and "Genk</strong> (71016)" in page
     assert "Atlantis" in page
     assert "error-summary" not in page
     assert 'value="Opvoedingswinkel Hasselt"' in page
     assert not Organisation.objects.filter(slug="opvoedingswinkel-hasselt").exists()
+
+
+def test_the_look_up_button_posts_the_form_to_its_own_address(sofies_client, places):
+    page = sofies_client.get(NEW).content.decode()
+    assert f'action="{NEW}"' in page and f'formaction="{LOOK_UP}"' in page and 'name="action"' not in page
+    assert sofies_client.get(LOOK_UP).status_code == 405
 
 
 def test_oversized_and_odd_input_is_refused_clearly_never_a_500(sofies_client, places):
