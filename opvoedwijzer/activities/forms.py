@@ -76,8 +76,7 @@ class SessionForm(PIIGuardMixin, forms.Form):
     room = forms.CharField(label=_("Room or extra directions"), max_length=200, required=False)
 
     def __init__(self, *args, locations=None, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.pii_user = user
+        super().__init__(*args, user=user, **kwargs)
         self.fields["location"].queryset = locations
         self.fields["location"].empty_label = _("— choose a location of the social map —")
 

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from opvoedwijzer.core.crypto import decrypt, encrypt
 from opvoedwijzer.core.models import hash_secret
+from opvoedwijzer.privacy.audit import record_pii_confirmations
 
 from .feeds import note_agenda_changed
 from .models import Activity, Attendance, CheckIn, Evaluation, Session, SignUp, SignUpStatus
@@ -45,10 +46,11 @@ def places_taken(activity):
 
 
 @transaction.atomic
-def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=()):
+def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=(), pii_confirmations=()):
     """Create or change an activity with its sessions (`sessions`: dicts of Session fields, with "pk"
     for an existing one). More places promote people from the waiting list; when a date, time or place
-    changes, everyone who signed up with a contact hears it."""
+    changes, everyone who signed up with a contact hears it. What staff confirmed is no personal data
+    (the forms' `pii_confirmations`) goes into the audit log."""
     creating = activity is None
     activity = Activity(organisation=org) if creating else _locked(activity)
     before = None if creating else _schedule(activity)
@@ -76,6 +78,7 @@ def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=())
             told = list(activity.signups.active().exclude(contact="").values_list("pk", flat=True))
             transaction.on_commit(lambda: [notify(pk, "dates_changed") for pk in told])
     note_agenda_changed(activity.organisation_id)
+    record_pii_confirmations(pii_confirmations)
     return activity
 
 
@@ -179,15 +182,17 @@ def _promote(activity):
 
 
 @transaction.atomic
-def cancel_activity(activity, message=""):
+def cancel_activity(activity, message="", *, pii_confirmations=()):
     """Cancel the whole activity: it leaves the agenda, sign-up closes, and everyone who left a phone
-    number or e-mail address gets the message."""
+    number or e-mail address gets the message (what staff confirmed is no personal data in it goes into
+    the audit log)."""
     activity = _locked(activity)
     activity.cancelled_on = timezone.localdate()
     activity.save(update_fields=["cancelled_on"])
     note_agenda_changed(activity.organisation_id)
     pks = list(activity.signups.active().exclude(contact="").values_list("pk", flat=True))
     transaction.on_commit(lambda: [notify(pk, "activity_cancelled", message=message) for pk in pks])
+    record_pii_confirmations(pii_confirmations)
     return activity, len(pks)
 
 

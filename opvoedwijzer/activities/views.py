@@ -35,8 +35,7 @@ def activities(request):
 def _edit(request, activity=None):
     org = request.organisation
     taken = services.places_taken(activity) if activity else 0
-    form = ActivityForm(org, request.POST or None, instance=activity, taken=taken)
-    form.pii_user = request.user
+    form = ActivityForm(org, request.POST or None, instance=activity, taken=taken, user=request.user)
     sessions = list(activity.sessions.all()) if activity else []
     formset = session_formset(
         org, request.POST or None, sessions=sessions, extra=1 if activity else 4, user=request.user
@@ -50,6 +49,7 @@ def _edit(request, activity=None):
             activity=activity,
             sessions=[f.session_fields() for f in kept],
             deleted_sessions=[s for s in sessions if s.pk in deleted],
+            pii_confirmations=[c for f in [form, *formset.forms] for c in f.pii_confirmations],
         )
         messages.success(request, _("Saved."))
         return redirect("activities:activity", org=org.slug, pk=activity.pk)
@@ -153,10 +153,11 @@ def activity_cancel(request, pk):
     item = get_object_or_404(
         Activity.objects.for_org(request.organisation).filter(cancelled_on__isnull=True), pk=pk
     )
-    form = CancelActivityForm(request.POST or None, prefix="cancel")
-    form.pii_user = request.user
+    form = CancelActivityForm(request.POST or None, prefix="cancel", user=request.user)
     if request.method == "POST" and form.is_valid():
-        _item, told = services.cancel_activity(item, form.cleaned_data["message"])
+        _item, told = services.cancel_activity(
+            item, form.cleaned_data["message"], pii_confirmations=form.pii_confirmations
+        )
         messages.success(
             request,
             _("The activity is cancelled. %(n)s people who left a phone number or e-mail address are told.")

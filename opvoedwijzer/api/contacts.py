@@ -111,7 +111,8 @@ FORM_TO_API = {"main_theme": "themes", "__all__": "body"}
 
 
 def validated(membership, payload, contact=None):
-    """Run the web form's validation on the API payload; 422 with field errors when it fails."""
+    """Run the web form's validation on the API payload: its cleaned data and what was confirmed is no
+    personal data (for the write to record); 422 with field errors when it fails."""
     data = payload.dict()
     form = ContactForm(
         membership.organisation,
@@ -127,8 +128,8 @@ def validated(membership, payload, contact=None):
             "themes": data["themes"][1:],
         },
         contact=contact,
+        user=membership.user,
     )
-    form.pii_user = membership.user
     if not form.is_valid():
         raise ApiError(
             422,
@@ -138,7 +139,7 @@ def validated(membership, payload, contact=None):
                 for msg in msgs
             ],
         )
-    return form.cleaned_data
+    return form.cleaned_data, form.pii_confirmations
 
 
 def _load(contact_id):
@@ -148,8 +149,8 @@ def _load(contact_id):
 @router.post("", response={201: ContactOut, **errors(403, 404)})
 def create_contact(request, payload: ContactIn):
     membership = membership_for(request, payload.organisation, permission="can_register")
-    data = validated(membership, payload)
-    contact = services.register_contact(membership, data, source=Source.API)
+    data, confirmations = validated(membership, payload)
+    contact = services.register_contact(membership, data, source=Source.API, pii_confirmations=confirmations)
     return 201, registered_out(contact, data)
 
 
@@ -270,9 +271,9 @@ def get_contact(request, contact_id: Id):
 @router.put("/{int:contact_id}", response={200: ContactOut, **errors(403, 404)})
 def update_contact(request, contact_id: Id, payload: ContactIn):
     membership, contact = _editable(request, contact_id)
-    data = validated(membership, payload, contact=contact)
+    data, confirmations = validated(membership, payload, contact=contact)
     try:
-        services.update_contact(contact, data)
+        services.update_contact(contact, data, pii_confirmations=confirmations)
     except Contact.DoesNotExist:  # deleted by a simultaneous request
         raise ApiError(404, [field_error("id", "Not found.", "path")]) from None
     # What was stored, from the data in hand: read back, a simultaneous DELETE could take the themes

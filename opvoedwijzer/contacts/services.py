@@ -4,6 +4,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Organisation
+from opvoedwijzer.privacy.audit import record_pii_confirmations
 
 from . import rollup
 from .models import Area, Contact, ContactTheme, Source
@@ -38,11 +39,12 @@ def _set_relations(contact, data):
 
 
 @transaction.atomic
-def register_contact(membership, data, *, source=Source.FORM):
+def register_contact(membership, data, *, source=Source.FORM, pii_confirmations=()):
     """Register one anonymous contact for the member's organisation, authored by the member.
 
     Six statements for a typical contact: the contact, its life stages, offers and themes, and the
-    roll-up's rows (counted from the data in hand)."""
+    roll-up's rows (counted from the data in hand); and what staff confirmed is no personal data in
+    the note (the form's `pii_confirmations`) in the audit log."""
     contact = Contact(
         organisation=membership.organisation,
         author=membership.user,
@@ -63,6 +65,7 @@ def register_contact(membership, data, *, source=Source.FORM):
             through = getattr(Contact, name).through
             through.objects.bulk_create([through(contact=contact, **{column: t}) for t in terms])
     rollup.apply_delta(rollup.counts_of_new(contact, themes, life_stages, offers))
+    record_pii_confirmations(pii_confirmations)
     return contact
 
 
@@ -181,13 +184,14 @@ def lock_contact(contact):
 
 
 @transaction.atomic
-def update_contact(contact, data):
+def update_contact(contact, data, *, pii_confirmations=()):
     """Correct a contact (the caller checks it is still editable by this member)."""
     lock_contact(contact)
     with rollup.recounting(contact.pk):
         _apply(contact, data)
         contact.save(update_fields=CONTACT_FIELDS)
         _set_relations(contact, data)
+    record_pii_confirmations(pii_confirmations)
     return contact
 
 
@@ -206,6 +210,13 @@ def delete_contact(contact):
     lock_contact(contact)
     with rollup.recounting(contact.pk):
         contact.delete()
+
+
+@transaction.atomic
+def confirm_tally_place(*, pii_confirmations):
+    """Staff confirmed, when the tally started, that its place is no personal data: in the audit log
+    once (the counts that follow carry the place signed as confirmed, and are not audited again)."""
+    record_pii_confirmations(pii_confirmations)
 
 
 @transaction.atomic

@@ -68,10 +68,11 @@ def gone_is_404():
 def register(request):
     membership = request.membership
     if request.method == "POST":
-        form = ContactForm(membership.organisation, request.POST)
-        form.pii_user = request.user
+        form = ContactForm(membership.organisation, request.POST, user=request.user)
         if form.is_valid():
-            contact = services.register_contact(membership, form.cleaned_data)
+            contact = services.register_contact(
+                membership, form.cleaned_data, pii_confirmations=form.pii_confirmations
+            )
             request.session[UNDO_SESSION_KEY] = {
                 "id": contact.pk,
                 "expires": time.time() + settings.CONTACT_UNDO_SECONDS,
@@ -165,11 +166,10 @@ def recent(request):
 def edit(request, pk):
     membership = request.membership
     contact = get_object_or_404(Contact.objects.editable_by(membership).with_details(), pk=pk)
-    form = ContactForm(membership.organisation, request.POST or None, contact=contact)
-    form.pii_user = request.user
+    form = ContactForm(membership.organisation, request.POST or None, contact=contact, user=request.user)
     if request.method == "POST" and form.is_valid():
         with gone_is_404():
-            services.update_contact(contact, form.cleaned_data)
+            services.update_contact(contact, form.cleaned_data, pii_confirmations=form.pii_confirmations)
         messages.success(request, _("Registration #%(id)s saved.") % {"id": contact.pk})
         return redirect("contacts:recent", org=membership.organisation.slug)
     return render(request, "contacts/edit.html", {"form": form, "contact": contact})
@@ -196,8 +196,7 @@ def tally(request):
     membership = request.membership
     org = membership.organisation
     source = request.POST if request.method == "POST" else request.GET
-    settings_form = TallySettingsForm(org, source if "date" in source else None)
-    settings_form.pii_user = request.user
+    settings_form = TallySettingsForm(org, source if "date" in source else None, user=request.user)
     if _place_confirmed(source):
         settings_form.pii_guarded_fields = ()  # checked, and confirmed, when the tally started
     if not settings_form.is_bound or not settings_form.is_valid() or "change" in source:
@@ -213,6 +212,7 @@ def tally(request):
             query.pop(key, None)
         if data["place"] == raw_place:
             query["place_ok"] = signing.dumps(raw_place, salt=PLACE_SALT)
+            services.confirm_tally_place(pii_confirmations=settings_form.pii_confirmations)
         return redirect(f"{reverse('contacts:tally', kwargs={'org': org.slug})}?{query.urlencode()}")
     themes = list(Theme.objects.for_org(org).visible().select_related("group"))
     if request.method == "POST":

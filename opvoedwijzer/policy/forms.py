@@ -29,8 +29,8 @@ class MeetingForm(PIIGuardMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, organisation, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.org, self.pii_user = organisation, user
+        super().__init__(*args, user=user, **kwargs)
+        self.org = organisation
         self.fields["municipalities"].queryset = organisation.municipalities.order_by("name_nl")
         self.fields["kind"].choices = MeetingKind.choices
 
@@ -46,8 +46,8 @@ class ActionForm(PIIGuardMixin, forms.Form):
     due_on = forms.DateField(label=_("Due date"), required=False, widget=ISO_DATE)
 
     def __init__(self, *args, organisation, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.org, self.pii_user = organisation, user
+        super().__init__(*args, user=user, **kwargs)
+        self.org = organisation
         members = User.objects.filter(memberships__organisation=organisation, memberships__is_active=True)
         self.fields["owner_member"].queryset = members.order_by("email")
         self.fields["owner_member"].label_from_instance = lambda u: u.get_full_name() or u.email
@@ -77,8 +77,8 @@ class SignalForm(PIIGuardMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, organisation, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.org, self.pii_user = organisation, user
+        super().__init__(*args, user=user, **kwargs)
+        self.org = organisation
         self.fields["theme"].queryset = Theme.objects.for_org(organisation).select_related("group")
         self.fields["theme_group"].queryset = ThemeGroup.objects.for_org(organisation)
         self.fields["municipality"].queryset = organisation.municipalities.order_by("name_nl")
@@ -104,8 +104,8 @@ class SignalStepForm(PIIGuardMixin, forms.Form):
     )
 
     def __init__(self, *args, steps, organisation, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.org, self.pii_user = organisation, user
+        super().__init__(*args, user=user, **kwargs)
+        self.org = organisation
         self.fields["step"].choices = steps
 
     def clean(self):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.core.models import Municipality
+from opvoedwijzer.privacy.audit import record_pii_confirmations
 from opvoedwijzer.taxonomy.models import Theme, ThemeGroup
 
 from . import detect
@@ -22,25 +23,30 @@ STEPS = {
 
 
 @transaction.atomic
-def save_meeting(form, *, organisation, user):
+def save_meeting(form, *, organisation, user, pii_confirmations=()):
     meeting = form.save(commit=False)
     meeting.organisation = organisation
     if meeting.pk is None:
         meeting.created_by = user
     meeting.save()
     form.save_m2m()
+    record_pii_confirmations(pii_confirmations)
     return meeting
 
 
 @transaction.atomic
-def add_action(meeting, *, description, owner_member=None, owner_partner="", due_on=None):
-    return MeetingAction.objects.create(
+def add_action(
+    meeting, *, description, owner_member=None, owner_partner="", due_on=None, pii_confirmations=()
+):
+    action = MeetingAction.objects.create(
         meeting=meeting,
         description=description,
         owner_member=owner_member,
         owner_partner=owner_partner if owner_member is None else "",
         due_on=due_on,
     )
+    record_pii_confirmations(pii_confirmations)
+    return action
 
 
 @transaction.atomic
@@ -51,18 +57,22 @@ def complete_action(action, *, day):
 
 
 @transaction.atomic
-def raise_signal(organisation, data, *, user=None, source=SignalSource.STAFF, statistics=None):
-    return Signal.objects.create(
+def raise_signal(
+    organisation, data, *, user=None, source=SignalSource.STAFF, statistics=None, pii_confirmations=()
+):
+    signal = Signal.objects.create(
         organisation=organisation,
         raised_by=user,
         source=source,
         statistics=statistics or {},
         **data,
     )
+    record_pii_confirmations(pii_confirmations)
+    return signal
 
 
 @transaction.atomic
-def move_signal(signal, *, step, day, brought_to="", outcome=""):
+def move_signal(signal, *, step, day, brought_to="", outcome="", pii_confirmations=()):
     """new → reviewed → brought to policy (when, to whom) → acted on; closed from any open step."""
     if step not in STEPS[signal.status]:
         raise ValidationError({"step": _("A signal cannot go from this status to that one.")})
@@ -83,6 +93,7 @@ def move_signal(signal, *, step, day, brought_to="", outcome=""):
         signal.outcome = outcome
         fields.append("outcome")
     signal.save(update_fields=fields)
+    record_pii_confirmations(pii_confirmations)
     return signal
 
 

@@ -37,7 +37,9 @@ def meeting_form(request, pk=None):
         request.POST or None, instance=meeting, initial=initial, organisation=org, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        meeting = services.save_meeting(form, organisation=org, user=request.user)
+        meeting = services.save_meeting(
+            form, organisation=org, user=request.user, pii_confirmations=form.pii_confirmations
+        )
         messages.success(request, _("The meeting was saved."))
         return redirect("policy:meeting", org=org.slug, pk=meeting.pk)
     return render(request, "policy/meeting_form.html", {"form": form, "meeting": meeting})
@@ -49,7 +51,7 @@ def meeting(request, pk):
     meeting = get_object_or_404(Meeting.objects.for_org(org).prefetch_related("municipalities"), pk=pk)
     form = ActionForm(request.POST or None, organisation=org, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.add_action(meeting, **form.cleaned_data)
+        services.add_action(meeting, **form.cleaned_data, pii_confirmations=form.pii_confirmations)
         messages.success(request, _("The action was added."))
         return redirect("policy:meeting", org=org.slug, pk=meeting.pk)
     actions = meeting.actions.select_related("owner_member")
@@ -88,7 +90,9 @@ def signal_new(request):
     org = request.organisation
     form = SignalForm(request.POST or None, organisation=org, user=request.user)
     if request.method == "POST" and form.is_valid():
-        signal = services.raise_signal(org, form.cleaned_data, user=request.user)
+        signal = services.raise_signal(
+            org, form.cleaned_data, user=request.user, pii_confirmations=form.pii_confirmations
+        )
         messages.success(request, _("Thank you: the signal was raised."))
         return redirect("policy:signal", org=org.slug, pk=signal.pk)
     return render(request, "policy/signal_form.html", {"form": form})
@@ -112,7 +116,7 @@ def signal(request, pk):
         )
         if request.method == "POST" and form.is_valid():
             try:
-                services.move_signal(signal, **form.cleaned_data)
+                services.move_signal(signal, **form.cleaned_data, pii_confirmations=form.pii_confirmations)
             except ValidationError as error:
                 form.add_error(None, error)
             else:

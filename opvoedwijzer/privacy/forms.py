@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from opvoedwijzer.core.models import Organisation
 
-from .audit import AuditAction, record
+from .audit import PIIConfirmation
 from .pii import PLACEHOLDERS, _allowed_phones, find_pii, redact
 
 KIND_LABELS = {
@@ -76,14 +76,19 @@ def limit_length(field):
 class PIIGuardMixin:
     """A text with personal data in one of `pii_guarded_fields` is refused, showing what was
     found, until staff either tick "replace" (the spans become [naam], [telefoon], …) or give a
-    reason why it is no personal data (in the audit log, without the text). Set `self.pii_user` for the log.
+    reason why it is no personal data. The form takes the user as `user=` (whose organisations' maps
+    allow their phone numbers). `clean()` writes nothing: what staff confirmed is in `pii_confirmations`
+    (who, field, kinds, reason redacted — never the text), which the service that writes the text
+    records in the audit log in its own transaction (its `pii_confirmations=` keyword, passed on to
+    `privacy.audit.record_pii_confirmations`).
     """
 
     pii_guarded_fields = ()
     pii_findings = {}  # field name → findings, filled by clean()
-    pii_user = None
+    pii_confirmations = ()  # what staff confirmed is no personal data, filled by clean()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
+        self.pii_user = user
         super().__init__(*args, **kwargs)
         for name in self.pii_guarded_fields:
             limit_length(self.fields[name])
@@ -109,6 +114,7 @@ class PIIGuardMixin:
     def clean(self):
         cleaned = super().clean()
         self.pii_findings = {}
+        self.pii_confirmations = []
         allowed = None
         for name in self.pii_guarded_fields:
             text = cleaned.get(name)
@@ -121,14 +127,15 @@ class PIIGuardMixin:
             if self.data.get(self.redact_field_name(name)):
                 cleaned[name] = redact(text, findings)
             elif reason:
-                record(
-                    AuditAction.PII_CONFIRMED,
-                    actor=self.pii_user,
-                    organisation=getattr(self, "org", None),
-                    form=type(self).__name__,
-                    field=name,
-                    kinds=sorted({f.kind for f in findings}),
-                    reason=redact(reason)[:200],
+                self.pii_confirmations.append(
+                    PIIConfirmation(
+                        actor=self.pii_user,
+                        organisation=getattr(self, "org", None),
+                        form=type(self).__name__,
+                        field=name,
+                        kinds=sorted({f.kind for f in findings}),
+                        reason=redact(reason)[:200],
+                    )
                 )
             else:
                 self.pii_findings[name] = findings

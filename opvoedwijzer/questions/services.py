@@ -14,8 +14,9 @@ from opvoedwijzer.contacts.models import Area, Source
 from opvoedwijzer.contacts.services import register_contact
 from opvoedwijzer.core.crypto import decrypt, encrypt
 from opvoedwijzer.core.models import hash_secret
+from opvoedwijzer.privacy.audit import record_pii_confirmations
 
-from .models import CODE_ALPHABET, Message, Question, Status, add_working_days
+from .models import CODE_ALPHABET, Message, Question, ReplyTemplate, Status, add_working_days
 
 
 def _random(n):
@@ -66,8 +67,9 @@ def assign_question(question, user):
 
 
 @transaction.atomic
-def answer_question(question, membership, *, answer, contact_data):
-    """Answer a question and register it as a contact (channel `web_question`)."""
+def answer_question(question, membership, *, answer, contact_data, pii_confirmations=()):
+    """Answer a question and register it as a contact (channel `web_question`); what staff confirmed
+    is no personal data in the answer goes into the audit log."""
     question.answer = answer
     question.status = Status.ANSWERED
     question.answered_on = timezone.localdate()
@@ -82,6 +84,7 @@ def answer_question(question, membership, *, answer, contact_data):
         question.contact = register_contact(membership, data, source=Source.FORM)
     question.save(update_fields=["answer", "status", "answered_on", "assigned_to", "contact"])
     Message.objects.create(question=question, from_parent=False, text=answer, sent_on=question.answered_on)
+    record_pii_confirmations(pii_confirmations)
     if question.notify_email:
         transaction.on_commit(lambda: send_answer_ready(question.pk))
     return question
@@ -126,13 +129,13 @@ def mark_answer_read(question):
 
 
 @transaction.atomic
-def save_reply_template(org, data, *, template=None):
-    from .models import ReplyTemplate
-
+def save_reply_template(org, data, *, template=None, pii_confirmations=()):
     if template is None:
-        return ReplyTemplate.objects.create(organisation=org, title=data["title"], text=data["text"])
-    template.title, template.text = data["title"], data["text"]
-    template.save(update_fields=["title", "text"])
+        template = ReplyTemplate.objects.create(organisation=org, title=data["title"], text=data["text"])
+    else:
+        template.title, template.text = data["title"], data["text"]
+        template.save(update_fields=["title", "text"])
+    record_pii_confirmations(pii_confirmations)
     return template
 
 

@@ -90,14 +90,14 @@ def detail(request, pk):
             )
         form = _unbound(org, request.POST, answer)
     else:
-        form = AnswerForm(org, request.POST or None, initial={"answer": question.answer})
-        form.pii_user = request.user
+        form = AnswerForm(org, request.POST or None, initial={"answer": question.answer}, user=request.user)
         if request.method == "POST" and form.is_valid():
             services.answer_question(
                 question,
                 request.membership,
                 answer=form.cleaned_data["answer"],
                 contact_data=form.contact_data(),
+                pii_confirmations=form.pii_confirmations,
             )
             messages.success(
                 request, _("The answer is ready for the parent, and the question is registered.")
@@ -119,10 +119,11 @@ def detail(request, pk):
 def templates(request, pk=None):
     org = request.organisation
     template = get_object_or_404(ReplyTemplate.objects.for_org(org), pk=pk) if pk else None
-    form = ReplyTemplateForm(request.POST or None, instance=template)
-    form.pii_user = request.user
+    form = ReplyTemplateForm(request.POST or None, instance=template, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.save_reply_template(org, form.cleaned_data, template=template)
+        services.save_reply_template(
+            org, form.cleaned_data, template=template, pii_confirmations=form.pii_confirmations
+        )
         messages.success(request, _("The template was saved."))
         return redirect("questions:templates", org=org.slug)
     context = {"templates": ReplyTemplate.objects.for_org(org), "form": form, "template": template}

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from opvoedwijzer.contacts.services import add_offer
 from opvoedwijzer.core.services import note_social_map_changed
+from opvoedwijzer.privacy.audit import record_pii_confirmations
 from opvoedwijzer.taxonomy.models import OfferType
 
 from . import search
@@ -79,8 +80,9 @@ def _set_phone(owner_field, owner, number):
 
 
 @transaction.atomic
-def save_service(org, data, *, service=None):
-    """Create or update a service from the staff form (`ServiceForm.cleaned_data`)."""
+def save_service(org, data, *, service=None, pii_confirmations=()):
+    """Create or update a service from the staff form (`ServiceForm.cleaned_data`); what staff confirmed
+    is no personal data in its texts goes into the audit log."""
     creating = service is None
     if creating:
         service = Service(organisation=org)
@@ -107,6 +109,7 @@ def save_service(org, data, *, service=None):
         _set_phone("service", service, data["phone"])
     search.reindex([service.pk])
     note_social_map_changed(org)
+    record_pii_confirmations(pii_confirmations)
     return service
 
 

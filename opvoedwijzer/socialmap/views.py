@@ -101,10 +101,11 @@ def service_form(request, pk=None):
     initial = {}
     if service is None and request.GET.get("organisation"):
         initial["map_organisation"] = request.GET["organisation"]
-    form = ServiceForm(org, request.POST or None, instance=service, initial=initial)
-    form.pii_user = request.user
+    form = ServiceForm(org, request.POST or None, instance=service, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
-        service = services.save_service(org, form.service_data(), service=service)
+        service = services.save_service(
+            org, form.service_data(), service=service, pii_confirmations=form.pii_confirmations
+        )
         if request.POST.get("checked"):
             services.verify_service(service, request.user)
         messages.success(request, _("The service was saved."))

@@ -2,8 +2,11 @@
 
 import pytest
 from django import forms
+from django.db import transaction
 
+from opvoedwijzer.contacts.forms import ContactForm
 from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.contacts.services import register_contact
 from opvoedwijzer.core.services import create_api_token
 from opvoedwijzer.privacy.forms import RedactPublicTextMixin
 from opvoedwijzer.privacy.models import AuditAction, AuditEvent
@@ -43,6 +46,67 @@ def test_staff_may_confirm_with_a_reason_which_is_audited_without_the_note(sam, 
     assert event.actor == sam.user and event.organisation == sam.organisation
     assert event.detail["kinds"] == ["person_name", "phone"]
     assert "Lotte" not in str(event.detail) and "0470" not in str(event.detail)
+
+
+def test_a_confirmed_note_writes_no_audit_row_while_another_field_fails(sam, client_for, form_data):
+    response = client_for(sam).post(URL, dict(form_data, note_pii_reason="naam van een pop", date=""))
+    assert response.status_code == 200, "the form is shown again, with the date's error"
+    assert not Contact.objects.exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.PII_CONFIRMED).exists()
+
+
+def test_a_confirmed_note_saved_writes_exactly_one_audit_row(sam, client_for, form_data):
+    response = client_for(sam).post(URL, dict(form_data, note_pii_reason="naam van een pop"))
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action=AuditAction.PII_CONFIRMED).count() == 1
+
+
+def test_the_form_only_collects_what_was_confirmed_and_the_write_records_it(sam, form_data):
+    form = ContactForm(sam.organisation, dict(form_data, note_pii_reason="naam van een pop"), user=sam.user)
+    assert form.is_valid()
+    assert not AuditEvent.objects.exists(), "validating writes nothing"
+    [confirmed] = form.pii_confirmations
+    assert confirmed.actor == sam.user and confirmed.field == "note"
+    assert confirmed.kinds == ["person_name", "phone"] and "Lotte" not in str(confirmed)
+    register_contact(sam, form.cleaned_data, pii_confirmations=form.pii_confirmations)
+    event = AuditEvent.objects.get(action=AuditAction.PII_CONFIRMED)
+    assert event.actor == sam.user and event.organisation == sam.organisation
+    assert event.detail == {
+        "form": "ContactForm",
+        "field": "note",
+        "kinds": ["person_name", "phone"],
+        "reason": "naam van een pop",
+    }
+
+
+class WriteFailed(Exception):
+    pass
+
+
+def test_a_write_that_rolls_back_takes_its_audit_row_with_it(sam, form_data):
+    form = ContactForm(sam.organisation, dict(form_data, note_pii_reason="naam van een pop"), user=sam.user)
+    assert form.is_valid()
+    with pytest.raises(WriteFailed), transaction.atomic():
+        register_contact(sam, form.cleaned_data, pii_confirmations=form.pii_confirmations)
+        raise WriteFailed
+    assert not Contact.objects.exists()
+    assert not AuditEvent.objects.exists()
+
+
+def test_the_api_records_a_confirmed_note_only_when_the_contact_is_stored(sam, client, today):
+    _token, raw = create_api_token(sam.user)
+    headers = {"Authorization": f"Bearer {raw}"}
+    body = api_body(date=today.isoformat(), note=NOTE, note_pii_reason="geen echte naam")
+    unknown_theme = dict(body, themes=["nosuchtheme"])
+    response = client.post(
+        "/api/v1/contacts", unknown_theme, content_type="application/json", headers=headers
+    )
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"] == ["body", "themes"]
+    assert not AuditEvent.objects.filter(action=AuditAction.PII_CONFIRMED).exists()
+    response = client.post("/api/v1/contacts", body, content_type="application/json", headers=headers)
+    assert response.status_code == 201
+    event = AuditEvent.objects.get(action=AuditAction.PII_CONFIRMED)
+    assert event.actor == sam.user and event.organisation == sam.organisation
 
 
 def test_the_api_refuses_a_note_with_personal_data_naming_the_field(sam, client, today):
