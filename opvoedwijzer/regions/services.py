@@ -5,11 +5,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.privacy.audit import AuditAction, record
+from opvoedwijzer.reports import exports
 
 from .models import Region, RegionMember, RegionRole, RegionShare
+from .numbers import regional_table
 
 
 @transaction.atomic
@@ -95,3 +98,22 @@ def withdraw_from_region(region, organisation, *, user):
     share.save(update_fields=["withdrawn_at", "withdrawn_by"])
     record(AuditAction.REGION_WITHDRAWN, actor=user, organisation=organisation, region=region.slug)
     return share
+
+
+@transaction.atomic
+def export_region_numbers(region, year, columns, kind, *, user):
+    """The region's table for `year` by `columns` as a file (`kind`: csv or xlsx), with a row in the
+    audit log of every organisation whose numbers are in it. A file that fails to build leaves no row."""
+    numbers = regional_table(region, year, columns)
+    for row in numbers["organisations"]["rows"]:
+        record(
+            AuditAction.EXPORT,
+            actor=user,
+            organisation=row["organisation"],
+            export=f"region.{kind}",
+            region=region.slug,
+            year=year,
+            by=columns,
+            suppressed=bool(numbers["table"].get("suppressed")),
+        )
+    return exports.RESPONSES[kind](numbers, slugify(f"{region.slug}-{columns}-{year}"))

@@ -5,12 +5,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from opvoedwijzer.core.decorators import member_may
-from opvoedwijzer.privacy.audit import AuditAction, record
-from opvoedwijzer.reports import exports
 
 from . import services
 from .forms import RegionPeriodForm, ShareForm
@@ -57,20 +54,7 @@ def _export(request, slug, kind):
     if not form.is_valid():
         return region(request, slug)
     year, columns = form.cleaned_data["year"], form.cleaned_data["columns"]
-    numbers = regional_table(member.region, year, columns)
-    # In the audit log of every organisation whose numbers are in the file.
-    for row in numbers["organisations"]["rows"]:
-        record(
-            AuditAction.EXPORT,
-            actor=request.user,
-            organisation=row["organisation"],
-            export=f"region.{kind}",
-            region=member.region.slug,
-            year=year,
-            by=columns,
-            suppressed=bool(numbers["table"].get("suppressed")),
-        )
-    return exports.RESPONSES[kind](numbers, slugify(f"{member.region.slug}-{columns}-{year}"))
+    return services.export_region_numbers(member.region, year, columns, kind, user=request.user)
 
 
 @login_required

@@ -1,15 +1,12 @@
 """Reports (M11): any dimension or a cross of two, compared with another period, as a chart and a
 table, exported to CSV, XLSX and PDF. The same `build_report` feeds all four."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 
 from opvoedwijzer.core.decorators import is_htmx, member_may
-from opvoedwijzer.privacy.audit import AuditAction, record
 
-from . import exports, services
+from . import services
 from .build import build_report
 from .forms import OverviewForm, YearlyReportForm
 from .models import ReportStatus, YearlyReport
@@ -44,22 +41,7 @@ def _export(request, kind):
     form = _form(request)
     if not form.is_valid():
         return overview(request)
-    report = build_report(request.organisation, request.membership, form)
-    d = form.cleaned_data
-    record(
-        AuditAction.EXPORT,
-        actor=request.user,
-        organisation=request.organisation,
-        export=f"overview.{kind}",
-        rows=d["rows"],
-        by=d["by"],
-        start=d["start"].isoformat(),
-        end=d["end"].isoformat(),
-        municipalities=sorted(m.code for m in d["municipalities"]),
-        suppressed=bool(report["table"].get("suppressed")),
-    )
-    name = slugify(f"{request.organisation.slug}-{d['rows']}-{d['by'] or 'contacts'}-{d['start']}-{d['end']}")
-    return exports.RESPONSES[kind](report, name)
+    return services.export_overview(request.membership, form, kind, user=request.user)
 
 
 @member_may("can_read_reports")
@@ -124,15 +106,4 @@ def yearly_report_pdf(request, pk):
         pk=pk,
         status=ReportStatus.DONE,
     )
-    record(
-        AuditAction.EXPORT,
-        actor=request.user,
-        organisation=request.organisation,
-        export="yearly_report.pdf",
-        municipality=report.municipality.code,
-        year=report.year,
-        suppressed=True,
-    )
-    response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
-    return response
+    return services.export_yearly_report(report, user=request.user, organisation=request.organisation)

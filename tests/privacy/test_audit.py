@@ -3,6 +3,7 @@
 import pytest
 
 from opvoedwijzer.privacy.models import AuditAction, AuditEvent
+from opvoedwijzer.reports import exports
 from tests.contacts.test_register import form_data as contact_form
 from tests.factories import PASSWORD, ContactFactory
 
@@ -35,6 +36,20 @@ def test_every_export_is_logged(sam, client_for):
     event = AuditEvent.objects.get(action=AuditAction.EXPORT)
     assert event.actor == sam.user and event.organisation == sam.organisation
     assert event.detail["by"] == "theme"
+
+
+class FileFailed(Exception):
+    pass
+
+
+def test_an_export_whose_file_fails_to_build_leaves_no_row(sam, client_for, monkeypatch):
+    def fail(report, name):
+        raise FileFailed
+
+    monkeypatch.setitem(exports.RESPONSES, "csv", fail)
+    with pytest.raises(FileFailed):
+        client_for(sam).get("/o/zuid-limburg/overview/export.csv?by=theme")
+    assert not AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
 
 
 def test_a_confirmed_note_is_logged_without_the_note(sam, client_for, today):
