@@ -55,64 +55,102 @@ def _resource_summary(request, org, item):
     return f"{item.title}{f' ({item.author})' if item.author else ''} – {link}"
 
 
-@member_may("can_see_numbers")
-def detail(request, pk):
-    """Read, answer and register; "insert" buttons add a reply template or a service from the social
-    map to the answer (server-side, so they work without JavaScript)."""
-    org = request.organisation
-    question = get_object_or_404(
-        Question.objects.for_org(org).select_related("life_stage", "municipality"), pk=pk
+def _question(request, pk):
+    return get_object_or_404(
+        Question.objects.for_org(request.organisation).select_related("life_stage", "municipality"), pk=pk
     )
-    templates = ReplyTemplate.objects.for_org(org)
-    found, found_resources = [], []
-    action = request.POST.get("action", "")
-    if request.method == "POST" and action:
-        answer = request.POST.get("answer", "").rstrip()
-        if action == "template":
-            template = templates.filter(pk=as_id(request.POST.get("template"))).first()
-            answer = "\n\n".join(p for p in (answer, template.text if template else "") if p)
-        elif action.startswith("service:"):
-            pk_text = action.removeprefix("service:")
-            service = Service.objects.for_org(org).current().for_cards().filter(pk=as_id(pk_text)).first()
-            answer = "\n\n".join(p for p in (answer, _service_summary(service) if service else "") if p)
-        elif action.startswith("resource:"):
-            pk_text = action.removeprefix("resource:")
-            item = Resource.objects.for_org(org).published().filter(pk=as_id(pk_text)).first()
-            answer = "\n\n".join(
-                p for p in (answer, _resource_summary(request, org, item) if item else "") if p
-            )
-        elif action == "find":
-            criteria = Criteria(text=request.POST.get("service_q", ""), life_stage=question.life_stage)
-            found = list(find_services(org, criteria)[0].for_cards()[:5])
-        elif action == "find_resource":
-            found_resources = list(
-                Resource.objects.for_org(org).published().search(request.POST.get("resource_q", ""))[:5]
-            )
-        form = _unbound(org, request.POST, answer)
-    else:
-        form = AnswerForm(org, request.POST or None, initial={"answer": question.answer}, user=request.user)
-        if request.method == "POST" and form.is_valid():
-            services.answer_question(
-                question,
-                request.membership,
-                answer=form.cleaned_data["answer"],
-                contact_data=form.contact_data(),
-                pii_confirmations=form.pii_confirmations,
-            )
-            messages.success(
-                request, _("The answer is ready for the parent, and the question is registered.")
-            )
-            return redirect("questions:inbox", org=org.slug)
+
+
+def _page(request, question, form, *, found=(), found_resources=()):
+    """The question's page: the question, the answer form, and what an "insert" tool found."""
     context = {
         "question": question,
         "form": form,
-        "templates": templates,
+        "templates": ReplyTemplate.objects.for_org(request.organisation),
         "found": found,
         "found_resources": found_resources,
         "service_q": request.POST.get("service_q", ""),
         "resource_q": request.POST.get("resource_q", ""),
     }
     return render(request, "questions/detail.html", context)
+
+
+def _typed(request):
+    return request.POST.get("answer", "").rstrip()
+
+
+def _with(request, question, addition):
+    """The page again with `addition` (if any) added to the answer as typed so far."""
+    answer = "\n\n".join(p for p in (_typed(request), addition) if p)
+    return _page(request, question, _unbound(request.organisation, request.POST, answer))
+
+
+@member_may("can_see_numbers")
+def detail(request, pk):
+    """Read, answer and register. The "insert" buttons in the answer form post to their own views
+    below, which add a reply template, a service from the social map or a library item to the answer
+    (server-side, so they work without JavaScript) and show this page again."""
+    org = request.organisation
+    question = _question(request, pk)
+    form = AnswerForm(org, request.POST or None, initial={"answer": question.answer}, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.answer_question(
+            question,
+            request.membership,
+            answer=form.cleaned_data["answer"],
+            contact_data=form.contact_data(),
+            pii_confirmations=form.pii_confirmations,
+        )
+        messages.success(request, _("The answer is ready for the parent, and the question is registered."))
+        return redirect("questions:inbox", org=org.slug)
+    return _page(request, question, form)
+
+
+@member_may("can_see_numbers")
+@require_POST
+def insert_template(request, pk):
+    question = _question(request, pk)
+    templates = ReplyTemplate.objects.for_org(request.organisation)
+    template = templates.filter(pk=as_id(request.POST.get("template"))).first()
+    return _with(request, question, template.text if template else "")
+
+
+@member_may("can_see_numbers")
+@require_POST
+def find_service(request, pk):
+    question = _question(request, pk)
+    criteria = Criteria(text=request.POST.get("service_q", ""), life_stage=question.life_stage)
+    found = list(find_services(request.organisation, criteria)[0].for_cards()[:5])
+    form = _unbound(request.organisation, request.POST, _typed(request))
+    return _page(request, question, form, found=found)
+
+
+@member_may("can_see_numbers")
+@require_POST
+def insert_service(request, pk):
+    question = _question(request, pk)
+    on_the_map = Service.objects.for_org(request.organisation).current().for_cards()
+    service = on_the_map.filter(pk=as_id(request.POST.get("service"))).first()
+    return _with(request, question, _service_summary(service) if service else "")
+
+
+@member_may("can_see_numbers")
+@require_POST
+def find_resource(request, pk):
+    question = _question(request, pk)
+    resources = Resource.objects.for_org(request.organisation).published()
+    found = list(resources.search(request.POST.get("resource_q", ""))[:5])
+    form = _unbound(request.organisation, request.POST, _typed(request))
+    return _page(request, question, form, found_resources=found)
+
+
+@member_may("can_see_numbers")
+@require_POST
+def insert_resource(request, pk):
+    org = request.organisation
+    question = _question(request, pk)
+    item = Resource.objects.for_org(org).published().filter(pk=as_id(request.POST.get("resource"))).first()
+    return _with(request, question, _resource_summary(request, org, item) if item else "")
 
 
 @member_may("can_see_numbers")

@@ -209,14 +209,17 @@ def test_staff_insert_a_template_and_a_service_from_the_map_into_the_answer(zuid
     staff = client_for(sam)
     url = f"/o/zuid-limburg/questions/{question.pk}/"
     typed = dict(ANSWER, answer="Wat vervelend.", main_theme="bullying")
-    found = staff.post(url, dict(typed, service_q="pesten", action="find")).content.decode()
+    found = staff.post(f"{url}find-service/", dict(typed, service_q="pesten")).content.decode()
     assert "Aanpak van pesten op school" in found and "Wat vervelend." in found  # what was typed is kept
-    page = staff.post(url, dict(typed, action=f"service:{social_map['clb'].pk}")).content.decode()
+    page = staff.post(f"{url}insert-service/", dict(typed, service=social_map["clb"].pk)).content.decode()
     assert "Wat vervelend.\n\nAanpak van pesten op school (Vrij CLB Limburg) – 011 70 12 34" in page
     template = ReplyTemplate.objects.get()
-    page = staff.post(url, dict(typed, action="template", template=template.pk)).content.decode()
+    page = staff.post(f"{url}insert-template/", dict(typed, template=template.pk)).content.decode()
     assert "Wat vervelend.\n\nMet vriendelijke groet" in page
     assert "error-summary" not in page  # an insert is not a submit
+    # Each button posts to its own address; the answer itself still goes to the question's page.
+    assert f'action="{url}"' in page and f'formaction="{url}insert-template/"' in page
+    assert staff.get(f"{url}insert-template/").status_code == 405
     question.refresh_from_db()
     assert question.status == "new"  # nothing sent yet
 
@@ -265,9 +268,9 @@ def test_staff_insert_a_library_item_into_the_answer(zuid, sam, client, client_f
     typed = dict(ANSWER, answer="Lees eens:")
     assert (
         "Pubers in huis"
-        in staff.post(url, dict(typed, action="find_resource", resource_q="pubers")).content.decode()
+        in staff.post(f"{url}find-resource/", dict(typed, resource_q="pubers")).content.decode()
     )
-    page = staff.post(url, dict(typed, action=f"resource:{book.pk}")).content.decode()
+    page = staff.post(f"{url}insert-resource/", dict(typed, resource=book.pk)).content.decode()
     assert f"Lees eens:\n\nPubers in huis – http://testserver/zuid-limburg/library/{book.pk}/" in page
 
 
