@@ -22,7 +22,7 @@
 3. `importers.import_hsds_json(org, data)` into zuid-limburg, timed as a whole (flatten + check + write +
    search index), with the time per phase (the importer's steps wrapped in this process), the SQL
    statements, the time the database took and its slowest statements. First as the code stands; when
-   it refuses the file (its row limit, `importers.MAX_ROWS`), again with the limit raised in this
+   it refuses the file (its row limit, `importers.check.MAX_ROWS`), again with the limit raised in this
    process only, to measure the import itself. Then the same data again (nothing new: updates at
    most). Checks: the report says imported, nothing refused, the services are all there.
 4. Searches as the staff screen runs them, in this process (no HTTP; no verdict on the public page's
@@ -612,11 +612,12 @@ def phase_timer():
         undo.append((owner, name, original))
 
     wrap(importers, "flatten_json")
-    loader = importers.Loader
-    for name in ("check", "write", "_links", "_children", "_relations", "_merge_into_locations"):
-        wrap(loader, name)
-    wrap(loader, "_upsert", lambda args: f"_upsert {args[2]}")
-    wrap(loader, "_upsert_rows", lambda args: f"_upsert_rows {args[2]}")
+    wrap(importers.check.Checker, "check")
+    writer = importers.write.Writer
+    for name in ("write", "_links", "_children", "_relations", "_merge_into_locations"):
+        wrap(writer, name)
+    wrap(writer, "_upsert", lambda args: f"_upsert {args[2]}")
+    wrap(writer, "_upsert_rows", lambda args: f"_upsert_rows {args[2]}")
     wrap(search, "reindex", lambda args: "search.reindex")
     try:
         yield spent
@@ -1126,7 +1127,7 @@ def measure(args, database):
     # ---- import
     say()
     say(f"Import: importers.import_hsds_json(org, data) (budget {IMPORT_BUDGET_S} s for 20 000 services)")
-    limit = importers.MAX_ROWS
+    limit = importers.check.MAX_ROWS
     problems = []
     log("import, as the code stands")
     result, seconds, phases, meter, _stats = timed_import(org, data)
@@ -1134,16 +1135,16 @@ def measure(args, database):
     if isinstance(result, importers.ImportFileError):
         say(
             f"  as the code stands: refused after {seconds:.1f} s — ImportFileError: {result} "
-            f"(importers.MAX_ROWS = {limit:,}; this file has {rows:,} rows)"
+            f"(importers.check.MAX_ROWS = {limit:,}; this file has {rows:,} rows)"
         )
         problems.append(
-            f"the import refuses the file: {rows:,} flat rows > importers.MAX_ROWS = {limit:,} "
+            f"the import refuses the file: {rows:,} flat rows > importers.check.MAX_ROWS = {limit:,} "
             f"(every nested record counts: {rows / args.services:.1f} rows per service)"
         )
-        importers.MAX_ROWS = rows + 1
-        log(f"import again with importers.MAX_ROWS = {importers.MAX_ROWS:,} (this process only)")
+        importers.check.MAX_ROWS = rows + 1
+        log(f"import again with importers.check.MAX_ROWS = {importers.check.MAX_ROWS:,} (this process only)")
         result, seconds, phases, meter, _stats = timed_import(org, data)
-        label = f"first import (MAX_ROWS raised to {importers.MAX_ROWS:,} here)"
+        label = f"first import (MAX_ROWS raised to {importers.check.MAX_ROWS:,} here)"
     else:
         label = "first import"
     runs.append((label, result, seconds, phases, meter))
@@ -1152,7 +1153,7 @@ def measure(args, database):
     log(f"first import: {seconds:.1f} s; the same data again (updates)")
     result2, seconds2, phases2, meter2, stats = timed_import(org, data, profile=args.profile)
     runs.append(("second import (all updates)", result2, seconds2, phases2, meter2))
-    importers.MAX_ROWS = limit
+    importers.check.MAX_ROWS = limit
     for name, report, secs, ph, m in runs:
         if isinstance(report, importers.ImportFileError):
             say(f"  {name}: failed: {report}")

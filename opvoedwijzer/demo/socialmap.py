@@ -23,7 +23,7 @@ from .files import read_json
 
 
 def demo_tables(org):
-    """The demo map as flat HSDS tables {table: {uuid: row}}, the shape `importers.Loader` reads."""
+    """The demo map as flat HSDS tables {table: {uuid: row}}, the shape `importers.load` reads."""
     data = read_json(f"socialmap-{org.slug}.hsds.json")
     served = {m.code: m for m in org.municipalities.all()}
     tables = {name: {} for name in importers.KEPT_TABLES}

@@ -1,4 +1,4 @@
-"""Our social map as Open Referral HSDS 3.0 (export); the importers are in `importers.py`.
+"""Our social map as Open Referral HSDS 3.0 (export); the importers are in `importers/`.
 
 Records are dicts shaped as the schemas in HSDS's `schema/*.json`: empty values are left out (the
 schemas type fields as plain strings, so a `null` would not validate). Our own taxonomy — themes, their
