@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
 from opvoedwijzer.core.fields import ISO_DATE, phone_or_email
@@ -79,13 +81,18 @@ class LendForm(forms.Form):
     contact = forms.CharField(
         label=_("Phone number or e-mail address of the borrower"),
         max_length=254,
-        help_text=_("Only for a reminder; deleted 30 days after the return."),
     )
     due_on = forms.DateField(label=_("Back by"), required=False, widget=ISO_DATE)
 
     def __init__(self, free_copies, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["copy"].queryset = Copy.objects.filter(pk__in=[c.pk for c in free_copies])
+        days = settings.RETENTION_DAYS["library_contact"]
+        self.fields["contact"].help_text = ngettext(
+            "Only for a reminder; deleted %(days)s day after the return.",
+            "Only for a reminder; deleted %(days)s days after the return.",
+            days,
+        ) % {"days": days}
 
     def clean_contact(self):
         return phone_or_email(self.cleaned_data["contact"])
