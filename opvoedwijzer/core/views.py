@@ -17,7 +17,7 @@ from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import mfa, services
 from .decorators import member_may
@@ -129,28 +129,23 @@ def members(request):
     return render(request, "core/members.html", context)
 
 
+def _membership(request, pk):
+    return get_object_or_404(
+        Membership.objects.select_related("user"), organisation=request.organisation, pk=pk
+    )
+
+
 @member_may("is_coordinator")
 def member_edit(request, pk):
-    """A coordinator changes a member's role (and a funder's municipalities), deactivates them, or
-    reopens their two-step login set-up."""
+    """A coordinator changes a member's role (and a funder's municipalities) or deactivates them; the
+    page also offers to reopen their two-step login set-up (reopen_mfa)."""
     org = request.organisation
-    membership = get_object_or_404(Membership.objects.select_related("user"), organisation=org, pk=pk)
+    membership = _membership(request, pk)
     initial = {
         "role": membership.role,
         "is_active": membership.is_active,
         "municipalities": membership.municipalities.all(),
     }
-    if request.method == "POST" and request.POST.get("action") == "reopen_mfa":
-        services.reopen_mfa_setup(membership, reopened_by=request.user)
-        messages.success(
-            request,
-            _("%(email)s can set up two-step login again until %(date)s.")
-            % {
-                "email": membership.user.email,
-                "date": formats.date_format(timezone.localtime(mfa.setup_deadline(membership.user))),
-            },
-        )
-        return redirect("members", org=org.slug)
     form = MembershipForm(request.POST or None, initial=initial, organisation=org)
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,6 +159,23 @@ def member_edit(request, pk):
             return redirect("members", org=org.slug)
     context = {"form": form, "member": membership, "mfa_status": mfa.mfa_status(membership.user).value}
     return render(request, "core/member_edit.html", context)
+
+
+@member_may("is_coordinator")
+@require_POST
+def reopen_mfa(request, pk):
+    """For a member who lost their phone or missed the deadline: a new grace period to set it up."""
+    membership = _membership(request, pk)
+    services.reopen_mfa_setup(membership, reopened_by=request.user)
+    messages.success(
+        request,
+        _("%(email)s can set up two-step login again until %(date)s.")
+        % {
+            "email": membership.user.email,
+            "date": formats.date_format(timezone.localtime(mfa.setup_deadline(membership.user))),
+        },
+    )
+    return redirect("members", org=request.organisation.slug)
 
 
 @login_required
@@ -230,20 +242,36 @@ def revoke_token(request, pk):
     return redirect("profile")
 
 
+def _posted_municipality(request):
+    # Only official municipalities and the organisation's own areas: never another's own area.
+    visible = Municipality.objects.visible_to(request.organisation)
+    return get_object_or_404(visible, code=request.POST.get("code", ""))
+
+
 @member_may("is_coordinator")
+@require_POST
+def add_municipality(request):
+    m = _posted_municipality(request)
+    services.add_municipality(request.organisation, m)
+    messages.success(request, _("%(name)s added.") % {"name": m.name})
+    return redirect("municipalities", org=request.organisation.slug)
+
+
+@member_may("is_coordinator")
+@require_POST
+def remove_municipality(request):
+    m = _posted_municipality(request)
+    services.remove_municipality(request.organisation, m)
+    messages.success(request, _("%(name)s removed.") % {"name": m.name})
+    return redirect("municipalities", org=request.organisation.slug)
+
+
+@member_may("is_coordinator")
+@require_safe
 def municipalities(request):
-    """The municipalities the organisation serves; find more by postal code or name."""
+    """The municipalities the organisation serves; find more by postal code or name. Adding and removing
+    post to add_municipality and remove_municipality."""
     org = request.organisation
-    if request.method == "POST":
-        # Only official municipalities and the organisation's own areas: never another's own area.
-        m = get_object_or_404(Municipality.objects.visible_to(org), code=request.POST.get("code", ""))
-        if request.POST.get("action") == "remove":
-            services.remove_municipality(org, m)
-            messages.success(request, _("%(name)s removed.") % {"name": m.name})
-        else:
-            services.add_municipality(org, m)
-            messages.success(request, _("%(name)s added.") % {"name": m.name})
-        return redirect("municipalities", org=org.slug)
     form = MunicipalitySearchForm(request.GET or None)
     results = []
     if form.is_valid() and form.cleaned_data["q"]:

@@ -126,6 +126,7 @@ def every_url(demo):
         "org": org.slug,
         "slug": org.slug,
         "contact_pk": first(org.contacts.all()).pk,
+        "loan_pk": 999_999,  # renew or return: POST only, and the desk's forms are tried from the desk
         "dimension": "theme",
         "service": first(Service.objects.for_org(org)).uuid,
         "code": first(LifeStageInfo.objects.all()).life_stage.code,

@@ -124,7 +124,7 @@ def test_a_dutch_cjg_chooses_amsterdam_and_registers_a_contact_there(db, cbs_fil
     client.force_login(coordinator.user)
     page = client.get("/o/cjg-amsterdam/municipalities/?q=1012 AB").content.decode()
     assert "Amsterdam (GM0363, Nederland)" in page
-    client.post("/o/cjg-amsterdam/municipalities/", {"code": "GM0363", "action": "add"})
+    client.post("/o/cjg-amsterdam/municipalities/add/", {"code": "GM0363"})
     assert list(cjg.municipalities.values_list("code", flat=True)) == ["GM0363"]
 
     form = client.get("/o/cjg-amsterdam/contacts/new/").content.decode()

@@ -92,7 +92,7 @@ def test_whoever_needs_it_cannot_remove_their_last_second_factor(sam, vera):
 def test_a_coordinator_reopens_the_set_up_for_a_member_who_lost_their_phone(ilse, sam, client_for):
     turn_on_authenticator_app(sam.user)
     past_the_deadline(sam)
-    response = client_for(ilse).post(f"/o/zuid-limburg/members/{sam.pk}/", {"action": "reopen_mfa"})
+    response = client_for(ilse).post(f"/o/zuid-limburg/members/{sam.pk}/reopen-mfa/")
     assert response.status_code == 302
     assert not Authenticator.objects.filter(user=sam.user).exists()
     sam.user.refresh_from_db()
@@ -102,7 +102,7 @@ def test_a_coordinator_reopens_the_set_up_for_a_member_who_lost_their_phone(ilse
 
 
 def test_staff_cannot_reopen_anyones_set_up(sam, vera, client_for):
-    response = client_for(sam).post(f"/o/zuid-limburg/members/{vera.pk}/", {"action": "reopen_mfa"})
+    response = client_for(sam).post(f"/o/zuid-limburg/members/{vera.pk}/reopen-mfa/")
     assert response.status_code == 403
 
 

@@ -38,9 +38,9 @@ def test_a_coordinator_adds_a_municipality_found_by_postal_code(ilse, client_for
     client = client_for(ilse)
     page = client.get("/o/zuid-limburg/municipalities/?q=3870")
     assert "Heers" in page.content.decode()
-    client.post("/o/zuid-limburg/municipalities/", {"code": "73001", "action": "add"})
+    client.post("/o/zuid-limburg/municipalities/add/", {"code": "73001"})
     assert zuid.municipalities.filter(code="73001").exists()
-    client.post("/o/zuid-limburg/municipalities/", {"code": "73001", "action": "remove"})
+    client.post("/o/zuid-limburg/municipalities/remove/", {"code": "73001"})
     assert not zuid.municipalities.filter(code="73001").exists()
 
 

@@ -195,7 +195,7 @@ def test_another_organisation_never_sees_or_uses_an_own_area(zuid, noord, noor, 
     client = client_for(noords_coordinator)
     found = client.get("/o/noord-limburg/municipalities/?q=Brustem").content.decode()
     assert "(W02" not in found and "Geen gemeente gevonden" in found
-    client.post("/o/noord-limburg/municipalities/", {"code": "W02", "action": "add"})  # Zuid's Brustem
+    client.post("/o/noord-limburg/municipalities/add/", {"code": "W02"})  # Zuid's Brustem
     assert not noord.municipalities.filter(name_nl="Brustem").exists()
     assert client.get(URL).status_code == 404  # Zuid-Limburg's screen
     assert "Brustem" not in client.get("/o/noord-limburg/municipalities/areas/").content.decode()

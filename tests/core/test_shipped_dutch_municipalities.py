@@ -139,7 +139,7 @@ def test_a_dutch_cjg_on_a_fresh_installation_picks_amsterdam_and_registers_a_con
         page = client.get("/o/cjg-amsterdam/municipalities/", {"q": text}).content.decode()
         assert "Amsterdam (GM0363, Nederland)" in page and "sinds" not in page  # since before our data
         assert " · \n" not in page  # no separator left dangling where no postal codes are known
-    client.post("/o/cjg-amsterdam/municipalities/", {"code": "GM0363", "action": "add"})
+    client.post("/o/cjg-amsterdam/municipalities/add/", {"code": "GM0363"})
     assert list(cjg.municipalities.values_list("code", flat=True)) == ["GM0363"]
 
     response = client.post(

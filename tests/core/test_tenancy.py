@@ -41,7 +41,13 @@ def every_staff_url(zuid, sam):
     activity = make_activity(zuid, location=location)
     signup, _token = sign_up(activity, name="Sofie", people=1)
     activity_objects = {"signup": signup, "session": activity.sessions.first(), "activity": activity}
-    values = {"org": zuid.slug, "pk": contact.pk, "contact_pk": contact.pk, "dimension": "theme"}
+    values = {
+        "org": zuid.slug,
+        "pk": contact.pk,
+        "contact_pk": contact.pk,
+        "loan_pk": 1,
+        "dimension": "theme",
+    }
     urls = []
     for name, route in staff_url_patterns():
         kwargs = {k: v for k, v in values.items() if f":{k}>" in route}
