@@ -65,7 +65,7 @@ def test_a_new_service_starts_with_its_history(new_page, check_a11y):
     sofie.fill("#id_name", "Opvoedingswinkel Genk")
     sofie.fill("#id_municipalities", "Genk")
     sofie.fill("#id_coordinator_email", "hanne@genk.test")
-    submit(sofie, "button[value=create]")
+    submit(sofie, "main form button[type=submit]:not([formaction])")
     link = sofie.locator("code.token").inner_text()
 
     # Hanne opens the link on her own computer, without JavaScript, and chooses a password.

@@ -73,7 +73,7 @@ def test_staff_lend_a_copy_at_the_desk(zuid, sam, logged_in, check_a11y):
     check_a11y(page, "library-desk")
     page.fill("#id_lend-contact", "0470 12 34 56")
     with page.expect_navigation():
-        page.click("button[value=lend]")
+        page.click("form[action$='/lend/'] button[type=submit]")
     expect(page.locator("main table")).to_contain_text("INF-0007")
     expect(page.locator(".error-message")).to_have_count(0)
     from opvoedwijzer.infotheek.models import Loan
