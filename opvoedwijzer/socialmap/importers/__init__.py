@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from opvoedwijzer.core.text import without_control_characters_in
 
-from .check import MAX_ROWS, Checker, refuse_too_many_rows
+from .check import Checker, refuse_too_many_rows
 from .lists import list_to_tables, read_list
 from .read import flatten_json, read_package
 from .report import ImportFileError, ImportReport, Refusal
@@ -36,7 +36,6 @@ from .write import write_tables
 __all__ = [
     "IGNORED_TABLES",
     "KEPT_TABLES",
-    "MAX_ROWS",
     "ImportFileError",
     "ImportReport",
     "Refusal",
