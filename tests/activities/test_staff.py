@@ -347,6 +347,28 @@ def test_the_head_count_on_the_activity_page_is_not_multiplied_by_the_evaluation
     assert cells[2:4] == ["7", "3"]  # came, evaluations
 
 
+def test_a_confirmed_title_and_room_are_audited_when_the_activity_is_saved_not_before(ilse, client_for, cgg):
+    from opvoedwijzer.privacy.models import AuditAction, AuditEvent
+
+    _partner, location = cgg
+    data = course_form(
+        location,
+        title="Oudercursus bij Jan Peeters",
+        title_pii_reason="Jan Peeters is de naam van de zaal",
+        **{"sessions-0-room": "bel 0470 12 34 56", "room_pii_reason": "nummer van het onthaal"},
+    )
+    client = client_for(ilse)
+    response = client.post(f"{BASE}new/", dict(data, capacity="-1"))
+    assert response.status_code == 200 and Activity.objects.count() == 0
+    assert not AuditEvent.objects.filter(action=AuditAction.PII_CONFIRMED).exists()
+    assert client.post(f"{BASE}new/", data).status_code == 302
+    events = AuditEvent.objects.filter(action=AuditAction.PII_CONFIRMED).order_by("id")
+    assert [(e.actor, e.detail["form"], e.detail["field"]) for e in events] == [
+        (ilse.user, "ActivityForm", "title"),
+        (ilse.user, "SessionForm", "room"),
+    ]
+
+
 def test_a_name_in_the_title_or_the_room_is_caught_by_the_pii_guard(ilse, client_for, cgg):
     _partner, location = cgg
     data = course_form(

@@ -25,6 +25,26 @@ def test_a_volunteer_raises_a_signal_and_the_guard_checks_the_description(vera, 
     assert signal.raised_by == vera.user and signal.status == SignalStatus.NEW
 
 
+def test_a_confirmed_description_is_audited_once_when_the_signal_is_raised(vera, client_for):
+    from opvoedwijzer.privacy.models import AuditAction, AuditEvent
+
+    client = client_for(vera)
+    data = {
+        "title": "",
+        "description": "Veel vragen bij Kind en Gezin Lotte",
+        "evidence": "",
+        "description_pii_reason": "Lotte is de naam van het consultatiebureau",
+    }
+    response = client.post("/o/zuid-limburg/policy/signals/new/", data)
+    assert response.status_code == 200 and not Signal.objects.exists()  # no title
+    assert not AuditEvent.objects.filter(action=AuditAction.PII_CONFIRMED).exists()
+    client.post("/o/zuid-limburg/policy/signals/new/", dict(data, title="Vragen over slapen"))
+    assert Signal.objects.get().description == "Veel vragen bij Kind en Gezin Lotte"
+    event = AuditEvent.objects.get(action=AuditAction.PII_CONFIRMED)
+    assert event.actor == vera.user and event.organisation == vera.organisation
+    assert event.detail["form"] == "SignalForm" and event.detail["field"] == "description"
+
+
 def test_a_signal_moves_from_new_to_brought_to_policy_to_acted_on(ilse, zuid, client_for):
     signal = Signal.objects.create(organisation=zuid, title="Slaapproblemen bij peuters", description="…")
     client = client_for(ilse)

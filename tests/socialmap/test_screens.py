@@ -68,6 +68,26 @@ def test_a_name_in_a_service_description_is_caught_by_the_pii_guard(sam, social_
     assert not Service.objects.filter(name="Spreekuur").exists()
 
 
+def test_a_confirmed_service_description_is_audited_when_the_service_is_saved(sam, social_map, client_for):
+    from opvoedwijzer.privacy.models import AuditAction, AuditEvent
+
+    data = {
+        "map_organisation": social_map["clb"].map_organisation.pk,
+        "name": "Spreekuur",
+        "status": "active",
+        "description": "Bel mevrouw Janssens op 0470 12 34 56.",
+        "description_pii_reason": "de naam en het nummer van het onthaal",
+    }
+    client = client_for(sam)
+    response = client.post("/o/zuid-limburg/map/services/new/", dict(data, opening_hours="ma 25:00-26:00"))
+    assert response.status_code == 200 and not Service.objects.filter(name="Spreekuur").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.PII_CONFIRMED).exists()
+    assert client.post("/o/zuid-limburg/map/services/new/", data).status_code == 302
+    event = AuditEvent.objects.get(action=AuditAction.PII_CONFIRMED)
+    assert event.actor == sam.user and event.organisation == sam.organisation
+    assert event.detail["form"] == "ServiceForm" and event.detail["field"] == "description"
+
+
 def test_the_numbers_on_the_social_map_are_no_personal_data(sam, social_map):
     text = "Verwezen naar het CLB, tel. 011 70 12 34."
     assert find_pii(text) != []  # a number the guard does not know
