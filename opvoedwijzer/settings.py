@@ -339,6 +339,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Domain settings.
 CONTACT_EDIT_DAYS = env_int("CONTACT_EDIT_DAYS", 14)
+# How long an invitation link (a new member, a new service's coordinator) works, once.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 CONTACT_UNDO_SECONDS = env_int("CONTACT_UNDO_SECONDS", 300)
 CONTACT_NOTE_MAX_LENGTH = 500
 

@@ -1,7 +1,6 @@
 """Tenants, places and people: Organisation, Municipality, PostalCode, User, Membership; and the audit
 log of what they did (AuditEvent; written through core/audit.py)."""
 
-import datetime
 import hashlib
 import re
 import secrets
@@ -299,8 +298,6 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
-
-    VALID_FOR = datetime.timedelta(days=14)
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"

@@ -1,5 +1,6 @@
 """Writes on organisations, people and tokens."""
 
+import datetime
 import logging
 import re
 import secrets
@@ -206,7 +207,12 @@ def _create_service(slug, name, municipalities, email, *, created_by, site_url):
 
 
 def _mail_coordinator(org, email, link, existing_account):
-    context = {"organisation": org, "url": link, "existing_account": existing_account}
+    context = {
+        "organisation": org,
+        "url": link,
+        "existing_account": existing_account,
+        "valid_days": settings.INVITATION_VALID_DAYS,
+    }
     try:
         send_mail(
             subject=_("%(org)s on Opvoedwijzer: you are its coordinator") % {"org": org.name},
@@ -228,7 +234,7 @@ def _make_invitation(org, *, email, role, invited_by):
         role=role,
         invited_by=invited_by,
         token_hash=hash_secret(token),
-        expires_at=timezone.now() + Invitation.VALID_FOR,
+        expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     record(
         AuditAction.INVITATION_SENT, actor=invited_by, organisation=org, role=role, invitation=invitation.pk
@@ -265,6 +271,7 @@ def invite_member(org, *, email, role, invited_by, build_url):
         "url": build_url(token),
         "invitation": invitation,
         "inviter": invited_by,
+        "valid_days": settings.INVITATION_VALID_DAYS,
     }
     send_mail(
         subject=_("Invitation to %(org)s on Opvoedwijzer") % {"org": org.name},

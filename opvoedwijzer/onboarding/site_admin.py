@@ -3,6 +3,7 @@ and a new one with its coordinator."""
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -71,6 +72,7 @@ def new_organisation(request):
             "mailed": new.mailed,
             "email": data["coordinator_email"],
             "served": data["municipalities"],
+            "valid_days": settings.INVITATION_VALID_DAYS,
         }
         return render(request, "onboarding/organisation_created.html", context)
     return _new_organisation_page(request, form, getattr(form, "entries", None))

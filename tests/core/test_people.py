@@ -1,11 +1,12 @@
 """Login, invitations (no public sign-up), roles and API tokens."""
 
+import datetime
 import re
 
 from django.core import mail
 from django.core.management import call_command
 
-from opvoedwijzer.core.models import ApiToken, Membership, Role, User
+from opvoedwijzer.core.models import ApiToken, Invitation, Membership, Role, User
 from tests.factories import PASSWORD, turn_on_authenticator_app
 
 
@@ -103,3 +104,14 @@ def test_a_revoked_token_no_longer_works(sam, client_for):
     client.post(f"/profile/tokens/{token.pk}/revoke/")
     response = client.get("/api/v1/taxonomy", headers={"Authorization": f"Bearer {raw}"})
     assert response.status_code == 401
+
+
+def test_the_invitation_works_as_many_days_as_the_setting_says_and_the_mail_says_so(
+    ilse, client_for, settings
+):
+    settings.INVITATION_VALID_DAYS = 3
+    invite(client_for(ilse), "lotte.nieuw@zuid.test", Role.STAFF)
+    invitation = Invitation.objects.get(email="lotte.nieuw@zuid.test")
+    lasts = invitation.expires_at - invitation.created
+    assert datetime.timedelta(days=3) - datetime.timedelta(seconds=5) < lasts <= datetime.timedelta(days=3)
+    assert "3 dagen geldig" in mail.outbox[0].body

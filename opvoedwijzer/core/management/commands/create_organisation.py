@@ -10,7 +10,8 @@ class Command(BaseCommand):
     help = (
         "Create an organisation with the default taxonomy, its municipalities and its coordinator "
         "(an account without a password yet). The last line printed is the link where the coordinator "
-        "chooses a password (valid 14 days). Nothing is written when anything is wrong."
+        "chooses a password (valid INVITATION_VALID_DAYS days, 14 by default). Nothing is written when "
+        "anything is wrong."
     )
 
     def add_arguments(self, parser):
