@@ -87,7 +87,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.socialmap",
     "opvoedwijzer.questions",
     "opvoedwijzer.pages",
-    "opvoedwijzer.infotheek",
+    "opvoedwijzer.library",
     "opvoedwijzer.activities",
     "opvoedwijzer.imports",
     "opvoedwijzer.regions",

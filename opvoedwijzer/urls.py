@@ -7,7 +7,7 @@ from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core import area_views as core_areas
 from opvoedwijzer.core import views as core
 from opvoedwijzer.home import views as home
-from opvoedwijzer.infotheek import public as infotheek_public
+from opvoedwijzer.library import public as library_public
 from opvoedwijzer.pages import public as pages_public
 from opvoedwijzer.pages import views as pages
 from opvoedwijzer.privacy import views as privacy
@@ -35,7 +35,7 @@ staff = [
     path("questions/", include("opvoedwijzer.questions.urls")),
     path("public-site/", pages.edit, name="public_site_edit"),
     path("setup/", include("opvoedwijzer.onboarding.urls")),
-    path("library/", include("opvoedwijzer.infotheek.urls")),
+    path("library/", include("opvoedwijzer.library.urls")),
     path("activities/", include("opvoedwijzer.activities.urls")),
     path("regions/", regions.organisation_regions, name="organisation_regions"),
 ]
@@ -64,11 +64,11 @@ urlpatterns = [
     path("<slug:slug>/ask/", questions_public.ask, name="public_ask"),
     path("<slug:slug>/answer/", questions_public.pick_up, name="public_pick_up"),
     path("<slug:slug>/life-stages/<slug:code>/", pages_public.life_stage, name="public_life_stage"),
-    path("<slug:slug>/library/", infotheek_public.library, name="public_library"),
-    path("<slug:slug>/library/<int:pk>/", infotheek_public.resource, name="public_resource"),
+    path("<slug:slug>/library/", library_public.library, name="public_library"),
+    path("<slug:slug>/library/<int:pk>/", library_public.resource, name="public_resource"),
     path(
         "<slug:slug>/library/reservation/<str:token>/",
-        infotheek_public.reservation,
+        library_public.reservation,
         name="public_reservation",
     ),
     path("<slug:slug>/agenda/", activities_public.agenda, name="public_agenda"),

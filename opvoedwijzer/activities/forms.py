@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from opvoedwijzer.contacts.models import Area
 from opvoedwijzer.core.fields import ISO_DATE, phone_or_email
 from opvoedwijzer.core.ratelimit import HONEYPOT
-from opvoedwijzer.infotheek.models import Audience
+from opvoedwijzer.library.models import Audience
 from opvoedwijzer.privacy.forms import PIIGuardMixin, RedactPublicTextMixin
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
 from opvoedwijzer.taxonomy.fields import (

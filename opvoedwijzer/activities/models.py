@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Area
 from opvoedwijzer.core.models import Municipality, Organisation
-from opvoedwijzer.infotheek.models import Audience
+from opvoedwijzer.library.models import Audience
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
 from opvoedwijzer.taxonomy.models import AskerRole, LifeStage, Theme
 

@@ -75,9 +75,9 @@ GROUPS = [
             (
                 _("Library"),
                 _("Books, folders and more: lend, reserve, hand out."),
-                "infotheek:resources",
+                "library:resources",
                 "can_register",
-                ("app", "infotheek"),
+                ("app", "library"),
             ),
             (
                 _("Signals"),

@@ -26,7 +26,7 @@ from opvoedwijzer.activities import services
 from opvoedwijzer.activities.models import Activity, Evaluation, SignUp
 from opvoedwijzer.contacts.models import Area
 from opvoedwijzer.core.crypto import encrypt
-from opvoedwijzer.infotheek.models import Audience
+from opvoedwijzer.library.models import Audience
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
 from opvoedwijzer.socialmap.services import save_location
 from opvoedwijzer.taxonomy.models import AskerRole, LifeStage, Theme

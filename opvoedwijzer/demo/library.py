@@ -17,8 +17,8 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from opvoedwijzer.infotheek import services
-from opvoedwijzer.infotheek.models import Audience, Handout, Loan, Reservation, Resource
+from opvoedwijzer.library import services
+from opvoedwijzer.library.models import Audience, Handout, Loan, Reservation, Resource
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
 from .files import read_json, read_text

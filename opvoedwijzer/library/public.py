@@ -34,7 +34,7 @@ def library(request, slug):
             on_shelf = max(0, item.n_copies - item.n_out)
             item.free = max(0, on_shelf - item.n_waiting)
             item.waiting = max(0, item.n_waiting - on_shelf)
-    return render(request, "infotheek/public/library.html", {"organisation": org, "form": form, "page": page})
+    return render(request, "library/public/library.html", {"organisation": org, "form": form, "page": page})
 
 
 def _pick_up_place(org):
@@ -65,7 +65,7 @@ def resource(request, slug, pk):
             url = reverse("public_reservation", kwargs={"slug": org.slug, "token": reservation.token})
             return redirect(url + "?new=1")
     context = {"organisation": org, "item": item, "form": form, "availability": availability, "public": True}
-    return render(request, "infotheek/public/resource.html", context)
+    return render(request, "library/public/resource.html", context)
 
 
 @never_cache
@@ -89,4 +89,4 @@ def reservation(request, slug, token):
         "new": request.GET.get("new") == "1" and found.ended_on is None,
         "cancelled": cancelled,
     }
-    return render(request, "infotheek/public/reservation.html", context)
+    return render(request, "library/public/reservation.html", context)

@@ -47,6 +47,7 @@ def save_resource(org, data, *, resource=None):
     return resource
 
 
+# Signs the cancel links already mailed out: changing it would break them.
 CANCEL_SALT = "infotheek.reservation.cancel"
 
 
@@ -103,8 +104,8 @@ def send_reservation_link(reservation_pk, language):
     )
     with translation.override(language if language in dict(settings.LANGUAGES) else "nl"):
         context = {"organisation": org, "title": reservation.resource.title, "link": link}
-        subject = render_to_string("infotheek/email/reserved_subject.txt", context).strip()
-        send_mail(subject, render_to_string("infotheek/email/reserved.txt", context), None, [address])
+        subject = render_to_string("library/email/reserved_subject.txt", context).strip()
+        send_mail(subject, render_to_string("library/email/reserved.txt", context), None, [address])
 
 
 def cancel_token(reservation):

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "infotheek"
+app_name = "library"
 urlpatterns = [
     path("", views.resources, name="resources"),
     path("new/", views.resource_form, name="resource_new"),

@@ -35,7 +35,7 @@ def resources(request):
         "overdue": overdue,
         "q": request.GET.get("q", ""),
     }
-    return render(request, "infotheek/resources.html", context)
+    return render(request, "library/resources.html", context)
 
 
 @member_may("can_see_numbers")
@@ -46,8 +46,8 @@ def resource_form(request, pk=None):
     if request.method == "POST" and form.is_valid():
         services.save_resource(org, form.cleaned_data, resource=resource)
         messages.success(request, _("Saved."))
-        return redirect("infotheek:resources", org=org.slug)
-    return render(request, "infotheek/resource_form.html", {"form": form, "resource": resource})
+        return redirect("library:resources", org=org.slug)
+    return render(request, "library/resource_form.html", {"form": form, "resource": resource})
 
 
 @member_may("can_register")
@@ -66,7 +66,7 @@ def reservation_done(request, pk):
             _("%(title)s: %(ended_as)s. The phone number or e-mail address is deleted.")
             % {"title": reservation.resource.title, "ended_as": ReservationEnd(ended_as).label},
         )
-    return redirect("infotheek:resources", org=request.organisation.slug)
+    return redirect("library:resources", org=request.organisation.slug)
 
 
 def _resource(request, pk):
@@ -106,7 +106,7 @@ def _desk_page(request, resource, *, copies=None, lend_form=None, copy_form=None
         "restock_form": count_forms["restock"],
         "handed_out": resource.handouts.aggregate(n=Sum("count"))["n"] or 0,
     }
-    return render(request, "infotheek/desk.html", context)
+    return render(request, "library/desk.html", context)
 
 
 @member_may("can_register")
@@ -127,7 +127,7 @@ def add_copy(request, pk):
             form.add_error("barcode", _("This barcode is already a copy of this title."))
         else:
             services.add_copy(resource, form.cleaned_data["barcode"])
-            return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+            return redirect("library:desk", org=request.organisation.slug, pk=pk)
     return _desk_page(request, resource, copy_form=form)
 
 
@@ -141,7 +141,7 @@ def lend(request, pk):
         d = form.cleaned_data
         loan = services.lend_copy(d["copy"], d["contact"], due_on=d["due_on"])
         messages.success(request, _("Lent until %(date)s.") % {"date": date_format(loan.due_on, "j F Y")})
-        return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+        return redirect("library:desk", org=request.organisation.slug, pk=pk)
     return _desk_page(request, resource, copies=copies, lend_form=form)
 
 
@@ -150,7 +150,7 @@ def _count(request, pk, prefix, write):
     form = CountForm(request.POST, prefix=prefix)
     if form.is_valid():
         write(resource, form.cleaned_data["count"])
-        return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+        return redirect("library:desk", org=request.organisation.slug, pk=pk)
     return _desk_page(request, resource, count_form=form)
 
 
@@ -175,11 +175,11 @@ def _open_loan(request, pk, loan_pk):
 @require_POST
 def renew_loan(request, pk, loan_pk):
     services.renew_loan(_open_loan(request, pk, loan_pk))
-    return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+    return redirect("library:desk", org=request.organisation.slug, pk=pk)
 
 
 @member_may("can_register")
 @require_POST
 def return_copy(request, pk, loan_pk):
     services.return_copy(_open_loan(request, pk, loan_pk))
-    return redirect("infotheek:desk", org=request.organisation.slug, pk=pk)
+    return redirect("library:desk", org=request.organisation.slug, pk=pk)

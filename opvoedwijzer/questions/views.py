@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from opvoedwijzer.core.badinput import as_id
 from opvoedwijzer.core.decorators import member_may
-from opvoedwijzer.infotheek.models import Resource
+from opvoedwijzer.library.models import Resource
 from opvoedwijzer.socialmap.models import Service
 from opvoedwijzer.socialmap.search import Criteria, find_services
 

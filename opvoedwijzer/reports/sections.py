@@ -6,7 +6,7 @@ and add it here.
 """
 
 from opvoedwijzer.activities.report import SECTION as GROUP_OFFER
-from opvoedwijzer.infotheek.report import SECTION as HANDOUTS
+from opvoedwijzer.library.report import SECTION as HANDOUTS
 from opvoedwijzer.policy.report import SECTION as PARTNER_WORK
 from opvoedwijzer.socialmap.report import SECTION as REFERRALS
 

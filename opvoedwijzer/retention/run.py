@@ -10,7 +10,7 @@ from opvoedwijzer.activities import retention as activities
 from opvoedwijzer.contacts import retention as contacts
 from opvoedwijzer.core import retention as core
 from opvoedwijzer.imports import retention as imports
-from opvoedwijzer.infotheek import retention as library
+from opvoedwijzer.library import retention as library
 from opvoedwijzer.questions import retention as questions
 
 RULES = [

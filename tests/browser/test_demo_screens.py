@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from opvoedwijzer.core.models import Membership
 from opvoedwijzer.demo import questions as questions_demo
 from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
-from opvoedwijzer.infotheek.models import Loan, Resource
+from opvoedwijzer.library.models import Loan, Resource
 from opvoedwijzer.policy.models import Meeting, MeetingAction
 from opvoedwijzer.questions.models import Question, Status
 from tests.browser.conftest import log_in

@@ -4,8 +4,8 @@ without dashes (issue 15, item 5)."""
 
 from playwright.sync_api import expect
 
-from opvoedwijzer.infotheek import services
-from opvoedwijzer.infotheek.models import Reservation
+from opvoedwijzer.library import services
+from opvoedwijzer.library.models import Reservation
 from opvoedwijzer.pages.models import PublicProfile
 
 PHONE = {"width": 390, "height": 844}

@@ -18,7 +18,7 @@ from opvoedwijzer.activities import services as activities
 from opvoedwijzer.activities.models import Activity, Session
 from opvoedwijzer.core.models import Membership, Organisation, Role
 from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
-from opvoedwijzer.infotheek import services as infotheek
+from opvoedwijzer.library import services as library
 from opvoedwijzer.questions import services as questions
 from opvoedwijzer.questions.models import ReplyTemplate
 from tests.browser.conftest import check_a11y, log_in
@@ -45,10 +45,10 @@ def demo_data():
     coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
     question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
     ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
-    resource = infotheek.save_resource(
+    resource = library.save_resource(
         org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
     )
-    infotheek.add_copy(resource, "B-0001")
+    library.add_copy(resource, "B-0001")
     activity = Activity.objects.for_org(org).published().with_dates().upcoming().first()
     _signup, token = activities.sign_up(activity, name="Sofie", people=1)
     started = Session.objects.filter(activity__organisation=org, evaluation_code__gt="").first()

@@ -27,7 +27,7 @@ def test_the_home_page_on_a_phone_in_dutch_and_in_arabic(zuid, new_page, check_a
 
 
 def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, new_page, check_a11y):
-    from opvoedwijzer.infotheek.services import add_copy, save_resource
+    from opvoedwijzer.library.services import add_copy, save_resource
     from opvoedwijzer.taxonomy.models import Theme
 
     book = save_resource(
@@ -62,7 +62,7 @@ def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, ne
 
 
 def test_staff_lend_a_copy_at_the_desk(zuid, sam, logged_in, check_a11y):
-    from opvoedwijzer.infotheek.services import add_copy, save_resource
+    from opvoedwijzer.library.services import add_copy, save_resource
 
     book = save_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
     add_copy(book, "INF-0007")
@@ -76,7 +76,7 @@ def test_staff_lend_a_copy_at_the_desk(zuid, sam, logged_in, check_a11y):
         page.click("form[action$='/lend/'] button[type=submit]")
     expect(page.locator("main table")).to_contain_text("INF-0007")
     expect(page.locator(".error-message")).to_have_count(0)
-    from opvoedwijzer.infotheek.models import Loan
+    from opvoedwijzer.library.models import Loan
 
     assert Loan.objects.get().copy.barcode == "INF-0007"
     check_a11y(page, "library-desk-lent")

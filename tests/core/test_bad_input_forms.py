@@ -23,8 +23,8 @@ from opvoedwijzer.activities import services as activities
 from opvoedwijzer.activities.models import Activity, Session, SignUp
 from opvoedwijzer.core.models import ApiToken, Membership, Organisation, Role
 from opvoedwijzer.core.services import create_api_token
-from opvoedwijzer.infotheek import services as infotheek
-from opvoedwijzer.infotheek.models import Reservation
+from opvoedwijzer.library import services as library
+from opvoedwijzer.library.models import Reservation
 from opvoedwijzer.pages.models import LifeStageInfo
 from opvoedwijzer.policy.models import Meeting, MeetingAction, Signal
 from opvoedwijzer.questions import services as questions
@@ -75,10 +75,10 @@ def demo(db, django_capture_on_commit_callbacks, settings):
     coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
     question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
     ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
-    resource = infotheek.save_resource(
+    resource = library.save_resource(
         org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
     )
-    infotheek.add_copy(resource, "B-0001")
+    library.add_copy(resource, "B-0001")
     create_api_token(coordinator.user)
     activity = Activity.objects.for_org(org).published().with_dates().upcoming().first()
     _signup, token = activities.sign_up(activity, name="Sofie", people=1)
@@ -112,8 +112,8 @@ def every_url(demo):
         ("socialmap:referral", first(Referral.objects.for_org(org))),
         ("questions:template", first(ReplyTemplate.objects.filter(organisation=org))),
         ("questions:", demo["question"]),
-        ("infotheek:reservation", first(Reservation.objects.all())),
-        ("infotheek:", demo["resource"]),
+        ("library:reservation", first(Reservation.objects.all())),
+        ("library:", demo["resource"]),
         ("activities:signup", first(SignUp.objects.filter(activity=demo["activity"]))),
         ("activities:check_in", demo["session"]),
         ("activities:attendance", demo["session"]),

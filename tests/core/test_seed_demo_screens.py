@@ -20,7 +20,7 @@ from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import User
 from opvoedwijzer.demo import questions as questions_demo
 from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
-from opvoedwijzer.infotheek.models import Handout, Loan, Reservation, Resource
+from opvoedwijzer.library.models import Handout, Loan, Reservation, Resource
 from opvoedwijzer.policy.models import Meeting, MeetingAction, Signal, SignalStatus
 from opvoedwijzer.privacy.pii import find_pii
 from opvoedwijzer.questions.models import Message, Question, ReplyTemplate, Status

@@ -3,8 +3,8 @@ page with its errors and what was typed, and nobody outside the organisation's r
 
 import pytest
 
-from opvoedwijzer.infotheek import services
-from opvoedwijzer.infotheek.models import Loan
+from opvoedwijzer.library import services
+from opvoedwijzer.library.models import Loan
 
 
 @pytest.fixture

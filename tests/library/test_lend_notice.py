@@ -1,7 +1,7 @@
 """The lend form tells the borrower's contact is deleted after RETENTION_DAYS["library_contact"] days: the
 number the nightly purge uses, not one written beside it."""
 
-from opvoedwijzer.infotheek import services
+from opvoedwijzer.library import services
 
 
 def lend_form_on_the_desk(client, zuid):

@@ -3,8 +3,8 @@
 import pytest
 
 from opvoedwijzer.core.crypto import decrypt
-from opvoedwijzer.infotheek import services
-from opvoedwijzer.infotheek.models import Reservation, Resource
+from opvoedwijzer.library import services
+from opvoedwijzer.library.models import Reservation, Resource
 from opvoedwijzer.taxonomy.models import Theme
 
 
@@ -90,7 +90,7 @@ def test_the_desk_lends_renews_and_takes_back_and_the_contact_is_purged_a_month_
 
     from django.utils import timezone
 
-    from opvoedwijzer.infotheek.models import Loan
+    from opvoedwijzer.library.models import Loan
     from opvoedwijzer.retention.run import purge_expired
 
     staff = client_for(sam)

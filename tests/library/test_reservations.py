@@ -6,8 +6,8 @@ import re
 import pytest
 from django.utils import translation
 
-from opvoedwijzer.infotheek import services
-from opvoedwijzer.infotheek.models import Reservation
+from opvoedwijzer.library import services
+from opvoedwijzer.library.models import Reservation
 from opvoedwijzer.pages.models import PublicProfile
 
 

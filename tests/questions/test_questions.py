@@ -258,7 +258,7 @@ def test_the_parent_writes_back_and_the_question_opens_again(zuid, sam, client, 
 
 
 def test_staff_insert_a_library_item_into_the_answer(zuid, sam, client, client_for):
-    from opvoedwijzer.infotheek.services import save_resource
+    from opvoedwijzer.library.services import save_resource
 
     book = save_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
     ask(client)
