@@ -223,6 +223,8 @@ class Role(models.TextChoices):
 # Which roles may do what; views and the API ask these sets, never the roles one by one.
 ROLES_THAT_REGISTER = {Role.STAFF, Role.COORDINATOR, Role.VOLUNTEER}
 ROLES_THAT_SEE_NUMBERS = {Role.STAFF, Role.COORDINATOR}
+# Who may open the web questions: the inbox, answering, assigning, the reply templates.
+ROLES_THAT_ANSWER_QUESTIONS = {Role.STAFF, Role.COORDINATOR}
 # Funders read reports too, but only of their own municipalities and with small numbers suppressed.
 ROLES_THAT_READ_REPORTS = ROLES_THAT_SEE_NUMBERS | {Role.FUNDER}
 
@@ -258,6 +260,10 @@ class Membership(models.Model):
     @property
     def can_see_numbers(self):
         return self.role in ROLES_THAT_SEE_NUMBERS
+
+    @property
+    def can_answer_questions(self):
+        return self.role in ROLES_THAT_ANSWER_QUESTIONS
 
     @property
     def can_read_reports(self):

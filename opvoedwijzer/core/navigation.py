@@ -48,7 +48,7 @@ GROUPS = [
                 _("Web questions"),
                 _("Questions parents asked online, to answer within three working days."),
                 "questions:inbox",
-                "can_see_numbers",
+                "can_answer_questions",
                 ("app", "questions"),
             ),
             (

@@ -26,7 +26,7 @@ def org_home(request):
     week_start = today - datetime.timedelta(days=today.weekday())
     week_end = week_start + datetime.timedelta(days=6)
     context = {"today": today, "week_start": week_start, "week_end": week_end, "shown": HOME_LIST_LENGTH}
-    if membership.can_see_numbers:
+    if membership.can_answer_questions:
         due = Question.objects.for_org(org).due_by(today).mine_first(user).select_related("assigned_to")
         context["questions"] = list(due[: HOME_LIST_LENGTH + 1])
     if membership.can_register:

@@ -19,7 +19,7 @@ from .staff_forms import AnswerForm, ReplyTemplateForm
 TABS = [(Status.NEW, _("New")), (Status.ASSIGNED, _("Assigned")), (Status.ANSWERED, _("Answered"))]
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 def inbox(request):
     org = request.organisation
     status = request.GET.get("status") or Status.NEW
@@ -85,7 +85,7 @@ def _with(request, question, addition):
     return _page(request, question, _unbound(request.organisation, request.POST, answer))
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 def detail(request, pk):
     """Read, answer and register. The "insert" buttons in the answer form post to their own views
     below, which add a reply template, a service from the social map or a library item to the answer
@@ -106,7 +106,7 @@ def detail(request, pk):
     return _page(request, question, form)
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 @require_POST
 def insert_template(request, pk):
     question = _question(request, pk)
@@ -115,7 +115,7 @@ def insert_template(request, pk):
     return _with(request, question, template.text if template else "")
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 @require_POST
 def find_service(request, pk):
     question = _question(request, pk)
@@ -125,7 +125,7 @@ def find_service(request, pk):
     return _page(request, question, form, found=found)
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 @require_POST
 def insert_service(request, pk):
     question = _question(request, pk)
@@ -134,7 +134,7 @@ def insert_service(request, pk):
     return _with(request, question, _service_summary(service) if service else "")
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 @require_POST
 def find_resource(request, pk):
     question = _question(request, pk)
@@ -144,7 +144,7 @@ def find_resource(request, pk):
     return _page(request, question, form, found_resources=found)
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 @require_POST
 def insert_resource(request, pk):
     org = request.organisation
@@ -153,7 +153,7 @@ def insert_resource(request, pk):
     return _with(request, question, _resource_summary(request, org, item) if item else "")
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 def templates(request, pk=None):
     org = request.organisation
     template = get_object_or_404(ReplyTemplate.objects.for_org(org), pk=pk) if pk else None
@@ -168,7 +168,7 @@ def templates(request, pk=None):
     return render(request, "questions/templates.html", context)
 
 
-@member_may("can_see_numbers")
+@member_may("can_answer_questions")
 @require_POST
 def assign(request, pk):
     question = get_object_or_404(Question.objects.for_org(request.organisation), pk=pk)
