@@ -12,7 +12,7 @@ bursts of parallel sign-ups, against the budget "public page, first byte / trans
    (plain http on 127.0.0.1), and SIGNUP_RATE_LIMIT_PER_HOUR raised (the bench signs up hundreds of
    people from one address; the limit itself is not measured).
 2. --activities (300) published upcoming activities of zuid-limburg through `activities.services`
-   (save_activity, publish, sign_up, cancel_signup; one transaction per activity): a mix of kinds, 1–6
+   (create_activity, publish, sign_up, cancel_signup; one transaction per activity): a mix of kinds, 1–6
    weekly sessions at the organisation's social-map locations, themes, life stages, partners, a Dutch
    description; three quarters with sign-ups (up to 1.4× the places: some full with a waiting list).
 3. In-process, without HTTP (the server not running): each URL through django.test.Client, the SQL
@@ -216,7 +216,7 @@ def generate_activities(org, count, seed):
             for w in range(rng.randint(s_lo, s_hi))
         ]
         with transaction.atomic():  # one commit per activity (the services' own become savepoints)
-            activity = services.save_activity(org, data, sessions=sessions)
+            activity = services.create_activity(org, data, sessions=sessions)
             services.publish(activity)
             figures["sessions"] += len(sessions)
             if rng.random() < 0.75:
@@ -261,7 +261,7 @@ def fresh_activity(org, places, title):
             "location": Location.objects.for_org(org).order_by("id").first(),
         }
     ]
-    activity = services.save_activity(org, data, sessions=sessions)
+    activity = services.create_activity(org, data, sessions=sessions)
     services.publish(activity)
     return activity
 

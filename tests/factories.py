@@ -113,7 +113,7 @@ def make_activity(
                 "room": "",
             }
         )
-    activity = services.save_activity(
+    activity = services.create_activity(
         org,
         {"kind": kind, "title": title, "capacity": capacity, "audience": "parents", "language": "nl", **data},
         sessions=rows,

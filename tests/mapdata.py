@@ -24,13 +24,13 @@ def _service(org, partner, name, **data):
     data.setdefault("themes", [])
     data["themes"] = _terms(org, Theme, data["themes"])
     data["life_stages"] = _terms(org, LifeStage, data.get("life_stages", []))
-    return services.save_service(org, {"map_organisation": partner, "name": name, **data})
+    return services.create_service(org, {"map_organisation": partner, "name": name, **data})
 
 
 def make_social_map(zuid):
     m = {mu.code: mu for mu in zuid.municipalities.all()}
-    clb = services.save_map_organisation(zuid, {"name": "Vrij CLB Limburg", "partnership": "structural"})
-    clb_st = services.save_location(
+    clb = services.create_map_organisation(zuid, {"name": "Vrij CLB Limburg", "partnership": "structural"})
+    clb_st = services.create_location(
         zuid,
         {
             "map_organisation": clb,
@@ -42,14 +42,14 @@ def make_social_map(zuid):
             "opening_hours": [(WEEKDAYS, datetime.time(8, 30), datetime.time(17, 0))],
         },
     )
-    stevig = services.save_map_organisation(zuid, {"name": "Stevig vzw", "partnership": "adhoc"})
-    stevig_heers = services.save_location(
+    stevig = services.create_map_organisation(zuid, {"name": "Stevig vzw", "partnership": "adhoc"})
+    stevig_heers = services.create_location(
         zuid,
         {"map_organisation": stevig, "name": "Stevig Heers", "city": "Heers", "municipality": m["73022"]},
     )
-    awel = services.save_map_organisation(zuid, {"name": "Awel"})
-    kg = services.save_map_organisation(zuid, {"name": "Kind en Gezin"})
-    kg_gingelom = services.save_location(
+    awel = services.create_map_organisation(zuid, {"name": "Awel"})
+    kg = services.create_map_organisation(zuid, {"name": "Kind en Gezin"})
+    kg_gingelom = services.create_location(
         zuid,
         {
             "map_organisation": kg,

@@ -1,6 +1,6 @@
 """Writes on the group offer: each a verb-first function in one transaction.
 
-No overbooking: every write that hands out places (`sign_up`, `cancel_signup`, `save_activity`) first
+No overbooking: every write that hands out places (`sign_up`, `cancel_signup`, `update_activity`) first
 locks the activity's row (`SELECT … FOR UPDATE` on PostgreSQL; on SQLite the IMMEDIATE transaction
 already holds the database's write lock from its start), then counts the places taken. Concurrent
 sign-ups for one activity therefore queue, and each sees the ones before it.
@@ -46,21 +46,46 @@ def places_taken(activity):
 
 
 @transaction.atomic
-def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=(), pii_confirmations=()):
-    """Create or change an activity with its sessions (`sessions`: dicts of Session fields, with "pk"
-    for an existing one). More places promote people from the waiting list; when a date, time or place
+def create_activity(org, data, *, sessions=(), pii_confirmations=()):
+    """A new activity with its sessions (`sessions`: dicts of Session fields). What staff confirmed is
+    no personal data (the forms' `pii_confirmations`) goes into the audit log."""
+    activity = Activity(organisation=org)
+    _fill_activity(activity, data)
+    activity.save()
+    _write_links_and_sessions(activity, data, sessions=sessions)
+    note_agenda_changed(activity.organisation_id)
+    record_pii_confirmations(pii_confirmations)
+    return activity
+
+
+@transaction.atomic
+def update_activity(activity, data, *, sessions=(), deleted_sessions=(), pii_confirmations=()):
+    """Change an activity and its sessions (`sessions`: dicts of Session fields, with "pk" for an
+    existing one). More places promote people from the waiting list; when a date, time or place
     changes, everyone who signed up with a contact hears it. What staff confirmed is no personal data
     (the forms' `pii_confirmations`) goes into the audit log."""
-    creating = activity is None
-    activity = Activity(organisation=org) if creating else _locked(activity)
-    before = None if creating else _schedule(activity)
+    activity = _locked(activity)
+    before = _schedule(activity)
+    _fill_activity(activity, data)
+    activity.save(update_fields=ACTIVITY_FIELDS)
+    _write_links_and_sessions(activity, data, sessions=sessions, deleted_sessions=deleted_sessions)
+    promoted = _promote(activity)
+    transaction.on_commit(lambda: notify_promoted(promoted))
+    if _schedule(activity) != before and not activity.cancelled_on:
+        told = list(activity.signups.active().exclude(contact="").values_list("pk", flat=True))
+        transaction.on_commit(lambda: [notify(pk, "dates_changed") for pk in told])
+    note_agenda_changed(activity.organisation_id)
+    record_pii_confirmations(pii_confirmations)
+    return activity
+
+
+def _fill_activity(activity, data):
     for name in ACTIVITY_FIELDS:
         if name in data:
             setattr(activity, name, data[name])
-    if creating:
-        activity.save()
-    else:
-        activity.save(update_fields=ACTIVITY_FIELDS)
+
+
+def _write_links_and_sessions(activity, data, *, sessions, deleted_sessions=()):
     for name in ("themes", "life_stages", "partners"):
         if name in data:
             getattr(activity, name).set(data[name] or [])
@@ -71,15 +96,6 @@ def save_activity(org, data, *, activity=None, sessions=(), deleted_sessions=(),
             Session.objects.filter(activity=activity, pk=row["pk"]).update(**fields)
         else:
             Session.objects.create(activity=activity, **fields)
-    if not creating:
-        promoted = _promote(activity)
-        transaction.on_commit(lambda: notify_promoted(promoted))
-        if _schedule(activity) != before and not activity.cancelled_on:
-            told = list(activity.signups.active().exclude(contact="").values_list("pk", flat=True))
-            transaction.on_commit(lambda: [notify(pk, "dates_changed") for pk in told])
-    note_agenda_changed(activity.organisation_id)
-    record_pii_confirmations(pii_confirmations)
-    return activity
 
 
 def _schedule(activity):

@@ -43,14 +43,20 @@ def _edit(request, activity=None):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         kept = [f for f in formset.forms if f.has_changed() and not f.cleaned_data.get("DELETE")]
         deleted = [f.cleaned_data["pk"] for f in formset.forms if f.cleaned_data.get("DELETE")]
-        activity = services.save_activity(
-            org,
-            form.cleaned_data,
-            activity=activity,
-            sessions=[f.session_fields() for f in kept],
-            deleted_sessions=[s for s in sessions if s.pk in deleted],
-            pii_confirmations=[c for f in [form, *formset.forms] for c in f.pii_confirmations],
-        )
+        rows = [f.session_fields() for f in kept]
+        confirmed = [c for f in [form, *formset.forms] for c in f.pii_confirmations]
+        if activity is None:
+            activity = services.create_activity(
+                org, form.cleaned_data, sessions=rows, pii_confirmations=confirmed
+            )
+        else:
+            activity = services.update_activity(
+                activity,
+                form.cleaned_data,
+                sessions=rows,
+                deleted_sessions=[s for s in sessions if s.pk in deleted],
+                pii_confirmations=confirmed,
+            )
         messages.success(request, _("Saved."))
         return redirect("activities:activity", org=org.slug, pk=activity.pk)
     return render(

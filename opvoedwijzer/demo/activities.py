@@ -6,7 +6,7 @@ whose names and contacts are already gone (as the retention does seven days afte
 one that ended a few days ago and still has its names, a monthly meeting moment that is under way, and
 upcoming ones on the agenda — one full with a waiting list — besides a draft and a cancelled one.
 
-Everything goes through `services` (save_activity, publish, sign_up, cancel_signup, check_in,
+Everything goes through `services` (create_activity, publish, sign_up, cancel_signup, check_in,
 record_attendance, evaluate, cancel_activity). Two exceptions keep the demo from writing to anyone:
 a contact is encrypted onto the sign-up after `sign_up` (which would send a confirmation), and the
 dates a service stamps with today (created_on, signed_up_on, given_on, cancelled_on) are set back to
@@ -28,7 +28,7 @@ from opvoedwijzer.contacts.models import Area
 from opvoedwijzer.core.crypto import encrypt
 from opvoedwijzer.library.models import Audience
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
-from opvoedwijzer.socialmap.services import save_location
+from opvoedwijzer.socialmap.services import create_location
 from opvoedwijzer.taxonomy.models import AskerRole, LifeStage, Theme
 
 from . import dates
@@ -115,7 +115,7 @@ def meeting_place(org, place):
         MapOrganisation.objects.for_org(org).filter(name=place["map_organisation"]).first()
     )
     data["municipality"] = org.municipalities.filter(code=place["nis"]).first()
-    location = save_location(org, data)
+    location = create_location(org, data)
     Location.objects.filter(pk=location.pk).update(uuid=key)
     return location
 
@@ -201,7 +201,7 @@ def _make(org, spec, locations, partners, themes, stages):
         }
         for day in spec["days"]
     ]
-    return services.save_activity(org, data, sessions=sessions)
+    return services.create_activity(org, data, sessions=sessions)
 
 
 def _sign_up(rng, activity, spec, first, now, today):

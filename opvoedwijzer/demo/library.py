@@ -6,7 +6,7 @@ hand-outs over the last fourteen months (the overview's "Folders and brochures h
 written here, a website, one title for professionals and one in Arabic. Titles are made up; authors
 are organisations; a borrower's contact is an address at example.org.
 
-Everything goes through `services` (save_resource, add_copy, lend_copy, return_copy, reserve,
+Everything goes through `services` (create_resource, add_copy, lend_copy, return_copy, reserve,
 hand_out). The services stamp today (lent_on, returned_on, reserved_on, given_on); those are set back
 afterwards to when it would have happened, relative to today, so the demo never goes stale. A title
 that exists already (by title, in this organisation) is left alone: seeding again changes nothing.
@@ -59,7 +59,7 @@ def seed_library(org, today=None):
             "themes": [themes[c] for c in spec["themes"] if c in themes],
             "life_stages": [stages[c] for c in spec["life_stages"] if c in stages],
         }
-        resource = services.save_resource(org, data)
+        resource = services.create_resource(org, data)
         copies = [
             services.add_copy(resource, f"{_prefix(org)}-{n:03}-{i}")
             for i in range(1, spec.get("copies", 0) + 1)

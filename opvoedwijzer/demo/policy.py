@@ -3,7 +3,7 @@
 Last year's meetings (for the yearly report) and this year's, relative to today: three held, with
 their actions — done, open, one past its due day — and one coming up; signals in every status. The
 texts are about services and themes, never about families, and pass the PII guard: the meetings go in
-through `MeetingForm` (which runs it) and `services.save_meeting`, actions through `add_action` and
+through `MeetingForm` (which runs it) and `services.create_meeting`, actions through `add_action` and
 `complete_action`, signals through `raise_signal` and `move_signal`. A meeting or signal whose title is
 there already (in this organisation) is left alone: seeding again changes nothing.
 """
@@ -59,7 +59,7 @@ def seed_policy(org, home, today=None):
         form = MeetingForm(data, organisation=org, user=author)
         if not form.is_valid():
             raise ValueError(f"Demo meeting {title!r}: {form.errors.as_json()}")
-        meeting = services.save_meeting(form, organisation=org, user=author)
+        meeting = services.create_meeting(form, organisation=org, user=author)
         for action_spec in spec["actions"]:
             owner = action_spec["owner"]
             action = services.add_action(

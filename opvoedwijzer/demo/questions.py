@@ -7,7 +7,7 @@ guard over them); reply templates besides.
 
 Everything goes through `services` (ask_question, assign_question, answer_question — which registers
 the question as a contact, so the counts and the roll-up stay right —, mark_answer_read,
-reply_to_answer, save_reply_template). The services stamp today; the days are set back afterwards to
+reply_to_answer, create_reply_template). The services stamp today; the days are set back afterwards to
 when it would have happened, relative to today. The question that waits to be picked up gets a known
 pick-up code and secret (`PICK_UP`), printed by seed_demo, so that a demo user can try the parent's
 side. The texts, templates and codes are in `data/questions.json`. A question whose text is there
@@ -56,7 +56,7 @@ def seed_questions(org, home, today=None):
         return []
     for template in TEMPLATES:
         if not ReplyTemplate.objects.for_org(org).filter(title=template["title"]).exists():
-            services.save_reply_template(org, {"title": template["title"], "text": template["text"]})
+            services.create_reply_template(org, {"title": template["title"], "text": template["text"]})
     specs = [q for q in QUESTIONS if org.slug not in STATES or q["state"] in STATES[org.slug]]
     existing = set(Question.objects.for_org(org).values_list("text", flat=True))
     stages = {s.code: s for s in LifeStage.objects.for_org(org)}

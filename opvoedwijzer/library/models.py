@@ -72,7 +72,7 @@ class Resource(models.Model):
         _("in stock"), null=True, blank=True, help_text=_("For folders and brochures.")
     )
     # Title, author, description, article, theme and life-stage labels: what Dutch full-text search reads
-    # (core/fulltext.py; written by services.save_resource).
+    # (core/fulltext.py; written by services.create_resource and update_resource).
     search_text = models.TextField(blank=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()

@@ -23,10 +23,16 @@ RESOURCE_FIELDS = [
 
 
 @transaction.atomic
-def save_resource(org, data, *, resource=None):
-    creating = resource is None
-    if creating:
-        resource = Resource(organisation=org)
+def create_resource(org, data):
+    return _write_resource(Resource(organisation=org), data, creating=True)
+
+
+@transaction.atomic
+def update_resource(resource, data):
+    return _write_resource(resource, data, creating=False)
+
+
+def _write_resource(resource, data, *, creating):
     for name in RESOURCE_FIELDS:
         if name in data:
             setattr(resource, name, data[name])

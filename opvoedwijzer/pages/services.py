@@ -8,8 +8,9 @@ PROFILE_FIELDS = ["intro", "phone", "email", "address", "opening_hours", "how_to
 
 
 @transaction.atomic
-def save_public_site(org, profile_data, stage_texts):
-    """`stage_texts`: {LifeStage: text}."""
+def update_public_site(org, profile_data, stage_texts):
+    """The organisation's one public site (its profile is made on the first change);
+    `stage_texts`: {LifeStage: text}."""
     profile, _created = PublicProfile.objects.get_or_create(organisation=org)
     for name in PROFILE_FIELDS:
         setattr(profile, name, profile_data.get(name) or "")

@@ -23,13 +23,21 @@ STEPS = {
 
 
 @transaction.atomic
-def save_meeting(form, *, organisation, user, pii_confirmations=()):
+def create_meeting(form, *, organisation, user, pii_confirmations=()):
+    """`form`: a valid `MeetingForm` without an instance."""
     meeting = form.save(commit=False)
     meeting.organisation = organisation
-    if meeting.pk is None:
-        meeting.created_by = user
+    meeting.created_by = user
     meeting.save()
     form.save_m2m()
+    record_pii_confirmations(pii_confirmations)
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(form, *, pii_confirmations=()):
+    """`form`: a valid `MeetingForm` on the meeting to change."""
+    meeting = form.save()
     record_pii_confirmations(pii_confirmations)
     return meeting
 

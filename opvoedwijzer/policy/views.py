@@ -37,9 +37,12 @@ def meeting_form(request, pk=None):
         request.POST or None, instance=meeting, initial=initial, organisation=org, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        meeting = services.save_meeting(
-            form, organisation=org, user=request.user, pii_confirmations=form.pii_confirmations
-        )
+        if meeting is None:
+            meeting = services.create_meeting(
+                form, organisation=org, user=request.user, pii_confirmations=form.pii_confirmations
+            )
+        else:
+            meeting = services.update_meeting(form, pii_confirmations=form.pii_confirmations)
         messages.success(request, _("The meeting was saved."))
         return redirect("policy:meeting", org=org.slug, pk=meeting.pk)
     return render(request, "policy/meeting_form.html", {"form": form, "meeting": meeting})

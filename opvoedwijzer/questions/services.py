@@ -129,12 +129,16 @@ def mark_answer_read(question):
 
 
 @transaction.atomic
-def save_reply_template(org, data, *, template=None, pii_confirmations=()):
-    if template is None:
-        template = ReplyTemplate.objects.create(organisation=org, title=data["title"], text=data["text"])
-    else:
-        template.title, template.text = data["title"], data["text"]
-        template.save(update_fields=["title", "text"])
+def create_reply_template(org, data, *, pii_confirmations=()):
+    template = ReplyTemplate.objects.create(organisation=org, title=data["title"], text=data["text"])
+    record_pii_confirmations(pii_confirmations)
+    return template
+
+
+@transaction.atomic
+def update_reply_template(template, data, *, pii_confirmations=()):
+    template.title, template.text = data["title"], data["text"]
+    template.save(update_fields=["title", "text"])
     record_pii_confirmations(pii_confirmations)
     return template
 

@@ -159,9 +159,12 @@ def templates(request, pk=None):
     template = get_object_or_404(ReplyTemplate.objects.for_org(org), pk=pk) if pk else None
     form = ReplyTemplateForm(request.POST or None, instance=template, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.save_reply_template(
-            org, form.cleaned_data, template=template, pii_confirmations=form.pii_confirmations
-        )
+        if template is None:
+            services.create_reply_template(org, form.cleaned_data, pii_confirmations=form.pii_confirmations)
+        else:
+            services.update_reply_template(
+                template, form.cleaned_data, pii_confirmations=form.pii_confirmations
+            )
         messages.success(request, _("The template was saved."))
         return redirect("questions:templates", org=org.slug)
     context = {"templates": ReplyTemplate.objects.for_org(org), "form": form, "template": template}

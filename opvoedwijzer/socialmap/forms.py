@@ -180,7 +180,7 @@ class ServiceForm(PIIGuardMixin, forms.ModelForm):
         return cleaned
 
     def service_data(self):
-        """`cleaned_data` in the shape `services.save_service` takes."""
+        """`cleaned_data` in the shape `services.create_service` and `update_service` take."""
         d = dict(self.cleaned_data)
         d["min_months"] = None if d.get("min_years") is None else round(d["min_years"] * 12)
         d["max_months"] = None if d.get("max_years") is None else round(d["max_years"] * 12)

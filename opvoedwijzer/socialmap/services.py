@@ -80,12 +80,20 @@ def _set_phone(owner_field, owner, number):
 
 
 @transaction.atomic
-def save_service(org, data, *, service=None, pii_confirmations=()):
-    """Create or update a service from the staff form (`ServiceForm.cleaned_data`); what staff confirmed
-    is no personal data in its texts goes into the audit log."""
-    creating = service is None
-    if creating:
-        service = Service(organisation=org)
+def create_service(org, data, *, pii_confirmations=()):
+    """A new service from the staff form (`ServiceForm.service_data()`); what staff confirmed is no
+    personal data in its texts goes into the audit log."""
+    return _write_service(org, Service(organisation=org), data, pii_confirmations, creating=True)
+
+
+@transaction.atomic
+def update_service(service, data, *, pii_confirmations=()):
+    """A service changed on the staff form (`ServiceForm.service_data()`); what staff confirmed is no
+    personal data in its texts goes into the audit log."""
+    return _write_service(service.organisation, service, data, pii_confirmations, creating=False)
+
+
+def _write_service(org, service, data, pii_confirmations, *, creating):
     for name in SERVICE_FIELDS:
         if name in data:
             setattr(service, name, data[name])
@@ -113,19 +121,29 @@ def save_service(org, data, *, service=None, pii_confirmations=()):
     return service
 
 
+MAP_ORGANISATION_FIELDS = [
+    *["name", "alternate_name", "description", "email", "website", "partnership", "sociale_kaart_id"],
+]
+
+
 @transaction.atomic
-def save_map_organisation(org, data, *, map_organisation=None):
-    fields = ["name", "alternate_name", "description", "email", "website", "partnership", "sociale_kaart_id"]
-    creating = map_organisation is None
-    if creating:
-        map_organisation = MapOrganisation(organisation=org)
-    for name in fields:
+def create_map_organisation(org, data):
+    return _write_map_organisation(org, MapOrganisation(organisation=org), data, creating=True)
+
+
+@transaction.atomic
+def update_map_organisation(map_organisation, data):
+    return _write_map_organisation(map_organisation.organisation, map_organisation, data, creating=False)
+
+
+def _write_map_organisation(org, map_organisation, data, *, creating):
+    for name in MAP_ORGANISATION_FIELDS:
         setattr(map_organisation, name, data.get(name) or "")
     map_organisation.last_modified = timezone.now()
     if creating:
         map_organisation.save()
     else:
-        map_organisation.save(update_fields=[*fields, "last_modified"])
+        map_organisation.save(update_fields=[*MAP_ORGANISATION_FIELDS, "last_modified"])
         search.reindex(map_organisation.services.values_list("pk", flat=True))
     if "phone" in data:
         _set_phone("map_organisation", map_organisation, data["phone"])
@@ -148,10 +166,16 @@ LOCATION_FIELDS = [
 
 
 @transaction.atomic
-def save_location(org, data, *, location=None):
-    creating = location is None
-    if creating:
-        location = Location(organisation=org)
+def create_location(org, data):
+    return _write_location(org, Location(organisation=org), data, creating=True)
+
+
+@transaction.atomic
+def update_location(location, data):
+    return _write_location(location.organisation, location, data, creating=False)
+
+
+def _write_location(org, location, data, *, creating):
     for name in LOCATION_FIELDS:
         if name in data:
             setattr(location, name, data[name])

@@ -103,9 +103,14 @@ def service_form(request, pk=None):
         initial["map_organisation"] = request.GET["organisation"]
     form = ServiceForm(org, request.POST or None, instance=service, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
-        service = services.save_service(
-            org, form.service_data(), service=service, pii_confirmations=form.pii_confirmations
-        )
+        if service is None:
+            service = services.create_service(
+                org, form.service_data(), pii_confirmations=form.pii_confirmations
+            )
+        else:
+            service = services.update_service(
+                service, form.service_data(), pii_confirmations=form.pii_confirmations
+            )
         if request.POST.get("checked"):
             services.verify_service(service, request.user)
         messages.success(request, _("The service was saved."))
@@ -194,7 +199,10 @@ def organisation_form(request, pk=None):
     map_org = get_object_or_404(MapOrganisation.objects.for_org(org), pk=pk) if pk else None
     form = MapOrganisationForm(org, request.POST or None, instance=map_org)
     if request.method == "POST" and form.is_valid():
-        map_org = services.save_map_organisation(org, form.cleaned_data, map_organisation=map_org)
+        if map_org is None:
+            map_org = services.create_map_organisation(org, form.cleaned_data)
+        else:
+            map_org = services.update_map_organisation(map_org, form.cleaned_data)
         messages.success(request, _("The organisation was saved."))
         return redirect("socialmap:organisation", org=org.slug, pk=map_org.pk)
     return render(request, "socialmap/organisation_form.html", {"form": form, "map_org": map_org})
@@ -207,7 +215,10 @@ def location_form(request, pk=None):
     initial = {"map_organisation": request.GET.get("organisation")} if location is None else {}
     form = LocationForm(org, request.POST or None, instance=location, initial=initial)
     if request.method == "POST" and form.is_valid():
-        location = services.save_location(org, form.cleaned_data, location=location)
+        if location is None:
+            location = services.create_location(org, form.cleaned_data)
+        else:
+            location = services.update_location(location, form.cleaned_data)
         messages.success(request, _("The location was saved."))
         return redirect("socialmap:organisation", org=org.slug, pk=location.map_organisation_id)
     return render(request, "socialmap/location_form.html", {"form": form, "location": location})

@@ -17,8 +17,8 @@ API = "/api/v1/public/zuid-limburg"
 
 @pytest.fixture
 def course(zuid):
-    partner = socialmap.save_map_organisation(zuid, {"name": "CGG LITP"})
-    location = socialmap.save_location(
+    partner = socialmap.create_map_organisation(zuid, {"name": "CGG LITP"})
+    location = socialmap.create_location(
         zuid,
         {
             "map_organisation": partner,

@@ -11,16 +11,16 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from opvoedwijzer.activities.models import Activity, Session, SignUp
-from opvoedwijzer.retention.run import purge_expired
 from opvoedwijzer.reports.services import request_yearly_report
+from opvoedwijzer.retention.run import purge_expired
 from opvoedwijzer.socialmap import services as socialmap
 from tests.reports.test_yearly import run_queued_tasks
 
 
 def test_the_story_of_a_four_evening_parent_course(ilse, sam, zuid, client_for, client):
     sint_truiden = zuid.municipalities.get(code="71053")
-    cgg = socialmap.save_map_organisation(zuid, {"name": "CGG LITP", "partnership": "structural"})
-    zaal = socialmap.save_location(
+    cgg = socialmap.create_map_organisation(zuid, {"name": "CGG LITP", "partnership": "structural"})
+    zaal = socialmap.create_location(
         zuid, {"map_organisation": cgg, "name": "CGG Sint-Truiden", "municipality": sint_truiden}
     )
 

@@ -61,8 +61,8 @@ def icalendar_feed(org, activities, request):
 
 @pytest.fixture
 def heers(zuid):
-    partner = socialmap.save_map_organisation(zuid, {"name": "Gemeente Heers"})
-    return socialmap.save_location(
+    partner = socialmap.create_map_organisation(zuid, {"name": "Gemeente Heers"})
+    return socialmap.create_location(
         zuid,
         {
             "map_organisation": partner,
@@ -91,9 +91,7 @@ def agenda(zuid, heers):
             zuid, title="x" * 73 + "\\n" + "é" * 40, sessions=2, location=heers, room="zaal 2, boven"
         ),
     ]
-    services.save_activity(
-        zuid, {}, activity=made[1], sessions=[{"pk": made[1].sessions.get().pk, "room": "ééé"}]
-    )
+    services.update_activity(made[1], {}, sessions=[{"pk": made[1].sessions.get().pk, "room": "ééé"}])
     return made
 
 
@@ -150,10 +148,9 @@ def test_a_changed_session_shows_in_the_feed_at_once(client, zuid, agenda):
     first = client.get(FEED)
     session = agenda[2].sessions.first()
     later = session.starts_at + datetime.timedelta(days=1, hours=1)
-    services.save_activity(
-        zuid,
+    services.update_activity(
+        agenda[2],
         {"title": "Slapen, eten en spelen"},
-        activity=agenda[2],
         sessions=[{"pk": session.pk, "starts_at": later, "ends_at": later + datetime.timedelta(hours=2)}],
     )
     second = client.get(FEED)
@@ -197,7 +194,7 @@ def test_an_activity_that_ends_leaves_a_kept_feed(client, zuid, heers, monkeypat
 
 def test_a_renamed_location_shows_in_the_feed_at_once(client, zuid, agenda, heers):
     assert b"Gemeenschapshuis Heers" in client.get(FEED).content
-    socialmap.save_location(zuid, {"name": "Zaal De Kring"}, location=heers)
+    socialmap.update_location(heers, {"name": "Zaal De Kring"})
     content = client.get(FEED).content.replace(b"\r\n ", b"")
     assert b"Gemeenschapshuis Heers" not in content
     assert b"LOCATION:Zaal De Kring\\, Dorpsstraat 1\\, 3870 Heers" in content

@@ -17,8 +17,8 @@ from tests.factories import make_activity
 
 @pytest.fixture
 def heers(zuid):
-    partner = socialmap.save_map_organisation(zuid, {"name": "Gemeente Heers"})
-    return socialmap.save_location(
+    partner = socialmap.create_map_organisation(zuid, {"name": "Gemeente Heers"})
+    return socialmap.create_location(
         zuid,
         {
             "map_organisation": partner,

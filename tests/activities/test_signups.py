@@ -79,7 +79,7 @@ def test_a_group_too_big_for_the_free_place_keeps_its_turn_while_a_smaller_one_m
 def test_more_places_move_people_up_from_the_waiting_list(zuid, course):
     for n in range(12):
         sign_up(course, f"Ouder {n}")
-    services.save_activity(zuid, {"capacity": 11}, activity=course)
+    services.update_activity(course, {"capacity": 11})
     assert course.signups.confirmed().count() == 11
     assert course.signups.waiting().count() == 1
 
@@ -186,7 +186,7 @@ def test_a_series_people_can_join_later_stays_open_until_its_last_session_starts
     )
     with pytest.raises(services.SignUpClosed):
         sign_up(babbelbox, "Els")
-    services.save_activity(zuid, {"join_later": True}, activity=babbelbox)
+    services.update_activity(babbelbox, {"join_later": True})
     assert sign_up(babbelbox, "Els").status == "confirmed"
     assert babbelbox.next_session() == babbelbox.sessions.last()
 

@@ -18,8 +18,8 @@ BASE = "/o/zuid-limburg/activities/"
 
 @pytest.fixture
 def cgg(zuid):
-    partner = socialmap.save_map_organisation(zuid, {"name": "CGG LITP", "partnership": "structural"})
-    location = socialmap.save_location(
+    partner = socialmap.create_map_organisation(zuid, {"name": "CGG LITP", "partnership": "structural"})
+    location = socialmap.create_location(
         zuid,
         {
             "map_organisation": partner,

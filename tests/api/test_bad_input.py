@@ -62,8 +62,8 @@ def world(zuid, sam, settings):
     """Zuid-Limburg with something behind every path: a contact, an activity and a sign-up, a
     question, a service on the social map; Sam's token."""
     settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, 100_000)
-    partner = socialmap.save_map_organisation(zuid, {"name": "CAW Limburg"})
-    service = socialmap.save_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
+    partner = socialmap.create_map_organisation(zuid, {"name": "CAW Limburg"})
+    service = socialmap.create_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
     activity = make_activity(zuid, capacity=500)
     _signup, cancel_token = activities.sign_up(activity, name="Sofie", people=1)
     question, secret = questions.ask_question(zuid, text="Hoe leer ik mijn zoon slapen?")

@@ -52,8 +52,8 @@ def app(zuid, sam, settings):
     does not close the database connection (it holds the test's transaction)."""
     settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, 100_000)
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]  # schemathesis's WSGI client
-    partner = socialmap.save_map_organisation(zuid, {"name": "CAW Limburg"})
-    service = socialmap.save_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
+    partner = socialmap.create_map_organisation(zuid, {"name": "CAW Limburg"})
+    service = socialmap.create_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
     activity = make_activity(zuid, capacity=500)
     _signup, cancel_token = activities.sign_up(activity, name="Sofie", people=1)
     question, secret = questions.ask_question(zuid, text="Hoe leer ik mijn zoon slapen?")

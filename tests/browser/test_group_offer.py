@@ -16,8 +16,8 @@ PHONE = {"width": 360, "height": 740}
 
 
 def cgg_location(zuid):
-    partner = socialmap.save_map_organisation(zuid, {"name": "CGG LITP", "partnership": "structural"})
-    location = socialmap.save_location(
+    partner = socialmap.create_map_organisation(zuid, {"name": "CGG LITP", "partnership": "structural"})
+    location = socialmap.create_location(
         zuid,
         {
             "map_organisation": partner,

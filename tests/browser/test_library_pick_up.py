@@ -26,7 +26,7 @@ def test_a_parent_joins_the_waiting_list_reads_the_pick_up_and_cancels(zuid, noo
         address="Stationsstraat 1, 3800 Sint-Truiden",
         opening_hours="Woensdag 13–17 u\nZaterdag 10–12 u",
     )
-    book = services.save_resource(
+    book = services.create_resource(
         zuid, {"kind": "book", "title": "Slapen zonder tranen", "published": True, "language": "nl"}
     )
     services.add_copy(book, "INF-1")

@@ -27,10 +27,10 @@ def test_the_home_page_on_a_phone_in_dutch_and_in_arabic(zuid, new_page, check_a
 
 
 def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, new_page, check_a11y):
-    from opvoedwijzer.library.services import add_copy, save_resource
+    from opvoedwijzer.library.services import add_copy, create_resource
     from opvoedwijzer.taxonomy.models import Theme
 
-    book = save_resource(
+    book = create_resource(
         zuid,
         {
             "kind": "book",
@@ -62,9 +62,9 @@ def test_a_parent_on_a_phone_finds_a_book_about_puberty_and_reserves_it(zuid, ne
 
 
 def test_staff_lend_a_copy_at_the_desk(zuid, sam, logged_in, check_a11y):
-    from opvoedwijzer.library.services import add_copy, save_resource
+    from opvoedwijzer.library.services import add_copy, create_resource
 
-    book = save_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
+    book = create_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
     add_copy(book, "INF-0007")
     page = logged_in(sam, js=False)
     page.goto("/o/zuid-limburg/library/")

@@ -75,7 +75,7 @@ def demo(db, django_capture_on_commit_callbacks, settings):
     coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
     question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
     ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
-    resource = library.save_resource(
+    resource = library.create_resource(
         org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
     )
     library.add_copy(resource, "B-0001")

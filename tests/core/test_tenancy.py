@@ -33,9 +33,9 @@ def every_staff_url(zuid, sam):
     from opvoedwijzer.taxonomy.models import Theme
 
     theme = Theme.objects.for_org(zuid).first()
-    partner = socialmap.save_map_organisation(zuid, {"name": "CAW Limburg"})
-    location = socialmap.save_location(zuid, {"map_organisation": partner, "name": "CAW Sint-Truiden"})
-    service = socialmap.save_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
+    partner = socialmap.create_map_organisation(zuid, {"name": "CAW Limburg"})
+    location = socialmap.create_location(zuid, {"map_organisation": partner, "name": "CAW Sint-Truiden"})
+    service = socialmap.create_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
     referral = socialmap.refer_contact(contact, service, warm=True, author=sam.user)
     map_objects = {"service": service, "organisation": partner, "location": location, "referral": referral}
     activity = make_activity(zuid, location=location)

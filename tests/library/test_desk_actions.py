@@ -9,14 +9,14 @@ from opvoedwijzer.library.models import Loan
 
 @pytest.fixture
 def book(zuid):
-    book = services.save_resource(zuid, {"kind": "book", "title": "Slapen zonder zorgen"})
+    book = services.create_resource(zuid, {"kind": "book", "title": "Slapen zonder zorgen"})
     services.add_copy(book, "INF-0001")
     return book
 
 
 @pytest.fixture
 def folder(zuid):
-    return services.save_resource(zuid, {"kind": "folder", "title": "Zindelijk worden", "stock": 20})
+    return services.create_resource(zuid, {"kind": "folder", "title": "Zindelijk worden", "stock": 20})
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_another_organisations_title_or_loan_is_404(noor, book, folder, loan, cl
 
 
 def test_a_loan_of_another_title_is_404(sam, zuid, book, loan, client_for):
-    other = services.save_resource(zuid, {"kind": "book", "title": "Grenzen stellen"})
+    other = services.create_resource(zuid, {"kind": "book", "title": "Grenzen stellen"})
     client = client_for(sam)
     assert client.post(f"{desk(other)}loans/{loan.pk}/renew/").status_code == 404
     assert client.post(f"{desk(other)}loans/{loan.pk}/return/").status_code == 404

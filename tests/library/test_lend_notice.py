@@ -5,7 +5,7 @@ from opvoedwijzer.library import services
 
 
 def lend_form_on_the_desk(client, zuid):
-    book = services.save_resource(zuid, {"kind": "book", "title": "Slapen zonder zorgen"})
+    book = services.create_resource(zuid, {"kind": "book", "title": "Slapen zonder zorgen"})
     services.add_copy(book, "INF-0001")
     return client.get(f"/o/zuid-limburg/library/{book.pk}/").content.decode()
 

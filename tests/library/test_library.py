@@ -10,7 +10,7 @@ from opvoedwijzer.taxonomy.models import Theme
 
 @pytest.fixture
 def puberty_book(zuid):
-    return services.save_resource(
+    return services.create_resource(
         zuid,
         {
             "kind": "book",
@@ -120,7 +120,7 @@ def test_the_desk_lends_renews_and_takes_back_and_the_contact_is_purged_a_month_
 
 
 def test_an_article_written_here_is_shown_cleaned(zuid, client):
-    article = services.save_resource(
+    article = services.create_resource(
         zuid,
         {
             "kind": "article",
@@ -141,7 +141,7 @@ def test_an_article_written_here_is_shown_cleaned(zuid, client):
 def test_folders_handed_out_leave_the_stock_and_show_in_the_numbers(zuid, sam, client_for):
     from django.utils import timezone
 
-    folder = services.save_resource(zuid, {"kind": "folder", "title": "Slapen zonder zorgen", "stock": 50})
+    folder = services.create_resource(zuid, {"kind": "folder", "title": "Slapen zonder zorgen", "stock": 50})
     staff = client_for(sam)
     desk = f"/o/zuid-limburg/library/{folder.pk}/"
     staff.post(f"{desk}hand-out/", {"hand_out-count": "3"})
@@ -160,8 +160,8 @@ def test_folders_handed_out_leave_the_stock_and_show_in_the_numbers(zuid, sam, c
 
 
 def test_the_library_search_stems_dutch_words(zuid, client):
-    services.save_resource(zuid, {"kind": "folder", "title": "Pesterijen op school", "published": True})
-    services.save_resource(zuid, {"kind": "book", "title": "Slapen", "published": True})
+    services.create_resource(zuid, {"kind": "folder", "title": "Pesterijen op school", "published": True})
+    services.create_resource(zuid, {"kind": "book", "title": "Slapen", "published": True})
     page = client.get("/zuid-limburg/library/?q=pesten").content.decode()
     assert "Pesterijen op school" in page and ">Slapen</a>" not in page
 
@@ -171,13 +171,13 @@ def test_the_public_library_filters_by_theme_age_and_language(zuid, client):
 
     teen = LifeStage.objects.get(organisation=zuid, code="teen")
     puberty = Theme.objects.get(organisation=zuid, code="puberty")
-    services.save_resource(
+    services.create_resource(
         zuid, {"kind": "book", "title": "Pubers", "themes": [puberty], "life_stages": [teen]}
     )
-    services.save_resource(
+    services.create_resource(
         zuid, {"kind": "folder", "title": "Ergenlik", "themes": [puberty], "language": "tr"}
     )
-    services.save_resource(zuid, {"kind": "book", "title": "Slapen", "language": "nl"})
+    services.create_resource(zuid, {"kind": "book", "title": "Slapen", "language": "nl"})
 
     def titles(**query):
         page = client.get("/zuid-limburg/library/", query).content.decode()

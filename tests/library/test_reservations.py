@@ -13,7 +13,7 @@ from opvoedwijzer.pages.models import PublicProfile
 
 @pytest.fixture
 def sleep_book(zuid):
-    return services.save_resource(
+    return services.create_resource(
         zuid, {"kind": "book", "title": "Slapen zonder tranen", "published": True, "language": "nl"}
     )
 
@@ -129,7 +129,9 @@ def test_the_public_list_counts_availability_in_the_same_queries_for_3_or_30_boo
 
     def add_books(n):
         for i in range(n):
-            book = services.save_resource(zuid, {"kind": "book", "title": f"Boek {i:02}", "published": True})
+            book = services.create_resource(
+                zuid, {"kind": "book", "title": f"Boek {i:02}", "published": True}
+            )
             services.add_copy(book, f"INF-{i}")
             services.reserve(book, "ouder@example.org")
 

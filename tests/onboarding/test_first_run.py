@@ -6,7 +6,7 @@ from opvoedwijzer.core.models import Role
 from opvoedwijzer.core.services import invite_member, set_up_organisation
 from opvoedwijzer.onboarding.models import SetupMark
 from opvoedwijzer.onboarding.steps import setup_steps
-from opvoedwijzer.pages.services import save_public_site
+from opvoedwijzer.pages.services import update_public_site
 from opvoedwijzer.taxonomy.models import Channel
 from opvoedwijzer.taxonomy.services import update_term
 from tests.factories import make_member
@@ -52,9 +52,9 @@ def test_a_new_service_has_only_its_municipalities_done(hasselt):
 
 
 def test_the_steps_are_done_when_the_data_says_so(hasselt, hanne):
-    save_public_site(hasselt, {"phone": "011 22 33 44"}, {})
+    update_public_site(hasselt, {"phone": "011 22 33 44"}, {})
     assert done(hasselt)["details"]
-    save_public_site(hasselt, {"phone": "011 22 33 44", "intro": "Wij helpen ouders met vragen."}, {})
+    update_public_site(hasselt, {"phone": "011 22 33 44", "intro": "Wij helpen ouders met vragen."}, {})
     assert done(hasselt)["texts"]
     update_term(Channel.objects.get(organisation=hasselt, code="chat"), label="", hidden=True)
     assert done(hasselt)["taxonomy"]
@@ -120,7 +120,7 @@ def test_the_home_page_shows_the_coordinator_what_is_left(hasselt, hannes_client
 
 
 def test_when_everything_is_done_the_home_page_says_nothing_of_it(hasselt, hanne, hannes_client):
-    save_public_site(hasselt, {"email": "info@hasselt.test"}, {})
+    update_public_site(hasselt, {"email": "info@hasselt.test"}, {})
     make_member(hasselt, "jonas@hasselt.test", Role.STAFF)
     hannes_client.post(MARK, {"step": "taxonomy"})
     hannes_client.post(MARK, {"step": "texts"})

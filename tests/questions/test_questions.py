@@ -258,9 +258,9 @@ def test_the_parent_writes_back_and_the_question_opens_again(zuid, sam, client, 
 
 
 def test_staff_insert_a_library_item_into_the_answer(zuid, sam, client, client_for):
-    from opvoedwijzer.library.services import save_resource
+    from opvoedwijzer.library.services import create_resource
 
-    book = save_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
+    book = create_resource(zuid, {"kind": "book", "title": "Pubers in huis", "published": True})
     ask(client)
     question = Question.objects.get()
     url = f"/o/zuid-limburg/questions/{question.pk}/"

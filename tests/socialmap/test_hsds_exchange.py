@@ -146,7 +146,7 @@ def terms(model, org, *codes):
 def make_service(org, name="Opvoedingsondersteuning aan huis", *, number=0, themes=("sleep", "crying")):
     """A service with everything the staff form fills in: organisation, location with address and
     opening hours, themes, life stages, municipalities, languages, phone."""
-    map_org = services.save_map_organisation(
+    map_org = services.create_map_organisation(
         org,
         {
             "name": f"Huis van het Kind {number}",
@@ -157,7 +157,7 @@ def make_service(org, name="Opvoedingsondersteuning aan huis", *, number=0, them
             "phone": "011 12 34 56",
         },
     )
-    location = services.save_location(
+    location = services.create_location(
         org,
         {
             "map_organisation": map_org,
@@ -174,7 +174,7 @@ def make_service(org, name="Opvoedingsondersteuning aan huis", *, number=0, them
             "phone": "011 22 33 44",
         },
     )
-    return services.save_service(
+    return services.create_service(
         org,
         {
             "map_organisation": map_org,

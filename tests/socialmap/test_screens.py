@@ -106,7 +106,7 @@ def test_the_maps_numbers_are_read_once_and_again_when_the_map_changes(
     text = "Doorverwezen, tel. 011 99 88 77."
     assert find_pii(text, allowed_phones=allowed_phones_for(sam.user)) != []
     clb = MapOrganisation.objects.for_org(zuid).first()
-    services.save_map_organisation(zuid, {"name": clb.name, "phone": "011 99 88 77"}, map_organisation=clb)
+    services.update_map_organisation(clb, {"name": clb.name, "phone": "011 99 88 77"})
     assert find_pii(text, allowed_phones=allowed_phones_for(sam.user)) == [], "a new number counts at once"
 
 

@@ -67,7 +67,7 @@ def test_a_life_stage_filter_uses_the_services_life_stages_and_all_age_services(
 
 
 def test_an_age_range_counts_when_a_service_has_no_life_stages(zuid, social_map):
-    services.save_service(zuid, {"name": "Speelotheek", "min_months": 24, "max_months": 72})
+    services.create_service(zuid, {"name": "Speelotheek", "min_months": 24, "max_months": 72})
     assert "Speelotheek" in found(zuid, age_months=36)
     assert "Speelotheek" not in found(zuid, age_months=120)
 
@@ -113,14 +113,12 @@ def test_retired_services_are_not_found_but_keep_their_record(zuid, social_map, 
 def test_an_edit_is_found_at_once(zuid, social_map):
     service = social_map["kg"]
     assert found(zuid, text="zindelijkheid") == []
-    services.save_service(
-        zuid, {"name": service.name, "description": "Ook over zindelijkheid."}, service=service
-    )
+    services.update_service(service, {"name": service.name, "description": "Ook over zindelijkheid."})
     assert found(zuid, text="zindelijk") == ["Consultatiebureau"]
 
 
 def test_another_organisations_map_is_never_found(zuid, noord, social_map):
-    services.save_service(noord, {"name": "Pesten in Pelt", "description": "pesten"})
+    services.create_service(noord, {"name": "Pesten in Pelt", "description": "pesten"})
     assert "Pesten in Pelt" not in found(zuid, text="pesten")
     assert found(noord, text="pesten") == ["Pesten in Pelt"]
 
