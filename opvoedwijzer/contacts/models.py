@@ -164,14 +164,6 @@ class Contact(models.Model):
         """The code used in the API and exports: a NIS code, 'outside' or 'unknown'."""
         return self.municipality.code if self.municipality_id else self.area
 
-    @property
-    def request_kind_label(self):
-        return defaults.label("request_kind", self.request_kind)
-
-    @property
-    def duration_label(self):
-        return defaults.label("duration", self.duration)
-
     def as_codes(self):
         """The contact in codes, as the form and the API speak them (uses prefetched relations)."""
         themes = self.themes_in_order()

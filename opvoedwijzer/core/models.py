@@ -106,10 +106,6 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def is_own_area(self):
-        return self.organisation_id is not None
-
     @staticmethod
     def nearby_key(code):
         """What areas "in the neighbourhood" share: a Belgian NIS code's first two digits (its

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from opvoedwijzer.core.models import Organisation
 
 from .audit import PIIConfirmation
-from .pii import PLACEHOLDERS, _allowed_phones, find_pii, redact
+from .pii import _allowed_phones, find_pii, redact
 
 KIND_LABELS = {
     "person_name": gettext_lazy("name"),
@@ -149,9 +149,6 @@ class PIIGuardMixin:
                     ),
                 )
         return cleaned
-
-    def pii_placeholders(self, name):
-        return sorted({PLACEHOLDERS[f.kind] for f in self.pii_findings.get(name, [])})
 
 
 class RedactPublicTextMixin:

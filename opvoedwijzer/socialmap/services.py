@@ -260,11 +260,6 @@ def record_outcome(referral, outcome):
     return referral
 
 
-@transaction.atomic
-def delete_referral(referral):
-    referral.delete()
-
-
 def send_follow_up_reminders(day=None):
     """Mail every author whose referrals are due for follow-up today, once per referral.
 
