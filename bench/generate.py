@@ -38,11 +38,8 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source  # noqa: E402
-from opvoedwijzer.core.management.commands.seed_demo import (  # noqa: E402
-    ORGANISATIONS,
-    THEME_WEIGHTS,
-    WEIGHTS,
-)
+from opvoedwijzer.demo.contacts import THEME_WEIGHTS, WEIGHTS  # noqa: E402
+from opvoedwijzer.demo.organisations import ORGANISATIONS  # noqa: E402
 from opvoedwijzer.core.models import Membership, Organisation, Role  # noqa: E402
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme  # noqa: E402
 
@@ -87,7 +84,7 @@ class Drawer:
     """Draws contacts in codes, following seed_demo's weights for one organisation.
 
     `municipalities` is the organisation's list of NIS codes, its home town first (as in
-    seed_demo.ORGANISATIONS); `theme_codes` and `life_stage_codes` are the visible ones.
+    demo.organisations.ORGANISATIONS); `theme_codes` and `life_stage_codes` are the visible ones.
     """
 
     def __init__(self, municipalities, theme_codes, today=None):

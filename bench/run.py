@@ -725,7 +725,7 @@ def main():
         from django.db import connections
         from django.utils import timezone
 
-        from opvoedwijzer.core.management.commands.seed_demo import DEMO_PASSWORD
+        from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
         from opvoedwijzer.core.models import Organisation
 
         drawer = generate.drawer_for(Organisation.objects.get(slug=ORG))
