@@ -38,9 +38,9 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source  # noqa: E402
+from opvoedwijzer.core.models import Membership, Organisation, Role  # noqa: E402
 from opvoedwijzer.demo.contacts import THEME_WEIGHTS, WEIGHTS  # noqa: E402
 from opvoedwijzer.demo.organisations import ORGANISATIONS  # noqa: E402
-from opvoedwijzer.core.models import Membership, Organisation, Role  # noqa: E402
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme  # noqa: E402
 
 LANGUAGES = ["", "", "", "nl", "nl", "fr", "ar", "tr", "pl"]  # as in seed_demo

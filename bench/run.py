@@ -725,8 +725,8 @@ def main():
         from django.db import connections
         from django.utils import timezone
 
-        from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
         from opvoedwijzer.core.models import Organisation
+        from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
 
         drawer = generate.drawer_for(Organisation.objects.get(slug=ORG))
         connections.close_all()
