@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Municipality, Role
-from opvoedwijzer.core.services import create_organisation
+from opvoedwijzer.core.services import create_api_token, create_organisation
 
 from .factories import ContactFactory, make_member
 
@@ -103,3 +103,17 @@ def today():
 @pytest.fixture
 def days_ago(today):
     return lambda n: today - datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def bearer(client):
+    """`bearer(member).get(url, **params)`: a GET with that member's API token."""
+
+    class Bearer:
+        def __init__(self, membership):
+            self.headers = {"Authorization": f"Bearer {create_api_token(membership.user)[1]}"}
+
+        def get(self, url, **params):
+            return client.get(url, params, headers=self.headers)
+
+    return Bearer

@@ -4,27 +4,12 @@ import datetime
 
 import pytest
 
-from opvoedwijzer.core.services import create_api_token
 from opvoedwijzer.policy.models import Meeting
 from opvoedwijzer.reports.sections import SECTIONS
 from tests.factories import ContactFactory
 from tests.reports.test_group_offer import SINT_TRUIDEN, group_offer  # noqa: F401 (the fixture)
 
 LAST_YEAR = datetime.date.today().year - 1
-
-
-@pytest.fixture
-def bearer(client):
-    """`bearer(member).get(url, **params)`: a GET with that member's API token."""
-
-    class Bearer:
-        def __init__(self, membership):
-            self.headers = {"Authorization": f"Bearer {create_api_token(membership.user)[1]}"}
-
-        def get(self, url, **params):
-            return client.get(url, params, headers=self.headers)
-
-    return Bearer
 
 
 def test_staff_get_every_section_in_the_order_of_the_overview(bearer, sam, zuid):

@@ -9,25 +9,10 @@ import pytest
 from openpyxl import load_workbook
 
 from opvoedwijzer.core.reporting import Section, Table
-from opvoedwijzer.core.services import create_api_token
 from opvoedwijzer.reports import sections, yearly
 from opvoedwijzer.reports.services import request_yearly_report
 
 LAST_YEAR = datetime.date.today().year - 1
-
-
-@pytest.fixture
-def bearer(client):
-    """`bearer(member).get(url, **params)`: a GET with that member's API token."""
-
-    class Bearer:
-        def __init__(self, membership):
-            self.headers = {"Authorization": f"Bearer {create_api_token(membership.user)[1]}"}
-
-        def get(self, url, **params):
-            return client.get(url, params, headers=self.headers)
-
-    return Bearer
 
 
 def count_the_days(org, start, end, municipalities=None, *, outside=False):
