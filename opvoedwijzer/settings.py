@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.pages",
     "opvoedwijzer.library",
     "opvoedwijzer.activities",
+    "opvoedwijzer.trajectories",
     "opvoedwijzer.imports",
     "opvoedwijzer.regions",
     "opvoedwijzer.onboarding",
