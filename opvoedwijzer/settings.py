@@ -361,6 +361,12 @@ RETENTION_DAYS = {
     "import_upload": env_int("RETENTION_IMPORT_UPLOAD_DAYS", 1),
 }
 
+# A trajectory's and a consultation's texts (request, plan, notes, hypotheses, goal wording, network,
+# evaluation) are blanked this many days after its closure; its numbers stay (trajectories/retention.py).
+TRAJECTORY_TEXT_RETENTION_DAYS = env_int("TRAJECTORY_TEXT_RETENTION_DAYS", 365)
+# A goal counts as reached when its last score on the 0–10 scale is at least this.
+GOAL_REACHED_SCORE = env_int("GOAL_REACHED_SCORE", 8)
+
 # An import of past registrations with more rows than this is checked and written by the task runner.
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 2000)
 

@@ -359,6 +359,7 @@ class AuditAction(models.TextChoices):
     PURGED = "purged", _("expired data removed")
     REGION_AGREED = "region_agreed", _("agreed to share numbers with a region")
     REGION_WITHDRAWN = "region_withdrawn", _("stopped sharing numbers with a region")
+    TRAJECTORY_OPENED = "trajectory_opened", _("trajectory opened")
 
 
 class AuditEventQuerySet(models.QuerySet):
