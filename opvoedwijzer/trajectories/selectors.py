@@ -1,0 +1,146 @@
+"""Reads on trajectories: the change on each goal's 0–10 scale, and the numbers of a period (the report
+section and the stats API read them).
+
+Goal attainment: a goal's change is its last score − its first (the first is the score at the start). A
+goal is *measured* once it has been scored twice; the mean change and the share of goals reached (last
+score ≥ settings.GOAL_REACHED_SCORE) are over measured goals, with the scores given up to the end of the
+period, of the trajectories running during the period.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count
+
+from .models import (
+    Consultation,
+    ConsultationKind,
+    GoalScore,
+    Outcome,
+    ProfessionalKind,
+    Trajectory,
+    TrajectorySession,
+)
+
+
+@dataclass(frozen=True)
+class GoalChange:
+    goal_id: int
+    trajectory_id: int
+    main_theme_id: int
+    first: int
+    last: int
+    scores: int  # how many times it was scored
+
+    @property
+    def change(self):
+        return self.last - self.first
+
+    @property
+    def measured(self):
+        return self.scores >= 2
+
+    @property
+    def reached(self):
+        return self.last >= settings.GOAL_REACHED_SCORE
+
+
+def goal_changes(trajectories, *, until=None):
+    """One GoalChange per scored goal of `trajectories` (a queryset or a list), in the trajectories' and
+    goals' order; only the scores up to `until` when given."""
+    ids = trajectories.values("pk") if hasattr(trajectories, "values") else [t.pk for t in trajectories]
+    scores = GoalScore.objects.filter(goal__trajectory__in=ids)
+    if until is not None:
+        scores = scores.filter(date__lte=until)
+    rows = scores.order_by("goal__trajectory_id", "goal__position", "goal_id", "date", "id").values_list(
+        "goal_id", "goal__trajectory_id", "goal__trajectory__main_theme_id", "score"
+    )
+    changes, current = [], None
+    for goal_id, trajectory_id, theme_id, score in rows:
+        if current is None or current["goal_id"] != goal_id:
+            if current:
+                changes.append(GoalChange(**current))
+            current = {"goal_id": goal_id, "trajectory_id": trajectory_id, "main_theme_id": theme_id}
+            current |= {"first": score, "last": score, "scores": 0}
+        current["last"] = score
+        current["scores"] += 1
+    if current:
+        changes.append(GoalChange(**current))
+    return changes
+
+
+def attainment(changes):
+    """{goals, measured, mean_goal_change, share_goals_reached} of GoalChanges (None when none measured)."""
+    measured = [c for c in changes if c.measured]
+    return {
+        "goals": len(changes),
+        "measured": len(measured),
+        "mean_goal_change": round(sum(c.change for c in measured) / len(measured), 1) if measured else None,
+        "reached": sum(1 for c in measured if c.reached),
+        "share_goals_reached": round(sum(1 for c in measured if c.reached) / len(measured), 2)
+        if measured
+        else None,
+    }
+
+
+def _place_code(municipality_code, area):
+    return municipality_code or area
+
+
+def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=None):
+    """The numbers of [start, end] for an organisation: trajectories started, running at the end of the
+    period and closed (in all and per municipality and main theme), sessions and their durations, the
+    outcomes of the closed ones, goal attainment (in all and per main theme), and the consultations and
+    observation visits per kind of professional. `municipalities`: only those (None for all, including
+    outside and unknown); `trajectories`: count only these (e.g. `Trajectory.objects.visible_to(member)`).
+    Keys are codes: municipality codes ("outside", "unknown"), theme ids, outcome and kind codes."""
+    scope = Trajectory.objects.for_org(org) if trajectories is None else trajectories.filter(organisation=org)
+    consultations = Consultation.objects.for_org(org).in_period(start, end)
+    if municipalities is not None:
+        scope = scope.filter(municipality__in=municipalities)
+        consultations = consultations.filter(municipality__in=municipalities)
+    started = scope.in_period(start, end)
+    running = scope.filter(started_on__lte=end).exclude(closed_on__lte=end)
+    closed = scope.closed_in(start, end)
+    per_place, per_theme = {}, {}
+    for name, qs in (("started", started), ("running", running), ("closed", closed)):
+        by_place = qs.values_list("municipality__code", "area").annotate(n=Count("id")).order_by()
+        for code, area, n in by_place:
+            per_place.setdefault(_place_code(code, area), Counter())[name] += n
+        for theme_id, n in qs.values_list("main_theme_id").annotate(n=Count("id")).order_by():
+            per_theme.setdefault(theme_id, Counter())[name] += n
+    sessions = TrajectorySession.objects.filter(
+        trajectory__in=scope.values("pk"), date__gte=start, date__lte=end
+    )
+    durations = dict(sessions.values_list("duration").annotate(n=Count("id")).order_by())
+    outcomes = dict(closed.values_list("outcome").annotate(n=Count("id")).order_by())
+    changes = goal_changes(scope.running_during(start, end), until=end)
+    by_theme_changes = {}
+    for change in changes:
+        by_theme_changes.setdefault(change.main_theme_id, []).append(change)
+    kinds = consultations.values_list("professional_kind", "kind").annotate(n=Count("id")).order_by()
+    per_professional = {p: {k: 0 for k in ConsultationKind.values} for p in ProfessionalKind.values}
+    for professional, kind, n in kinds:
+        per_professional[professional][kind] = n
+    goals = attainment(changes)
+    return {
+        "started": started.count(),
+        "running": running.count(),
+        "closed": closed.count(),
+        "sessions": sum(durations.values()),
+        "durations": durations,
+        "outcomes": {code: outcomes.get(code, 0) for code in Outcome.values},
+        "goals": goals["goals"],
+        "goals_measured": goals["measured"],
+        "goals_reached": goals["reached"],
+        "mean_goal_change": goals["mean_goal_change"],
+        "share_goals_reached": goals["share_goals_reached"],
+        "by_municipality": {code: dict(counts) for code, counts in per_place.items()},
+        "by_theme": {
+            theme_id: dict(per_theme.get(theme_id, {})) | attainment(by_theme_changes.get(theme_id, []))
+            for theme_id in set(per_theme) | set(by_theme_changes)
+        },
+        "consultations": per_professional,
+        "consultations_total": sum(sum(row.values()) for row in per_professional.values()),
+    }

@@ -1,0 +1,325 @@
+"""Writes on trajectories and consultations: each a verb-first function in one transaction.
+
+A session and a consultation are also one registered contact (contacts.services.register_contact), so
+that they are counted once in the contact numbers with their theme and municipality, without typing them
+twice. What staff confirmed is no personal data in a text (a form's `pii_confirmations`) is recorded in
+the audit log in the same transaction.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opvoedwijzer.contacts.services import register_contact
+from opvoedwijzer.core.areas import Area
+from opvoedwijzer.core.audit import AuditAction, record
+from opvoedwijzer.privacy.audit import record_pii_confirmations
+from opvoedwijzer.taxonomy.models import AskerRole, Channel, OfferType
+
+from .models import (
+    Consultation,
+    ConsultationKind,
+    Goal,
+    GoalScore,
+    Hypothesis,
+    HypothesisStatus,
+    NetworkMember,
+    Outcome,
+    ProfessionalKind,
+    SessionKind,
+    Trajectory,
+    TrajectoryKind,
+    TrajectorySession,
+    new_code,
+)
+
+# How a session or consultation is registered as a contact (taxonomy codes, never changed or reused).
+CHANNEL_OF_SESSION = {
+    SessionKind.CONVERSATION: "in_person",
+    SessionKind.HOME_VISIT: "home_visit",
+    SessionKind.PHONE: "phone",
+    SessionKind.VIDEO: "video",
+    SessionKind.OBSERVATION: "in_person",
+}
+OFFER_OF_TRAJECTORY = {
+    TrajectoryKind.SHORT: "trajectory",
+    TrajectoryKind.BRIDGING: "bridging",
+    TrajectoryKind.ADVICE_SERIES: "advice_conversation",
+}
+ASKER_ROLE_OF_PROFESSIONAL = {ProfessionalKind.SCHOOL: "teacher", ProfessionalKind.CHILDCARE: "childcare"}
+OFFER_OF_CONSULTATION = {
+    ConsultationKind.CASE_CONSULTATION: "case_consultation",
+    ConsultationKind.OBSERVATION_VISIT: "observation",
+}
+CODE_ATTEMPTS = 20
+
+
+def _set_place(obj, municipality):
+    """`municipality` is a Municipality or an Area value (outside / unknown), as on a contact."""
+    if municipality in (Area.OUTSIDE, Area.UNKNOWN, Area.OUTSIDE.value, Area.UNKNOWN.value):
+        obj.area, obj.municipality = Area(municipality).value, None
+    else:
+        obj.area, obj.municipality = Area.MUNICIPALITY.value, municipality
+
+
+def _place(obj):
+    return obj.municipality if obj.area == Area.MUNICIPALITY else obj.area
+
+
+def _purge_day(day):
+    return day + datetime.timedelta(days=settings.TRAJECTORY_TEXT_RETENTION_DAYS)
+
+
+def _free_code(org):
+    for _attempt in range(CODE_ATTEMPTS):
+        code = new_code()
+        if not Trajectory.objects.for_org(org).filter(code=code).exists():
+            return code
+    raise IntegrityError("No free trajectory code found.")  # 31^4 codes: only when nearly all are taken
+
+
+def _term(model, org, code):
+    return model.objects.for_org(org).get(code=code)
+
+
+@transaction.atomic
+def open_trajectory(membership, data, *, pii_confirmations=()):
+    """Open a trajectory for the member's organisation with a fresh pseudonymous code. `data`: kind,
+    municipality (a Municipality or Area value), asker_role, life_stages, themes (the first is the main
+    theme), request, started_on, counsellors (by default the member)."""
+    themes = list(dict.fromkeys(data["themes"]))
+    if not themes:
+        raise ValidationError(_("Choose at least one theme."))
+    org = membership.organisation
+    trajectory = Trajectory(
+        organisation=org,
+        code=_free_code(org),
+        kind=data["kind"],
+        asker_role=data["asker_role"],
+        main_theme=themes[0],
+        request=data.get("request") or "",
+        started_on=data.get("started_on") or timezone.localdate(),
+    )
+    _set_place(trajectory, data["municipality"])
+    trajectory.save()
+    trajectory.themes.set(themes)
+    trajectory.life_stages.set(data.get("life_stages") or [])
+    trajectory.counsellors.set(data.get("counsellors") or [membership.user])
+    record_pii_confirmations(pii_confirmations)
+    return trajectory
+
+
+def _check_open(trajectory):
+    if not trajectory.is_open:
+        raise ValidationError(_("This trajectory is closed."))
+
+
+@transaction.atomic
+def add_goal(trajectory, *, text, score, date=None, by_parent=True, pii_confirmations=()):
+    """A goal agreed with the parent, with its score at the start on the 0–10 scale."""
+    _check_open(trajectory)
+    position = trajectory.goals.count() + 1
+    goal = Goal.objects.create(trajectory=trajectory, text=text, position=position)
+    GoalScore.objects.create(
+        goal=goal, date=date or timezone.localdate(), score=_checked_score(score), by_parent=by_parent
+    )
+    record_pii_confirmations(pii_confirmations)
+    return goal
+
+
+def _checked_score(score):
+    score = int(score)
+    if not 0 <= score <= 10:
+        raise ValidationError(_("A score is a number from 0 to 10."))
+    return score
+
+
+def _add_scores(trajectory, scores, *, date, session=None, by_parent=True):
+    """GoalScores for {goal id: score}; the goals must be this trajectory's."""
+    if not scores:
+        return []
+    goals = {g.pk: g for g in trajectory.goals.all()}
+    rows = []
+    for goal_id, score in scores.items():
+        goal = goals.get(int(goal_id))
+        if goal is None:
+            raise ValidationError(_("Goal %(goal)s is not a goal of this trajectory.") % {"goal": goal_id})
+        rows.append(
+            GoalScore(goal=goal, date=date, score=_checked_score(score), by_parent=by_parent, session=session)
+        )
+    return GoalScore.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def add_session(trajectory, membership, data, *, pii_confirmations=()):
+    """One session (data: date, kind, duration, notes, scores {goal id: score}), registered once as a
+    contact with the trajectory's themes, life stages, asker role and municipality; its scores become
+    the goals' scores of that day."""
+    _check_open(trajectory)
+    org = trajectory.organisation
+    kind = SessionKind(data["kind"])
+    themes = list(trajectory.themes.all())
+    contact = register_contact(
+        membership,
+        {
+            "date": data["date"],
+            "channel": _term(Channel, org, CHANNEL_OF_SESSION[kind]),
+            "asker_role": trajectory.asker_role,
+            "municipality": _place(trajectory),
+            "request_kind": "parenting",
+            "duration": data["duration"],
+            "main_theme": trajectory.main_theme,
+            "themes": [t for t in themes if t.pk != trajectory.main_theme_id],
+            "life_stages": list(trajectory.life_stages.all()),
+            "offers": [_term(OfferType, org, OFFER_OF_TRAJECTORY[TrajectoryKind(trajectory.kind)])],
+            "note": "",
+        },
+    )
+    session = TrajectorySession.objects.create(
+        trajectory=trajectory,
+        date=data["date"],
+        kind=kind,
+        duration=data["duration"],
+        notes=data.get("notes") or "",
+        contact=contact,
+        counsellor=membership.user,
+    )
+    _add_scores(trajectory, data.get("scores"), date=session.date, session=session)
+    record_pii_confirmations(pii_confirmations)
+    return session
+
+
+@transaction.atomic
+def add_hypothesis(
+    trajectory, *, text, formed_on=None, status=HypothesisStatus.OPEN, support="", pii_confirmations=()
+):
+    """A hypothesis formed from observations and conversations; open until it is tested."""
+    hypothesis = Hypothesis.objects.create(
+        trajectory=trajectory,
+        text=text,
+        status=status,
+        support=support or "",
+        formed_on=formed_on or timezone.localdate(),
+    )
+    record_pii_confirmations(pii_confirmations)
+    return hypothesis
+
+
+@transaction.atomic
+def update_hypothesis(hypothesis, *, status, support, pii_confirmations=()):
+    """Tested: open, confirmed or rejected, with what supports or rejects it."""
+    hypothesis.status = HypothesisStatus(status)
+    hypothesis.support = support or ""
+    hypothesis.save(update_fields=["status", "support"])
+    record_pii_confirmations(pii_confirmations)
+    return hypothesis
+
+
+@transaction.atomic
+def update_plan(trajectory, text, *, pii_confirmations=()):
+    trajectory.plan = text or ""
+    trajectory.save(update_fields=["plan"])
+    record_pii_confirmations(pii_confirmations)
+    return trajectory
+
+
+@transaction.atomic
+def add_network_member(trajectory, *, role, how, pii_confirmations=()):
+    """Someone around the family who can help: a role, never a name, and how."""
+    member = NetworkMember.objects.create(trajectory=trajectory, role=role, how=how or "")
+    record_pii_confirmations(pii_confirmations)
+    return member
+
+
+@transaction.atomic
+def remove_network_member(member):
+    member.delete()
+
+
+@transaction.atomic
+def close_trajectory(trajectory, *, date, outcome, scores=None, evaluation="", pii_confirmations=()):
+    """Close with an outcome, the final scores {goal id: score} and the parent's evaluation; the texts
+    are purged TRAJECTORY_TEXT_RETENTION_DAYS later. Closing a closed trajectory is refused."""
+    locked = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    if not locked.is_open:
+        raise ValidationError(_("This trajectory is closed already."))
+    if date < trajectory.started_on:
+        raise ValidationError(_("A trajectory cannot close before it started."))
+    _add_scores(trajectory, scores, date=date)
+    trajectory.closed_on = date
+    trajectory.outcome = Outcome(outcome)
+    trajectory.evaluation = evaluation or ""
+    trajectory.texts_purge_on = _purge_day(date)
+    trajectory.save(update_fields=["closed_on", "outcome", "evaluation", "texts_purge_on"])
+    record_pii_confirmations(pii_confirmations)
+    return trajectory
+
+
+@transaction.atomic
+def record_consultation(membership, data, *, pii_confirmations=()):
+    """A case consultation or an observation visit for a professional (data: kind, professional_kind,
+    date, duration, municipality, life_stages, themes (first = main), question, observed, advice,
+    follow_up_on), registered as one contact too. Its texts are purged TRAJECTORY_TEXT_RETENTION_DAYS
+    after its date or its follow-up, whichever is later."""
+    themes = list(dict.fromkeys(data["themes"]))
+    if not themes:
+        raise ValidationError(_("Choose at least one theme."))
+    org = membership.organisation
+    kind = ConsultationKind(data["kind"])
+    professional_kind = ProfessionalKind(data["professional_kind"])
+    life_stages = list(dict.fromkeys(data.get("life_stages") or []))
+    contact = register_contact(
+        membership,
+        {
+            "date": data["date"],
+            "channel": _term(Channel, org, "in_person"),
+            "asker_role": _term(
+                AskerRole, org, ASKER_ROLE_OF_PROFESSIONAL.get(professional_kind, "social_worker")
+            ),
+            "municipality": data["municipality"],
+            "request_kind": "parenting",
+            "duration": data["duration"],
+            "main_theme": themes[0],
+            "themes": themes[1:],
+            "life_stages": life_stages,
+            "offers": [_term(OfferType, org, OFFER_OF_CONSULTATION[kind])],
+            "note": "",
+        },
+    )
+    follow_up_on = data.get("follow_up_on")
+    consultation = Consultation(
+        organisation=org,
+        kind=kind,
+        professional_kind=professional_kind,
+        date=data["date"],
+        duration=data["duration"],
+        main_theme=themes[0],
+        question=data.get("question") or "",
+        observed=data.get("observed") or "",
+        advice=data.get("advice") or "",
+        follow_up_on=follow_up_on,
+        counsellor=membership.user,
+        contact=contact,
+        texts_purge_on=_purge_day(max(data["date"], follow_up_on or data["date"])),
+    )
+    _set_place(consultation, data["municipality"])
+    consultation.save()
+    consultation.themes.set(themes)
+    consultation.life_stages.set(life_stages)
+    record_pii_confirmations(pii_confirmations)
+    return consultation
+
+
+@transaction.atomic
+def note_trajectory_opened(trajectory, user):
+    """Who opened which trajectory, when: one audit row (the code, never a text)."""
+    return record(
+        AuditAction.TRAJECTORY_OPENED,
+        actor=user,
+        organisation=trajectory.organisation,
+        code=trajectory.code,
+    )
