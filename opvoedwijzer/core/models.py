@@ -221,6 +221,8 @@ ROLES_THAT_REGISTER = {Role.STAFF, Role.COORDINATOR, Role.VOLUNTEER}
 ROLES_THAT_SEE_NUMBERS = {Role.STAFF, Role.COORDINATOR}
 # Who may open the web questions: the inbox, answering, assigning, the reply templates.
 ROLES_THAT_ANSWER_QUESTIONS = {Role.STAFF, Role.COORDINATOR}
+# Who may run trajectories and record consultations for professionals (trajectories app).
+ROLES_THAT_COUNSEL = {Role.STAFF, Role.COORDINATOR}
 # Funders read reports too, but only of their own municipalities and with small numbers suppressed.
 ROLES_THAT_READ_REPORTS = ROLES_THAT_SEE_NUMBERS | {Role.FUNDER}
 
@@ -260,6 +262,10 @@ class Membership(models.Model):
     @property
     def can_answer_questions(self):
         return self.role in ROLES_THAT_ANSWER_QUESTIONS
+
+    @property
+    def can_counsel(self):
+        return self.role in ROLES_THAT_COUNSEL
 
     @property
     def can_read_reports(self):

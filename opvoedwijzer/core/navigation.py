@@ -52,6 +52,13 @@ GROUPS = [
                 ("app", "questions"),
             ),
             (
+                _("Trajectories"),
+                _("Short and bridging trajectories, advice series; consultations for professionals."),
+                "trajectories:trajectories",
+                "can_counsel",
+                ("app", "trajectories"),
+            ),
+            (
                 _("My referrals"),
                 _("Referrals to follow up."),
                 "socialmap:referrals",

@@ -1,0 +1,264 @@
+"""The counsellor's forms: one per action on a trajectory, each with its own URL. Every free text goes
+through the PII guard; a trajectory is known by its code, never by a name."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opvoedwijzer.core.fields import ISO_DATE, not_in_future
+from opvoedwijzer.privacy.forms import PIIGuardMixin
+from opvoedwijzer.taxonomy.cache import terms_of
+from opvoedwijzer.taxonomy.fields import (
+    MunicipalityField,
+    TermField,
+    TermsField,
+    check_area_on_date,
+    fixed_choices,
+    themes_by_group,
+)
+
+from .models import ConsultationKind, HypothesisStatus, Outcome, ProfessionalKind, SessionKind, TrajectoryKind
+
+NEVER_A_NAME = _("Never write a name, address, phone number or birth date.")
+
+
+def score_field(label, *, required=True):
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_value=10,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "score-input"}),
+    )
+
+
+def text_field(label, *, required=True, rows=3, max_length=2000, help_text=NEVER_A_NAME):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        strip=True,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class WhereAndWhatMixin:
+    """Municipality, life stages and themes (main theme first) as on the contact form; `clean()` hands the
+    service `themes` as one list with the main theme first."""
+
+    def set_where_and_what(self, org):
+        terms = terms_of(org)
+        f = self.fields
+        f["municipality"] = MunicipalityField(
+            terms.municipalities,
+            label=_("Municipality"),
+            help_text=_("Where the family lives: name or postal code."),
+        )
+        f["life_stages"].set_terms(terms.visible("life_stage"))
+        themes = terms.visible("theme")
+        grouped = themes_by_group(themes)
+        f["main_theme"].set_terms(themes, grouped)
+        f["themes"].set_terms(themes, grouped)
+        return terms
+
+    def themes_in_order(self, data):
+        main = data.get("main_theme")
+        if main is None:
+            return data
+        data["themes"] = [main, *(t for t in data.get("themes") or [] if t != main)]
+        return data
+
+
+def life_stages_field():
+    return TermsField(
+        label=_("Life stage of the child"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
+    )
+
+
+def other_themes_field():
+    return TermsField(
+        label=_("Other themes"),
+        required=False,
+        help_text=_("Optional, besides the main theme."),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
+    )
+
+
+class TrajectoryForm(WhereAndWhatMixin, PIIGuardMixin, forms.Form):
+    """A new trajectory, on one page, in tab order."""
+
+    kind = forms.ChoiceField(label=_("Kind of trajectory"), choices=TrajectoryKind.choices)
+    asker_role = TermField(label=_("Who asked"), empty_label=_("— choose —"))
+    municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__
+    life_stages = life_stages_field()
+    main_theme = TermField(label=_("Main theme"), empty_label=_("— choose —"))
+    themes = other_themes_field()
+    request = text_field(_("The request, in the parent's words"), rows=4)
+    started_on = forms.DateField(label=_("Start date"), validators=[not_in_future], widget=ISO_DATE)
+
+    pii_guarded_fields = ("request",)
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.org = org
+        terms = self.set_where_and_what(org)
+        self.fields["asker_role"].set_terms(terms.visible("asker_role"))
+        self.order_fields(["kind", "asker_role", "municipality"])
+        self.fields["kind"].widget.attrs["autofocus"] = True
+        if not self.is_bound:
+            self.initial.setdefault("started_on", timezone.localdate())
+
+    def clean(self):
+        data = super().clean()
+        if "started_on" in data:
+            data["date"] = data["started_on"]  # check_area_on_date reads "date"
+            check_area_on_date(self, data)
+            del data["date"]
+        return self.themes_in_order(data)
+
+
+class ScoresMixin:
+    def score_fields(self):
+        """The bound 0–10 fields, one per goal, for the template."""
+        return [self[name] for name in self.goal_fields]
+
+
+def add_score_fields(form, goals, *, required):
+    """One 0–10 field per goal, named score_<goal id>, labelled with the goal."""
+    form.goal_fields = []
+    for number, goal in enumerate(goals, start=1):
+        name = f"score_{goal.pk}"
+        label = _("Score for goal %(number)s: %(goal)s") % {"number": number, "goal": goal.text}
+        form.fields[name] = score_field(label, required=required)
+        form.goal_fields.append(name)
+
+
+def collected_scores(form, goals):
+    scores = {}
+    for goal in goals:
+        value = form.cleaned_data.get(f"score_{goal.pk}")
+        if value is not None:
+            scores[goal.pk] = value
+    return scores
+
+
+class SessionForm(ScoresMixin, PIIGuardMixin, forms.Form):
+    date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
+    kind = forms.ChoiceField(label=_("Kind of session"), choices=SessionKind.choices)
+    duration = forms.ChoiceField(label=_("Time spent"), choices=fixed_choices("duration"))
+    notes = text_field(_("Short notes"), required=False, rows=3)
+
+    pii_guarded_fields = ("notes",)
+
+    def __init__(self, goals, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        add_score_fields(self, self.goals, required=False)
+        if not self.is_bound:
+            self.initial.update(date=timezone.localdate(), duration="30to60")
+
+    def clean(self):
+        data = super().clean()
+        data["scores"] = collected_scores(self, self.goals)
+        return data
+
+
+class GoalForm(PIIGuardMixin, forms.Form):
+    text = text_field(_("Goal, as agreed with the parent"), rows=2, max_length=500)
+    score = score_field(_("Score at the start (0–10)"))
+
+    pii_guarded_fields = ("text",)
+
+
+class HypothesisForm(PIIGuardMixin, forms.Form):
+    text = text_field(_("Hypothesis"), rows=2, max_length=1000)
+
+    pii_guarded_fields = ("text",)
+
+
+class HypothesisUpdateForm(PIIGuardMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=HypothesisStatus.choices)
+    support = text_field(_("What supports or rejects it"), required=False, rows=2, max_length=1000)
+
+    pii_guarded_fields = ("support",)
+
+
+class PlanForm(PIIGuardMixin, forms.Form):
+    plan = text_field(_("Plan of approach"), required=False, rows=5, max_length=4000)
+
+    pii_guarded_fields = ("plan",)
+
+
+class NetworkMemberForm(PIIGuardMixin, forms.Form):
+    role = forms.CharField(
+        label=_("Who (a role, never a name)"),
+        max_length=100,
+        help_text=_("For example: grandmother, class teacher, neighbour."),
+    )
+    how = text_field(_("How they help"), required=False, rows=2, max_length=500, help_text="")
+
+    pii_guarded_fields = ("role", "how")
+
+
+class CloseForm(ScoresMixin, PIIGuardMixin, forms.Form):
+    date = forms.DateField(label=_("Closed on"), validators=[not_in_future], widget=ISO_DATE)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    evaluation = text_field(_("The parent's evaluation"), required=False, rows=3)
+
+    pii_guarded_fields = ("evaluation",)
+
+    def __init__(self, goals, *args, started_on=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        self.started_on = started_on
+        add_score_fields(self, self.goals, required=False)
+        self.order_fields(["date", "outcome", *self.goal_fields, "evaluation"])
+        if not self.is_bound:
+            self.initial["date"] = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        if self.started_on and data.get("date") and data["date"] < self.started_on:
+            self.add_error("date", _("A trajectory cannot close before it started."))
+        data["scores"] = collected_scores(self, self.goals)
+        return data
+
+
+class ConsultationForm(WhereAndWhatMixin, PIIGuardMixin, forms.Form):
+    """A case consultation or an observation visit, for a professional (never about a named child)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=ConsultationKind.choices)
+    professional_kind = forms.ChoiceField(
+        label=_("Kind of organisation of the professional"), choices=ProfessionalKind.choices
+    )
+    date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
+    duration = forms.ChoiceField(label=_("Time spent"), choices=fixed_choices("duration"))
+    municipality = forms.ChoiceField(label=_("Municipality"))  # replaced in __init__
+    life_stages = life_stages_field()
+    main_theme = TermField(label=_("Main theme"), empty_label=_("— choose —"))
+    themes = other_themes_field()
+    question = text_field(_("The question"), rows=3)
+    observed = text_field(_("What was observed"), required=False, rows=3, help_text=_("Observation visits."))
+    advice = text_field(_("The advice"), required=False, rows=3, help_text="")
+    follow_up_on = forms.DateField(label=_("Follow-up on"), required=False, widget=ISO_DATE)
+
+    pii_guarded_fields = ("question", "observed", "advice")
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.org = org
+        self.set_where_and_what(org)
+        self.order_fields(["kind", "professional_kind", "date", "duration", "municipality"])
+        self.fields["kind"].widget.attrs["autofocus"] = True
+        if not self.is_bound:
+            self.initial.update(date=timezone.localdate(), duration="30to60")
+
+    def clean(self):
+        data = super().clean()
+        check_area_on_date(self, data)
+        return self.themes_in_order(data)

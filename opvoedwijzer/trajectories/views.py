@@ -1,0 +1,329 @@
+"""The counsellor's screens: the list, a new trajectory, the trajectory page (where are we, what did we
+agree, what changed) with one URL per action on it, and the consultations for professionals.
+
+Only a trajectory's counsellors and the coordinators find it (others get 404); volunteers and funders get
+403 on the whole section (`can_counsel`). A form that fails comes back on the trajectory page with its
+errors and what was typed, without JavaScript."""
+
+from django.contrib import messages
+from django.db.models import Count, Max, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from opvoedwijzer.core.decorators import member_may
+
+from . import services
+from .charts import goal_chart, score_table
+from .forms import (
+    CloseForm,
+    ConsultationForm,
+    GoalForm,
+    HypothesisForm,
+    HypothesisUpdateForm,
+    NetworkMemberForm,
+    PlanForm,
+    SessionForm,
+    TrajectoryForm,
+)
+from .models import Consultation, Goal, Hypothesis, NetworkMember, Trajectory
+
+can_counsel = member_may("can_counsel")
+
+
+def _visible(request):
+    return Trajectory.objects.visible_to(request.membership)
+
+
+def _trajectory(request, pk, *, for_page=False):
+    qs = _visible(request)
+    if for_page:
+        qs = qs.select_related("municipality", "asker_role", "main_theme").prefetch_related(
+            "life_stages",
+            "themes",
+            "counsellors",
+            "sessions",
+            "hypotheses",
+            "network",
+            Prefetch("goals", queryset=Goal.objects.prefetch_related("scores")),
+        )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _to_page(trajectory, anchor=""):
+    response = redirect("trajectories:trajectory", org=trajectory.organisation.slug, pk=trajectory.pk)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+@can_counsel
+def trajectories(request):
+    membership = request.membership
+    rows = (
+        _visible(request)
+        .select_related("main_theme", "municipality")
+        .annotate(session_count=Count("sessions", distinct=True), last_session=Max("sessions__date"))
+        .order_by("closed_on", "-started_on", "-id")  # open ones (no closing date) first
+    )
+    rows = sorted(rows, key=lambda t: not t.is_open)
+    consultations = _consultations(membership)[:20]
+    return render(
+        request,
+        "trajectories/list.html",
+        {"trajectories": rows, "consultations": consultations, "show_all": membership.is_coordinator},
+    )
+
+
+@can_counsel
+def new_trajectory(request):
+    membership = request.membership
+    form = TrajectoryForm(membership.organisation, request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        trajectory = services.open_trajectory(
+            membership, form.cleaned_data, pii_confirmations=form.pii_confirmations
+        )
+        messages.success(request, _("Trajectory %(code)s opened.") % {"code": trajectory.code})
+        return redirect("trajectories:trajectory", org=membership.organisation.slug, pk=trajectory.pk)
+    return render(request, "trajectories/new.html", {"form": form})
+
+
+def _page(request, trajectory, status=200, **bound):
+    """The trajectory page; `bound` holds the one form that failed, shown with its errors."""
+    goals = list(trajectory.goals.all())
+    sessions = list(trajectory.sessions.all())
+    forms = {
+        "session_form": SessionForm(goals, user=request.user, prefix="session"),
+        "goal_form": GoalForm(user=request.user, prefix="goal"),
+        "hypothesis_form": HypothesisForm(user=request.user, prefix="hypothesis"),
+        "plan_form": PlanForm(user=request.user, prefix="plan", initial={"plan": trajectory.plan}),
+        "network_form": NetworkMemberForm(user=request.user, prefix="network"),
+        "close_form": CloseForm(goals, user=request.user, prefix="close", started_on=trajectory.started_on),
+    }
+    forms.update(bound)
+    hypotheses = list(trajectory.hypotheses.all())
+    failed_hypothesis = bound.get("hypothesis_update")
+    for hypothesis in hypotheses:
+        if failed_hypothesis is not None and failed_hypothesis[0] == hypothesis.pk:
+            hypothesis.form = failed_hypothesis[1]
+        else:
+            hypothesis.form = HypothesisUpdateForm(
+                user=request.user,
+                prefix=f"h{hypothesis.pk}",
+                initial={"status": hypothesis.status, "support": hypothesis.support},
+            )
+    dates, score_rows = score_table(goals)
+    services.note_trajectory_opened(trajectory, request.user)
+    return render(
+        request,
+        "trajectories/trajectory.html",
+        {
+            "trajectory": trajectory,
+            "goals": goals,
+            "sessions": sessions,
+            "last_session": sessions[-1] if sessions else None,
+            "hypotheses": hypotheses,
+            "network": list(trajectory.network.all()),
+            "chart": goal_chart(goals),
+            "score_dates": dates,
+            "score_rows": score_rows,
+            **forms,
+        },
+        status=status,
+    )
+
+
+@can_counsel
+def trajectory(request, pk):
+    return _page(request, _trajectory(request, pk, for_page=True))
+
+
+def _already_closed(request, trajectory):
+    messages.error(request, _("This trajectory is closed: it can no longer be changed."))
+    return _to_page(trajectory)
+
+
+def _failed(request, pk, **bound):
+    """The page again with the failing form (422, so tools see the request did not go through)."""
+    return _page(request, _trajectory(request, pk, for_page=True), status=422, **bound)
+
+
+@can_counsel
+@require_POST
+def add_session(request, pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    form = SessionForm(trajectory.goals.all(), request.POST, user=request.user, prefix="session")
+    if not form.is_valid():
+        return _failed(request, pk, session_form=form)
+    services.add_session(
+        trajectory, request.membership, form.cleaned_data, pii_confirmations=form.pii_confirmations
+    )
+    messages.success(request, _("Session added."))
+    return _to_page(trajectory, "sessions")
+
+
+@can_counsel
+@require_POST
+def add_goal(request, pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    form = GoalForm(request.POST, user=request.user, prefix="goal")
+    if not form.is_valid():
+        return _failed(request, pk, goal_form=form)
+    services.add_goal(
+        trajectory,
+        text=form.cleaned_data["text"],
+        score=form.cleaned_data["score"],
+        pii_confirmations=form.pii_confirmations,
+    )
+    messages.success(request, _("Goal added."))
+    return _to_page(trajectory, "goals")
+
+
+@can_counsel
+@require_POST
+def add_hypothesis(request, pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    form = HypothesisForm(request.POST, user=request.user, prefix="hypothesis")
+    if not form.is_valid():
+        return _failed(request, pk, hypothesis_form=form)
+    services.add_hypothesis(
+        trajectory, text=form.cleaned_data["text"], pii_confirmations=form.pii_confirmations
+    )
+    messages.success(request, _("Hypothesis added."))
+    return _to_page(trajectory, "hypotheses")
+
+
+@can_counsel
+@require_POST
+def update_hypothesis(request, pk, hypothesis_pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    hypothesis = get_object_or_404(Hypothesis, trajectory=trajectory, pk=hypothesis_pk)
+    form = HypothesisUpdateForm(request.POST, user=request.user, prefix=f"h{hypothesis.pk}")
+    if not form.is_valid():
+        return _failed(request, pk, hypothesis_update=(hypothesis.pk, form))
+    services.update_hypothesis(
+        hypothesis,
+        status=form.cleaned_data["status"],
+        support=form.cleaned_data["support"],
+        pii_confirmations=form.pii_confirmations,
+    )
+    messages.success(request, _("Hypothesis updated."))
+    return _to_page(trajectory, "hypotheses")
+
+
+@can_counsel
+@require_POST
+def update_plan(request, pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    form = PlanForm(request.POST, user=request.user, prefix="plan")
+    if not form.is_valid():
+        return _failed(request, pk, plan_form=form)
+    services.update_plan(trajectory, form.cleaned_data["plan"], pii_confirmations=form.pii_confirmations)
+    messages.success(request, _("Plan saved."))
+    return _to_page(trajectory, "plan")
+
+
+@can_counsel
+@require_POST
+def add_network_member(request, pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    form = NetworkMemberForm(request.POST, user=request.user, prefix="network")
+    if not form.is_valid():
+        return _failed(request, pk, network_form=form)
+    services.add_network_member(
+        trajectory,
+        role=form.cleaned_data["role"],
+        how=form.cleaned_data["how"],
+        pii_confirmations=form.pii_confirmations,
+    )
+    messages.success(request, _("Added to the network plan."))
+    return _to_page(trajectory, "network")
+
+
+@can_counsel
+@require_POST
+def remove_network_member(request, pk, member_pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    member = get_object_or_404(NetworkMember, trajectory=trajectory, pk=member_pk)
+    services.remove_network_member(member)
+    messages.success(request, _("Removed from the network plan."))
+    return _to_page(trajectory, "network")
+
+
+@can_counsel
+@require_POST
+def close(request, pk):
+    trajectory = _trajectory(request, pk)
+    if not trajectory.is_open:
+        return _already_closed(request, trajectory)
+    form = CloseForm(
+        trajectory.goals.all(),
+        request.POST,
+        user=request.user,
+        prefix="close",
+        started_on=trajectory.started_on,
+    )
+    if not form.is_valid():
+        return _failed(request, pk, close_form=form)
+    data = form.cleaned_data
+    services.close_trajectory(
+        trajectory,
+        date=data["date"],
+        outcome=data["outcome"],
+        scores=data["scores"],
+        evaluation=data["evaluation"],
+        pii_confirmations=form.pii_confirmations,
+    )
+    messages.success(request, _("Trajectory %(code)s closed.") % {"code": trajectory.code})
+    return _to_page(trajectory)
+
+
+def _consultations(membership):
+    qs = Consultation.objects.for_org(membership.organisation).select_related("main_theme", "municipality")
+    if not membership.is_coordinator:
+        qs = qs.filter(counsellor=membership.user)
+    return qs
+
+
+@can_counsel
+def consultations(request):
+    return render(
+        request,
+        "trajectories/consultations.html",
+        {"consultations": _consultations(request.membership)[:200]},
+    )
+
+
+@can_counsel
+def new_consultation(request):
+    membership = request.membership
+    form = ConsultationForm(membership.organisation, request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        consultation = services.record_consultation(
+            membership, form.cleaned_data, pii_confirmations=form.pii_confirmations
+        )
+        messages.success(request, _("Consultation recorded."))
+        return redirect("trajectories:consultation", org=membership.organisation.slug, pk=consultation.pk)
+    return render(request, "trajectories/consultation_new.html", {"form": form})
+
+
+@can_counsel
+def consultation(request, pk):
+    item = get_object_or_404(
+        _consultations(request.membership).prefetch_related("life_stages", "themes"), pk=pk
+    )
+    return render(request, "trajectories/consultation.html", {"consultation": item})
