@@ -31,6 +31,7 @@ from opvoedwijzer.questions import services as questions
 from opvoedwijzer.questions.models import Question, ReplyTemplate
 from opvoedwijzer.socialmap.models import Location, MapOrganisation, Referral, Service
 from opvoedwijzer.taxonomy.models import Theme
+from opvoedwijzer.trajectories.models import Consultation, Hypothesis, NetworkMember, Trajectory
 from tests.badinput import (
     HUGE_NUMBER,
     HUGE_TEXT,
@@ -119,6 +120,11 @@ def every_url(demo):
         ("activities:attendance", demo["session"]),
         ("activities:evaluation", demo["session"]),
         ("activities:", demo["activity"]),
+        ("trajectories:consultation", first(Consultation.objects.for_org(org))),
+        (
+            "trajectories:",
+            first(Trajectory.objects.for_org(org).open()) or first(Trajectory.objects.for_org(org)),
+        ),
         ("public_resource", demo["resource"]),
         ("public_activity", demo["activity"]),
     ]
@@ -132,6 +138,12 @@ def every_url(demo):
         "code": first(LifeStageInfo.objects.all()).life_stage.code,
         "token": demo["token"],
         "region": "regio-limburg",
+        "hypothesis_pk": getattr(
+            first(Hypothesis.objects.filter(trajectory__organisation=org)), "pk", 999_999
+        ),
+        "member_pk": getattr(
+            first(NetworkMember.objects.filter(trajectory__organisation=org)), "pk", 999_999
+        ),
     }
     urls = []
     for name, route in url_patterns():

@@ -4,6 +4,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opvoedwijzer.activities.services import sign_up
+from opvoedwijzer.taxonomy.models import AskerRole
+from opvoedwijzer.trajectories import services as trajectories
 from tests.factories import ContactFactory, make_activity
 
 
@@ -41,12 +43,15 @@ def every_staff_url(zuid, sam):
     activity = make_activity(zuid, location=location)
     signup, _token = sign_up(activity, name="Sofie", people=1)
     activity_objects = {"signup": signup, "session": activity.sessions.first(), "activity": activity}
+    trajectory_objects = trajectory_objects_of(zuid, sam, theme)
     values = {
         "org": zuid.slug,
         "pk": contact.pk,
         "contact_pk": contact.pk,
         "loan_pk": 1,
         "dimension": "theme",
+        "hypothesis_pk": trajectory_objects["hypothesis"].pk,
+        "member_pk": trajectory_objects["member"].pk,
     }
     urls = []
     for name, route in staff_url_patterns():
@@ -59,8 +64,38 @@ def every_staff_url(zuid, sam):
         if name.startswith("activities:") and "pk" in kwargs:
             kind = "signup" if "signup" in name else "session" if "sessions/" in route else "activity"
             kwargs["pk"] = activity_objects[kind].pk
+        if name.startswith("trajectories:") and "pk" in kwargs:
+            kind = "consultation" if "consultation" in name else "trajectory"
+            kwargs["pk"] = trajectory_objects[kind].pk
         urls.append(reverse(name, kwargs=kwargs))
     return urls
+
+
+def trajectory_objects_of(org, membership, theme):
+    data = {
+        "kind": "short",
+        "municipality": org.municipalities.first(),
+        "asker_role": AskerRole.objects.filter(organisation=org).first(),
+        "themes": [theme],
+        "request": "",
+    }
+    trajectory = trajectories.open_trajectory(membership, data)
+    consultation = trajectories.record_consultation(
+        membership,
+        {
+            **data,
+            "kind": "case_consultation",
+            "professional_kind": "school",
+            "date": trajectory.started_on,
+            "duration": "30to60",
+        },
+    )
+    return {
+        "trajectory": trajectory,
+        "hypothesis": trajectories.add_hypothesis(trajectory, text="Slaaptekort"),
+        "member": trajectories.add_network_member(trajectory, role="grootmoeder", how=""),
+        "consultation": consultation,
+    }
 
 
 def test_the_walk_finds_the_staff_pages(every_staff_url):
