@@ -9,8 +9,9 @@ from opvoedwijzer.activities.report import SECTION as GROUP_OFFER
 from opvoedwijzer.library.report import SECTION as HANDOUTS
 from opvoedwijzer.policy.report import SECTION as PARTNER_WORK
 from opvoedwijzer.socialmap.report import SECTION as REFERRALS
+from opvoedwijzer.trajectories.report import SECTION as TRAJECTORIES
 
-SECTIONS = [PARTNER_WORK, REFERRALS, GROUP_OFFER, HANDOUTS]
+SECTIONS = [PARTNER_WORK, REFERRALS, GROUP_OFFER, HANDOUTS, TRAJECTORIES]
 
 
 def pdf_sections():

@@ -12,6 +12,7 @@ from opvoedwijzer.core import retention as core
 from opvoedwijzer.imports import retention as imports
 from opvoedwijzer.library import retention as library
 from opvoedwijzer.questions import retention as questions
+from opvoedwijzer.trajectories import retention as trajectories
 
 RULES = [
     contacts.purge_expired,
@@ -19,6 +20,7 @@ RULES = [
     library.purge_expired,
     questions.purge_expired,
     activities.purge_expired,
+    trajectories.purge_expired,
     core.purge_expired_counters,
     imports.purge_expired,
 ]
