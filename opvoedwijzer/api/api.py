@@ -10,7 +10,7 @@ from ninja.security import HttpBearer
 
 from opvoedwijzer.core.services import memberships_for_api_token, user_for_api_token
 
-from . import activities, contacts, public, reference, reports  # noqa: F401 (activities adds routes to public)
+from . import activities, contacts, public, reference, reports, trajectories  # noqa: F401 (activities adds routes to public)
 from .errors import DocumentedAPI, install_error_handlers
 
 
@@ -36,5 +36,6 @@ api = DocumentedAPI(
 api.add_router("/", reference.router)
 api.add_router("/contacts", contacts.router)
 api.add_router("/reports", reports.router)
+api.add_router("/trajectories", trajectories.router)
 api.add_router("/public", public.router)
 install_error_handlers(api)

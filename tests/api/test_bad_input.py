@@ -7,6 +7,8 @@ every field of the body) gets a NUL inside a sentence, other control characters,
 numbers no database holds, wrong types, dates that do not exist and unknown codes.
 """
 
+import datetime
+
 import pytest
 
 from opvoedwijzer.activities import services as activities
@@ -15,6 +17,7 @@ from opvoedwijzer.core.services import create_api_token
 from opvoedwijzer.questions import services as questions
 from opvoedwijzer.questions.models import Question
 from opvoedwijzer.socialmap import services as socialmap
+from opvoedwijzer.trajectories import services as trajectories
 from tests.badinput import (
     BAD_DATES,
     BAD_TEXTS,
@@ -27,6 +30,7 @@ from tests.badinput import (
     stored_texts_longer_than,
 )
 from tests.factories import ContactFactory, make_activity
+from tests.trajectories.conftest import trajectory_data
 
 SCHEMAS = {"/api/v1/": "/api/v1/openapi.json", "/api/hsds/": "/api/hsds/openapi.json"}
 ERROR_SCHEMA = {"$ref": "#/components/schemas/ErrorOut"}
@@ -54,19 +58,40 @@ def valid_bodies(world):
             "language": "nl",
         },
         "opvoedwijzer_api_activities_sign_up": {"name": "Sofie", "people": 1},
+        "opvoedwijzer_api_trajectories_open_trajectory": {
+            "kind": "short",
+            "municipality": "71053",
+            "asker_role": "mother",
+            "life_stages": ["primary"],
+            "themes": ["bullying"],
+            "request": "Onze zoon wordt gepest op school.",
+            "started_on": "2026-01-12",
+        },
+        "opvoedwijzer_api_trajectories_add_goal": {"text": "Graag naar school gaan", "score": 3},
+        "opvoedwijzer_api_trajectories_add_session": {
+            "date": "2026-01-19",
+            "kind": "conversation",
+            "duration": "30to60",
+            "scores": {str(world["goal_id"]): 5},
+        },
+        "opvoedwijzer_api_trajectories_close_trajectory": {"date": "2026-02-02", "outcome": "goals_reached"},
     }
 
 
 @pytest.fixture
 def world(zuid, sam, settings):
     """Zuid-Limburg with something behind every path: a contact, an activity and a sign-up, a
-    question, a service on the social map; Sam's token."""
+    question, a service on the social map, a trajectory with a goal; Sam's token."""
     settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, 100_000)
     partner = socialmap.create_map_organisation(zuid, {"name": "CAW Limburg"})
     service = socialmap.create_service(zuid, {"map_organisation": partner, "name": "Onthaal"})
     activity = make_activity(zuid, capacity=500)
     _signup, cancel_token = activities.sign_up(activity, name="Sofie", people=1)
     question, secret = questions.ask_question(zuid, text="Hoe leer ik mijn zoon slapen?")
+    trajectory = trajectories.open_trajectory(
+        sam, trajectory_data(zuid, started_on=datetime.date(2026, 1, 5))
+    )
+    goal = trajectories.add_goal(trajectory, text="Rustig inslapen", score=3, date=trajectory.started_on)
     _token, raw = create_api_token(sam.user)
     return {
         "headers": {"Authorization": f"Bearer {raw}", "X-Question-Secret": secret},
@@ -77,7 +102,9 @@ def world(zuid, sam, settings):
             "cancel_token": cancel_token,
             "code": question.code,
             "id": service.uuid,
+            "trajectory_id": trajectory.pk,
         },
+        "goal_id": goal.pk,
     }
 
 

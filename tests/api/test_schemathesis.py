@@ -22,7 +22,9 @@ from opvoedwijzer.api.hsds import api as hsds_api
 from opvoedwijzer.core.services import create_api_token
 from opvoedwijzer.questions import services as questions
 from opvoedwijzer.socialmap import services as socialmap
+from opvoedwijzer.trajectories import services as trajectories
 from tests.factories import ContactFactory, make_activity
+from tests.trajectories.conftest import trajectory_data
 
 # The WSGI client does not unpack gzip (the agenda is compressed for clients that accept it).
 PLAIN = {"Accept-Encoding": "identity"}
@@ -57,10 +59,12 @@ def app(zuid, sam, settings):
     activity = make_activity(zuid, capacity=500)
     _signup, cancel_token = activities.sign_up(activity, name="Sofie", people=1)
     question, secret = questions.ask_question(zuid, text="Hoe leer ik mijn zoon slapen?")
+    trajectory = trajectories.open_trajectory(sam, trajectory_data(zuid))
     APP.real = {
         "org_slug": zuid.slug,
         "activity_id": activity.pk,
         "contact_id": ContactFactory(membership=sam).pk,
+        "trajectory_id": trajectory.pk,
         "code": question.code,
         "cancel_token": cancel_token,
         "services/{id}": str(service.uuid),
