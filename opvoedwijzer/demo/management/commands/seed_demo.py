@@ -21,6 +21,7 @@ from opvoedwijzer.demo.public_site import seed_public_site
 from opvoedwijzer.demo.questions import pick_up, seed_questions
 from opvoedwijzer.demo.region import seed_region
 from opvoedwijzer.demo.socialmap import seed_referrals, seed_social_map
+from opvoedwijzer.demo.trajectories import seed_trajectories
 
 DEMO_PASSWORD = "opvoeden-demo-2026"
 
@@ -94,7 +95,8 @@ def seed_organisation(spec):
         make_contacts(org, users, municipalities, spec["contacts"])
     if spec.get("social_map"):
         seed_referrals(org, users)
-    # Every screen filled: meetings and signals, the library, web questions in every state.
+    # Every screen filled: meetings and signals, the library, web questions in every state, trajectories.
     seed_policy(org, municipalities[0])
     seed_library(org)
     seed_questions(org, municipalities[0])
+    seed_trajectories(org, municipalities)
