@@ -320,3 +320,20 @@ def test_staff_count_only_the_trajectories_they_counsel_and_a_coordinator_all(ap
     period = {"from": "2026-01-01", "to": "2026-12-31"}
     assert api(sam).get(f"{URL}/stats", **period).json()["started"] == 1
     assert api(ilse).get(f"{URL}/stats", **period).json()["started"] == 2
+
+
+def test_a_funders_numbers_hide_what_the_report_section_hides(api, sam, fons, zuid):
+    """The same numbers as the trajectories section of GET /reports/sections, so that no number of one
+    gives away a number the other hides."""
+    fons.municipalities.set(zuid.municipalities.filter(code__in=["71053", "73022"]))
+    started = f"{LAST_YEAR}-03-02"
+    for municipality in ["71053"] * 6 + ["73022"] * 2:
+        api(sam).post(URL, new_trajectory(started_on=started, municipality=municipality))
+    last_year = {"from": f"{LAST_YEAR}-01-01", "to": f"{LAST_YEAR}-12-31"}
+    numbers = api(fons).get(f"{URL}/stats", **last_year).json()
+    sections = api(fons).get("/api/v1/reports/sections", **last_year).json()["sections"]
+    per_municipality = next(s for s in sections if s["key"] == "trajectories")["tables"][0]
+    *rows, totals = per_municipality["rows"]
+    assert [row[1] for row in rows] == [None, None], "Heers's two hidden, and so Sint-Truiden's six"
+    assert [numbers["started"], numbers["running"], numbers["closed"]] == totals[1:4] == [8, 8, 0]
+    assert numbers["suppressed"] is True
