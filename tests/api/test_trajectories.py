@@ -6,7 +6,9 @@ import datetime
 import re
 
 import pytest
+from ninja import Schema
 
+from opvoedwijzer.api import api as _api  # noqa: F401 (every router loaded, so every model of the API)
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import AuditAction, AuditEvent, Role
 from opvoedwijzer.core.services import create_api_token
@@ -337,3 +339,31 @@ def test_a_funders_numbers_hide_what_the_report_section_hides(api, sam, fons, zu
     assert [row[1] for row in rows] == [None, None], "Heers's two hidden, and so Sint-Truiden's six"
     assert [numbers["started"], numbers["running"], numbers["closed"]] == totals[1:4] == [8, 8, 0]
     assert numbers["suppressed"] is True
+
+
+def test_the_trajectory_operations_are_in_the_openapi_schema_with_their_own_models(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    for path in (
+        "",
+        "/{trajectory_id}/goals",
+        "/{trajectory_id}/sessions",
+        "/{trajectory_id}/close",
+        "/stats",
+    ):
+        assert f"{URL}{path}" in schema["paths"]
+    created = schema["paths"][f"{URL}/{{trajectory_id}}/sessions"]["post"]["responses"]["201"]
+    model = created["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert set(schema["components"]["schemas"][model]["properties"]) == {"id", "contact"}
+
+
+def test_no_two_models_of_the_api_share_a_name():
+    """The OpenAPI schema names a model by its class name: a second SessionOut or StatsOut would silently
+    take the place of the first in the documentation."""
+
+    def every(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from every(sub)
+
+    names = [c.__name__ for c in every(Schema) if c.__module__.startswith("opvoedwijzer.api.")]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []
