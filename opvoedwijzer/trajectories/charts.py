@@ -40,55 +40,67 @@ def _y(score):
     return round(TOP + (HEIGHT - TOP - BOTTOM) * (10 - score) / 10, 1)
 
 
+def _moment(score, is_first):
+    """When a score was given, in order: the start scores of a day, then its sessions, then the scores
+    given at closure (several sessions on one day are each a moment of their own)."""
+    if score.session_id:
+        return (score.date, 1, score.session_id)
+    return (score.date, 0, 0) if is_first else (score.date, 2, 0)
+
+
+def _scored(goals):
+    """[(goal, [(moment, score)])] and the moments in order."""
+    per_goal = []
+    for goal in goals:
+        scores = list(goal.scores.all())
+        per_goal.append((goal, [(_moment(s, i == 0), s.score) for i, s in enumerate(scores)]))
+    moments = sorted({m for _goal, scores in per_goal for m, _score in scores})
+    return per_goal, moments
+
+
 def goal_chart(goals):
     """The chart of `goals` (their `scores` prefetched, in date order); None when nothing is scored."""
-    dates = sorted({s.date for goal in goals for s in goal.scores.all()})
-    if not dates:
+    per_goal, moments = _scored(goals)
+    if not moments:
         return None
     span = WIDTH - LEFT - RIGHT
-    step = span / (len(dates) - 1) if len(dates) > 1 else 0
-    x_of = {day: round(LEFT + (i * step if len(dates) > 1 else span / 2), 1) for i, day in enumerate(dates)}
+    many = len(moments) > 1
+    x_of = {
+        m: round(LEFT + (i * span / (len(moments) - 1) if many else span / 2), 1)
+        for i, m in enumerate(moments)
+    }
     lines = []
-    for number, goal in enumerate(goals, start=1):
-        scores = list(goal.scores.all())
+    for number, (_goal, scores) in enumerate(per_goal, start=1):
         if not scores:
             continue
         colour, dash = STYLES[(number - 1) % len(STYLES)]
-        dots = [(x_of[s.date], _y(s.score)) for s in scores]
-        lines.append(
-            Line(
-                number=number,
-                colour=colour,
-                dash=dash,
-                points=" ".join(f"{x},{y}" for x, y in dots),
-                dots=dots,
-            )
-        )
+        dots = [(x_of[m], _y(score)) for m, score in scores]
+        points = " ".join(f"{x},{y}" for x, y in dots)
+        lines.append(Line(number=number, colour=colour, dash=dash, points=points, dots=dots))
     grid = [(_y(score), score) for score in (0, 5, 10)]
-    labels = [(x_of[dates[0]], dates[0].strftime("%d-%m"))]
-    if len(dates) > 1:
-        labels.append((x_of[dates[-1]], dates[-1].strftime("%d-%m")))
+    labels = [(x_of[moments[0]], moments[0][0].strftime("%d-%m"))]
+    if many:
+        labels.append((x_of[moments[-1]], moments[-1][0].strftime("%d-%m")))
     return Chart(width=WIDTH, height=HEIGHT, lines=lines, grid=grid, dates=labels)
 
 
 def score_table(goals):
-    """The same numbers as rows for a table: (dates, [(number, goal, [score or None per date], change)])."""
-    dates = sorted({s.date for goal in goals for s in goal.scores.all()})
+    """The same numbers for a table: (the dates of the moments, [{number, goal, scores (one per moment,
+    None where not scored), first, last, change}])."""
+    per_goal, moments = _scored(goals)
     rows = []
-    for number, goal in enumerate(goals, start=1):
-        scores = list(goal.scores.all())
-        by_date = {s.date: s.score for s in scores}  # the last score of a day counts
-        change = scores[-1].score - scores[0].score if scores else None
-        first = scores[0].score if scores else None
-        last = scores[-1].score if scores else None
+    for number, (goal, scores) in enumerate(per_goal, start=1):
+        by_moment = dict(scores)
+        first = scores[0][1] if scores else None
+        last = scores[-1][1] if scores else None
         rows.append(
             {
                 "number": number,
                 "goal": goal,
-                "scores": [by_date.get(day) for day in dates],
+                "scores": [by_moment.get(m) for m in moments],
                 "first": first,
                 "last": last,
-                "change": change,
+                "change": last - first if scores else None,
             }
         )
-    return dates, rows
+    return [m[0] for m in moments], rows

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opvoedwijzer.core.decorators import member_may
+from opvoedwijzer.taxonomy import defaults
 
 from . import services
 from .charts import goal_chart, score_table
@@ -88,10 +89,12 @@ def new_trajectory(request):
     return render(request, "trajectories/new.html", {"form": form})
 
 
-def _page(request, trajectory, status=200, **bound):
+def _page(request, trajectory, **bound):
     """The trajectory page; `bound` holds the one form that failed, shown with its errors."""
     goals = list(trajectory.goals.all())
     sessions = list(trajectory.sessions.all())
+    for session in sessions:
+        session.duration_label = defaults.label("duration", session.duration)
     forms = {
         "session_form": SessionForm(goals, user=request.user, prefix="session"),
         "goal_form": GoalForm(user=request.user, prefix="goal"),
@@ -129,7 +132,6 @@ def _page(request, trajectory, status=200, **bound):
             "score_rows": score_rows,
             **forms,
         },
-        status=status,
     )
 
 
@@ -144,8 +146,8 @@ def _already_closed(request, trajectory):
 
 
 def _failed(request, pk, **bound):
-    """The page again with the failing form (422, so tools see the request did not go through)."""
-    return _page(request, _trajectory(request, pk, for_page=True), status=422, **bound)
+    """The page again with the failing form, its errors and what was typed (200, as every form page)."""
+    return _page(request, _trajectory(request, pk, for_page=True), **bound)
 
 
 @can_counsel
@@ -326,4 +328,5 @@ def consultation(request, pk):
     item = get_object_or_404(
         _consultations(request.membership).prefetch_related("life_stages", "themes"), pk=pk
     )
+    item.duration_label = defaults.label("duration", item.duration)
     return render(request, "trajectories/consultation.html", {"consultation": item})
