@@ -50,7 +50,11 @@ def goal_changes(trajectories, *, until=None):
     """One GoalChange per scored goal of `trajectories` (a queryset or a list), in the trajectories' and
     goals' order; only the scores up to `until` when given."""
     ids = trajectories.values("pk") if hasattr(trajectories, "values") else [t.pk for t in trajectories]
-    scores = GoalScore.objects.filter(goal__trajectory__in=ids)
+    return _goal_changes(ids, until)
+
+
+def _goal_changes(trajectory_ids, until):
+    scores = GoalScore.objects.filter(goal__trajectory__in=trajectory_ids)
     if until is not None:
         scores = scores.filter(date__lte=until)
     rows = scores.order_by("goal__trajectory_id", "goal__position", "goal_id", "date", "id").values_list(
@@ -84,38 +88,48 @@ def attainment(changes):
     }
 
 
-def _place_code(municipality_code, area):
-    return municipality_code or area
-
-
 def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=None):
     """The numbers of [start, end] for an organisation: trajectories started, running at the end of the
-    period and closed (in all and per municipality and main theme), sessions and their durations, the
+    period and closed (in all and per municipality and main theme), their sessions and durations, the
     outcomes of the closed ones, goal attainment (in all and per main theme), and the consultations and
     observation visits per kind of professional. `municipalities`: only those (None for all, including
     outside and unknown); `trajectories`: count only these (e.g. `Trajectory.objects.visible_to(member)`).
-    Keys are codes: municipality codes ("outside", "unknown"), theme ids, outcome and kind codes."""
+    Keys are codes: municipality codes ("outside", "unknown"), theme ids, outcome and kind codes.
+
+    Four queries (two when no trajectory ran in the period): the trajectories running during the period
+    (a service has hundreds a year: counted here), their sessions per duration, their goals' scores, and
+    the consultations per kind."""
     scope = Trajectory.objects.for_org(org) if trajectories is None else trajectories.filter(organisation=org)
     consultations = Consultation.objects.for_org(org).in_period(start, end)
     if municipalities is not None:
         scope = scope.filter(municipality__in=municipalities)
         consultations = consultations.filter(municipality__in=municipalities)
-    started = scope.in_period(start, end)
-    running = scope.filter(started_on__lte=end).exclude(closed_on__lte=end)
-    closed = scope.closed_in(start, end)
-    per_place, per_theme = {}, {}
-    for name, qs in (("started", started), ("running", running), ("closed", closed)):
-        by_place = qs.values_list("municipality__code", "area").annotate(n=Count("id")).order_by()
-        for code, area, n in by_place:
-            per_place.setdefault(_place_code(code, area), Counter())[name] += n
-        for theme_id, n in qs.values_list("main_theme_id").annotate(n=Count("id")).order_by():
-            per_theme.setdefault(theme_id, Counter())[name] += n
-    sessions = TrajectorySession.objects.filter(
-        trajectory__in=scope.values("pk"), date__gte=start, date__lte=end
+    rows = scope.running_during(start, end).values_list(
+        "pk", "started_on", "closed_on", "outcome", "main_theme_id", "municipality__code", "area"
     )
-    durations = dict(sessions.values_list("duration").annotate(n=Count("id")).order_by())
-    outcomes = dict(closed.values_list("outcome").annotate(n=Count("id")).order_by())
-    changes = goal_changes(scope.running_during(start, end), until=end)
+    counts, per_place, per_theme, outcomes = Counter(), {}, {}, Counter()
+    ids = []
+    for pk, started_on, closed_on, outcome, theme_id, code, area in rows.order_by():
+        ids.append(pk)
+        states = [
+            name
+            for name, holds in (
+                ("started", started_on >= start),
+                ("running", closed_on is None or closed_on > end),
+                ("closed", closed_on is not None and closed_on <= end),
+            )
+            if holds
+        ]
+        if "closed" in states:
+            outcomes[outcome] += 1
+        counts.update(states)
+        per_place.setdefault(code or area, Counter()).update(states)
+        per_theme.setdefault(theme_id, Counter()).update(states)
+    durations, changes = {}, []
+    if ids:
+        sessions = TrajectorySession.objects.filter(trajectory__in=ids, date__gte=start, date__lte=end)
+        durations = dict(sessions.values_list("duration").annotate(n=Count("id")).order_by())
+        changes = _goal_changes(ids, end)
     by_theme_changes = {}
     for change in changes:
         by_theme_changes.setdefault(change.main_theme_id, []).append(change)
@@ -125,21 +139,21 @@ def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=Non
         per_professional[professional][kind] = n
     goals = attainment(changes)
     return {
-        "started": started.count(),
-        "running": running.count(),
-        "closed": closed.count(),
+        "started": counts["started"],
+        "running": counts["running"],
+        "closed": counts["closed"],
         "sessions": sum(durations.values()),
         "durations": durations,
-        "outcomes": {code: outcomes.get(code, 0) for code in Outcome.values},
+        "outcomes": {code: outcomes[code] for code in Outcome.values},
         "goals": goals["goals"],
         "goals_measured": goals["measured"],
         "goals_reached": goals["reached"],
         "mean_goal_change": goals["mean_goal_change"],
         "share_goals_reached": goals["share_goals_reached"],
-        "by_municipality": {code: dict(counts) for code, counts in per_place.items()},
+        "by_municipality": {code: dict(n) for code, n in per_place.items()},
         "by_theme": {
-            theme_id: dict(per_theme.get(theme_id, {})) | attainment(by_theme_changes.get(theme_id, []))
-            for theme_id in set(per_theme) | set(by_theme_changes)
+            theme_id: dict(per_theme[theme_id]) | attainment(by_theme_changes.get(theme_id, []))
+            for theme_id in per_theme
         },
         "consultations": per_professional,
         "consultations_total": sum(sum(row.values()) for row in per_professional.values()),

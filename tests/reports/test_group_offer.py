@@ -329,8 +329,9 @@ def test_an_overview_with_the_group_offer_keeps_to_a_fixed_number_of_queries(
 ):
     client = client_for(sam)
     for by in ["theme", "channel", "month"]:
-        # The overview's 16, and the group offer: sessions, sign-ups, attendance, municipalities.
-        with django_assert_max_num_queries(20):
+        # The overview's 16, the group offer: sessions, sign-ups, attendance, municipalities; and the
+        # trajectories: trajectories, consultations.
+        with django_assert_max_num_queries(22):
             response = client.get(
                 "/o/zuid-limburg/overview/", {"start": YEAR_START, "end": YEAR_END, "by": by}
             )
