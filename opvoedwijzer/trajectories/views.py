@@ -39,7 +39,7 @@ def _visible(request):
 def _trajectory(request, pk, *, for_page=False):
     qs = _visible(request)
     if for_page:
-        qs = qs.select_related("municipality", "asker_role", "main_theme").prefetch_related(
+        qs = qs.select_related("organisation", "municipality", "asker_role", "main_theme").prefetch_related(
             "life_stages",
             "themes",
             "counsellors",
