@@ -2,7 +2,6 @@
 through the PII guard; a trajectory is known by its code, never by a name."""
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +28,6 @@ def score_field(label, *, required=True):
         required=required,
         min_value=0,
         max_value=10,
-        validators=[MinValueValidator(0), MaxValueValidator(10)],
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "score-input"}),
     )
 

@@ -213,6 +213,7 @@ def test_a_goal_with_a_score_of_eleven_comes_back_with_its_error_and_text(sam, c
     assert page.status_code == 200
     html = page.content.decode()
     assert "error-summary" in html and "Rustig slapen" in html
+    assert len(page.context["goal_form"].errors["score"]) == 1  # said once
     assert not Goal.objects.exists()
 
 
