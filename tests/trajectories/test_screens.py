@@ -236,6 +236,8 @@ def test_add_a_session_registers_one_contact_and_the_scores(sam, client_for, wit
         "Ochtendritueel besproken.",
     )
     assert Contact.objects.get() == session.contact
+    page = client_for(sam).get(page_of(traj)).content.decode()
+    assert f"/o/zuid-limburg/map/refer/{session.contact_id}/" in page  # a warm referral, one click away
     assert [s.score for s in first.scores.all()] == [3, 5] and second.scores.count() == 1
 
 
