@@ -320,6 +320,9 @@ class TrajectoryStatsOut(Schema):
     share_goals_reached: float | None = Field(
         description="Share of measured goals whose last score is at least the reached score (8)"
     )
+    referrals: dict[str, Count] = Field(
+        description="Referrals out of trajectories in the period: warm, and cold (information only)"
+    )
     consultations: dict[str, dict[str, Count]] = Field(
         description="Case consultations and observation visits per kind of professional"
     )
@@ -352,6 +355,8 @@ def as_they_leave_the_service(figures):
         "goals_measured": goals["measured"],
         "mean_goal_change": goals["mean_goal_change"],
         "share_goals_reached": None if share is None else share / 100,
+        "referrals": {"warm": 0, "cold": 0}
+        | {row["code"]: row["cells"][0] for row in figures["referrals"]["rows"]},
         "consultations": per_professional,
         "consultations_total": consultations["total"],
         "suppressed": figures["suppressed"],

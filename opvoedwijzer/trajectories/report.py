@@ -137,19 +137,31 @@ def trajectory_summary(org, start, end, municipalities=None, *, outside=False):
         ],
         k,
     )
+    referrals = _single_table(
+        [
+            (code, label, numbers["referrals"][code])
+            for code, label in (
+                ("warm", _("Warm referral")),
+                ("cold", _("Information about another service")),
+            )
+            if numbers["referrals"][code]
+        ],
+        k,
+    )
     consultations = _consultation_table(numbers["consultations"], k)
     if outside:
         _suppress_column([(by_municipality, 0), (by_theme, 0)], k)
         _suppress_column([(by_municipality, 1), (by_theme, 1)], k)
         _suppress_column([(by_municipality, 2), (by_theme, 2), (outcomes, 0)], k)
         _suppress_column([(durations, 0)], k)
+        _suppress_column([(referrals, 0)], k)
         _suppress_goals(by_theme, goals, k)
         if consultations["rows"]:
             suppress_small_counts(consultations, k)
-    for table in (outcomes, durations):
+    for table in (outcomes, durations, referrals):
         table["total"] = table["columns"][0]["total"]
     by_theme["goals"] = [goals["measured"], goals["mean_goal_change"], goals["share_goals_reached"]]
-    tables = (by_municipality, by_theme, outcomes, durations, consultations)
+    tables = (by_municipality, by_theme, outcomes, durations, referrals, consultations)
     return {
         "count_tables": [
             (
@@ -168,11 +180,13 @@ def trajectory_summary(org, start, end, municipalities=None, *, outside=False):
         "single_tables": [
             (outcomes, _("Outcomes of the trajectories closed"), _("Outcome"), "trajectories-outcomes"),
             (durations, _("Sessions per duration"), _("Duration"), "trajectories-sessions"),
+            (referrals, _("Referrals out of trajectories"), _("Referral"), "trajectories-referrals"),
         ],
         "by_municipality": by_municipality,
         "by_theme": by_theme,
         "outcomes": outcomes,
         "sessions": durations,
+        "referrals": referrals,
         "goals": goals,
         "consultations": consultations,
         "suppressed": any(t["suppressed"] for t in tables),

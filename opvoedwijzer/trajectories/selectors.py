@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count
 
+from opvoedwijzer.socialmap.models import Referral
+
 from .models import (
     Consultation,
     ConsultationKind,
@@ -96,9 +98,9 @@ def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=Non
     outside and unknown); `trajectories`: count only these (e.g. `Trajectory.objects.visible_to(member)`).
     Keys are codes: municipality codes ("outside", "unknown"), theme ids, outcome and kind codes.
 
-    Four queries (two when no trajectory ran in the period): the trajectories running during the period
-    (a service has hundreds a year: counted here), their sessions per duration, their goals' scores, and
-    the consultations per kind."""
+    Five queries (two when no trajectory ran in the period): the trajectories running during the period
+    (a service has hundreds a year: counted here), their sessions per duration, their goals' scores, the
+    referrals made for their sessions' contacts (warm or not), and the consultations per kind."""
     scope = Trajectory.objects.for_org(org) if trajectories is None else trajectories.filter(organisation=org)
     consultations = Consultation.objects.for_org(org).in_period(start, end)
     if municipalities is not None:
@@ -125,11 +127,19 @@ def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=Non
         counts.update(states)
         per_place.setdefault(code or area, Counter()).update(states)
         per_theme.setdefault(theme_id, Counter()).update(states)
-    durations, changes = {}, []
+    durations, changes, referrals = {}, [], {True: 0, False: 0}
     if ids:
         sessions = TrajectorySession.objects.filter(trajectory__in=ids, date__gte=start, date__lte=end)
         durations = dict(sessions.values_list("duration").annotate(n=Count("id")).order_by())
         changes = _goal_changes(ids, end)
+        # Referrals out of trajectories: made in the period for the contact of one of their sessions.
+        session_contacts = TrajectorySession.objects.filter(trajectory__in=ids).values("contact_id")
+        referrals |= dict(
+            Referral.objects.filter(contact_id__in=session_contacts, date__gte=start, date__lte=end)
+            .values_list("warm")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
     by_theme_changes = {}
     for change in changes:
         by_theme_changes.setdefault(change.main_theme_id, []).append(change)
@@ -155,6 +165,7 @@ def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=Non
             theme_id: dict(per_theme[theme_id]) | attainment(by_theme_changes.get(theme_id, []))
             for theme_id in per_theme
         },
+        "referrals": {"warm": referrals[True], "cold": referrals[False]},
         "consultations": per_professional,
         "consultations_total": sum(sum(row.values()) for row in per_professional.values()),
     }

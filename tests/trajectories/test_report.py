@@ -7,10 +7,13 @@ from django.utils import timezone, translation
 
 from opvoedwijzer.core.models import Municipality
 from opvoedwijzer.reports.sections import SECTIONS
+from opvoedwijzer.socialmap.models import Referral, Service
+from opvoedwijzer.socialmap.services import refer_contact
 from opvoedwijzer.taxonomy.models import Theme
 from opvoedwijzer.trajectories import services
 from opvoedwijzer.trajectories.report import SECTION, trajectory_summary
 from opvoedwijzer.trajectories.selectors import trajectory_numbers
+from tests.mapdata import make_social_map
 
 YEAR = timezone.localdate().year - 1  # a whole past year: what a funder may read
 YEAR_START, YEAR_END = datetime.date(YEAR, 1, 1), datetime.date(YEAR, 12, 31)
@@ -124,6 +127,7 @@ def test_the_section_is_in_every_report_with_its_tables(zuid, a_year_of_trajecto
         "Trajectories and goal attainment per main theme",
         "Outcomes of the trajectories closed",
         "Sessions per duration",
+        "Referrals out of trajectories",
         "Consultations and observation visits per kind of professional",
     ]
     assert tables[1].lines()[-1] == ["Total", 7, "x", 7, 8, 5.0, 62]
@@ -140,3 +144,21 @@ def test_the_overview_shows_the_section_to_sam_and_its_hidden_numbers_to_fons(
     fons.municipalities.set(fons.organisation.municipalities.all())
     page = client_for(fons).get("/o/zuid-limburg/overview/", params).content.decode()
     assert 'id="trajectories-per-theme"' in page and "<abbr" in page.split('id="trajectories"')[1]
+
+
+def test_referrals_out_of_a_trajectory_are_counted_warm_and_cold(zuid, sam, open_trajectory_for):
+    make_social_map(zuid)
+    first, second = Service.objects.filter(organisation=zuid)[:2]
+    trajectory = open_trajectory_for(sam, started_on=day(3, 1))
+    session = services.add_session(
+        trajectory, sam, {"date": day(3, 1), "kind": "conversation", "duration": "30to60", "scores": {}}
+    )
+    refer_contact(session.contact, first, warm=True, author=sam.user)
+    refer_contact(session.contact, second, warm=False, author=sam.user)
+    Referral.objects.update(date=day(3, 2))
+    numbers = trajectory_numbers(zuid, YEAR_START, YEAR_END)
+    assert numbers["referrals"] == {"warm": 1, "cold": 1}
+    figures = trajectory_summary(zuid, YEAR_START, YEAR_END)
+    assert rows(figures["referrals"]) == {"warm": [1], "cold": [1]}
+    outside = trajectory_summary(zuid, YEAR_START, YEAR_END, outside=True)
+    assert rows(outside["referrals"]) == {"warm": [None], "cold": [None]}
