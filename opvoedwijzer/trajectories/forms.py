@@ -2,10 +2,12 @@
 through the PII guard; a trajectory is known by its code, never by a name."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.core.fields import ISO_DATE, not_in_future
+from opvoedwijzer.core.models import ROLES_THAT_COUNSEL
 from opvoedwijzer.privacy.forms import PIIGuardMixin
 from opvoedwijzer.taxonomy.cache import terms_of
 from opvoedwijzer.taxonomy.fields import (
@@ -87,8 +89,34 @@ def other_themes_field():
     )
 
 
+def counsellors_field(org):
+    """Checkboxes of the organisation's active members who may counsel (staff members, coordinators)."""
+    users = get_user_model().objects.filter(
+        is_active=True,
+        memberships__organisation=org,
+        memberships__is_active=True,
+        memberships__role__in=ROLES_THAT_COUNSEL,
+    )
+    return forms.ModelMultipleChoiceField(
+        label=_("Counsellors"),
+        queryset=users.order_by("first_name", "last_name", "email"),
+        help_text=_("Staff members find only the trajectories they counsel."),
+        error_messages={"required": _("Choose at least one counsellor.")},
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
+    )
+
+
+class CounsellorsForm(forms.Form):
+    """A coordinator chooses who counsels a trajectory."""
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["counsellors"] = counsellors_field(org)
+
+
 class TrajectoryForm(WhereAndWhatMixin, PIIGuardMixin, forms.Form):
-    """A new trajectory, on one page, in tab order."""
+    """A new trajectory, on one page, in tab order; a coordinator chooses its counsellors too (the
+    `initial` ones ticked)."""
 
     kind = forms.ChoiceField(label=_("Kind of trajectory"), choices=TrajectoryKind.choices)
     asker_role = TermField(label=_("Who asked"), empty_label=_("— choose —"))
@@ -101,11 +129,13 @@ class TrajectoryForm(WhereAndWhatMixin, PIIGuardMixin, forms.Form):
 
     pii_guarded_fields = ("request",)
 
-    def __init__(self, org, *args, **kwargs):
+    def __init__(self, org, *args, choose_counsellors=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.org = org
         terms = self.set_where_and_what(org)
         self.fields["asker_role"].set_terms(terms.visible("asker_role"))
+        if choose_counsellors:  # coordinators; others counsel what they open
+            self.fields["counsellors"] = counsellors_field(org)
         self.order_fields(["kind", "asker_role", "municipality"])
         self.fields["kind"].widget.attrs["autofocus"] = True
         if not self.is_bound:

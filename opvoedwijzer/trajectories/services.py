@@ -9,7 +9,7 @@ the audit log in the same transaction.
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from opvoedwijzer.contacts.services import register_contact
 from opvoedwijzer.core.areas import Area
 from opvoedwijzer.core.audit import AuditAction, record
+from opvoedwijzer.core.models import ROLES_THAT_COUNSEL, Membership, Role
 from opvoedwijzer.privacy.audit import record_pii_confirmations
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, OfferType
 
@@ -323,3 +324,27 @@ def note_trajectory_opened(trajectory, user):
         organisation=trajectory.organisation,
         code=trajectory.code,
     )
+
+
+@transaction.atomic
+def set_counsellors(trajectory, users, *, changed_by):
+    """A coordinator of the trajectory's organisation (`changed_by`, else PermissionDenied) chooses who
+    counsels it, and so which staff members find it: at least one, each an active staff member or
+    coordinator of that organisation. Not audited: the log has no action for it, and the trajectory's
+    opening by the new counsellor is (note_trajectory_opened)."""
+    users = list(dict.fromkeys(users))
+    if not users:
+        raise ValidationError(_("Choose at least one counsellor."))
+    roles = dict(
+        Membership.objects.active()
+        .filter(organisation=trajectory.organisation, user__is_active=True, user__in=[*users, changed_by])
+        .values_list("user_id", "role")
+    )
+    if roles.get(changed_by.pk) != Role.COORDINATOR:
+        raise PermissionDenied
+    if any(roles.get(user.pk) not in ROLES_THAT_COUNSEL for user in users):
+        raise ValidationError(
+            _("Only active staff members and coordinators of the organisation can counsel a trajectory.")
+        )
+    trajectory.counsellors.set(users)
+    return trajectory

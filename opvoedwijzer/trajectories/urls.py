@@ -17,6 +17,7 @@ urlpatterns = [
         "<int:pk>/network/<int:member_pk>/remove/", views.remove_network_member, name="remove_network_member"
     ),
     path("<int:pk>/close/", views.close, name="close"),
+    path("<int:pk>/counsellors/", views.set_counsellors, name="set_counsellors"),
     path("consultations/", views.consultations, name="consultations"),
     path("consultations/new/", views.new_consultation, name="new_consultation"),
     path("consultations/<int:pk>/", views.consultation, name="consultation"),

@@ -2,10 +2,11 @@
 agree, what changed) with one URL per action on it, and the consultations for professionals.
 
 Only a trajectory's counsellors and the coordinators find it (others get 404); volunteers and funders get
-403 on the whole section (`can_counsel`). A form that fails comes back on the trajectory page with its
-errors and what was typed, without JavaScript."""
+403 on the whole section (`can_counsel`). Coordinators choose the counsellors (others get 403). A form
+that fails comes back on the trajectory page with its errors and what was typed, without JavaScript."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from .charts import goal_chart, score_table
 from .forms import (
     CloseForm,
     ConsultationForm,
+    CounsellorsForm,
     GoalForm,
     HypothesisForm,
     HypothesisUpdateForm,
@@ -30,6 +32,7 @@ from .forms import (
 from .models import Consultation, Goal, Hypothesis, NetworkMember, Trajectory
 
 can_counsel = member_may("can_counsel")
+can_coordinate = member_may("is_coordinator")
 
 
 def _visible(request):
@@ -79,7 +82,13 @@ def trajectories(request):
 @can_counsel
 def new_trajectory(request):
     membership = request.membership
-    form = TrajectoryForm(membership.organisation, request.POST or None, user=request.user)
+    form = TrajectoryForm(
+        membership.organisation,
+        request.POST or None,
+        user=request.user,
+        choose_counsellors=membership.is_coordinator,
+        initial={"counsellors": [request.user.pk]},
+    )
     if request.method == "POST" and form.is_valid():
         trajectory = services.open_trajectory(
             membership, form.cleaned_data, pii_confirmations=form.pii_confirmations
@@ -102,6 +111,13 @@ def _page(request, trajectory, **bound):
         "plan_form": PlanForm(user=request.user, prefix="plan", initial={"plan": trajectory.plan}),
         "network_form": NetworkMemberForm(user=request.user, prefix="network"),
         "close_form": CloseForm(goals, user=request.user, prefix="close", started_on=trajectory.started_on),
+        "counsellors_form": CounsellorsForm(
+            trajectory.organisation,
+            prefix="counsellors",
+            initial={"counsellors": [user.pk for user in trajectory.counsellors.all()]},
+        )
+        if request.membership.is_coordinator
+        else None,
     }
     forms.update(bound)
     hypotheses = list(trajectory.hypotheses.all())
@@ -292,6 +308,23 @@ def close(request, pk):
     )
     messages.success(request, _("Trajectory %(code)s closed.") % {"code": trajectory.code})
     return _to_page(trajectory)
+
+
+@can_coordinate
+@require_POST
+def set_counsellors(request, pk):
+    """Also on a closed trajectory: who counsels it decides who of the staff still finds it."""
+    trajectory = _trajectory(request, pk)
+    form = CounsellorsForm(trajectory.organisation, request.POST, prefix="counsellors")
+    if form.is_valid():
+        try:
+            services.set_counsellors(trajectory, form.cleaned_data["counsellors"], changed_by=request.user)
+        except ValidationError as error:
+            form.add_error("counsellors", error)
+    if not form.is_valid():
+        return _failed(request, pk, counsellors_form=form)
+    messages.success(request, _("Counsellors saved."))
+    return _to_page(trajectory, "counsellors")
 
 
 def _consultations(membership):

@@ -6,9 +6,11 @@ import pytest
 from playwright.sync_api import expect
 
 from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.core.models import Role
 from opvoedwijzer.taxonomy.models import AskerRole, Theme
 from opvoedwijzer.trajectories import services
 from opvoedwijzer.trajectories.models import Trajectory
+from tests.factories import make_member
 
 TABLET = {"width": 820, "height": 1180}
 PHONE = {"width": 390, "height": 844}
@@ -170,3 +172,30 @@ def test_the_list_and_a_failing_form_fit_a_phone(sam, zuid, logged_in, check_a11
     page.goto("/o/zuid-limburg/trajectories/consultations/new/")
     fits(page, PHONE["width"])
     check_a11y(page, "consultation-new-phone")
+
+
+def test_a_coordinator_gives_sams_trajectory_to_a_colleague_by_keyboard_on_a_phone(
+    sam, ilse, zuid, logged_in, check_a11y
+):
+    kim = make_member(zuid, "kim@zuid.test", Role.STAFF)
+    data = {
+        "kind": "short",
+        "municipality": zuid.municipalities.get(code="71053"),
+        "asker_role": AskerRole.objects.get(organisation=zuid, code="mother"),
+        "themes": [Theme.objects.get(organisation=zuid, code="sleep")],
+        "request": "Slaapt slecht.",
+    }
+    trajectory = services.open_trajectory(sam, data)
+    page = logged_in(ilse, js=False)
+    page.set_viewport_size(PHONE)
+    page.goto(f"/o/zuid-limburg/trajectories/{trajectory.pk}/")
+    open_section(page, "Begeleiders kiezen")
+    expect(page.locator(f"#counsellors input[value='{sam.user.pk}']")).to_be_checked()
+    fits(page, PHONE["width"])
+    check_a11y(page, "trajectory-counsellors-phone")
+    for member in (sam, kim):  # untick Sam, tick Kim
+        page.focus(f"#counsellors input[value='{member.user.pk}']")
+        page.keyboard.press("Space")
+    submit_with_enter(page, "#counsellors button[type=submit]")
+    assert set(trajectory.counsellors.all()) == {kim.user}
+    expect(page.locator(f"#counsellors input[value='{kim.user.pk}']")).to_be_checked()
