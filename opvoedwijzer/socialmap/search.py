@@ -357,7 +357,6 @@ def reindex(service_ids):
             _write_fts([(pk, values["search_text"]) for pk, values in rows.items()])
 
 
-
 def reindex_for_term(term):
     """settings.TERM_RENAMED_HOOKS: services are found by the labels of their themes and life stages, so
     a renamed term is searched under its new name too."""
@@ -371,6 +370,7 @@ def reindex_for_term(term):
     else:
         return
     reindex(services.values_list("pk", flat=True).distinct())
+
 
 def _write_fts(texts):
     fulltext.index(TABLE, texts, FTS_TABLE)

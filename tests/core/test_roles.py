@@ -36,4 +36,3 @@ def test_every_role_is_described():
 def test_a_role_has_exactly_its_capabilities(role):
     membership = Membership(role=role)
     assert {name for name in CAPABILITIES if getattr(membership, name)} == WHAT_EACH_ROLE_MAY[role]
-
