@@ -5,6 +5,8 @@ Only a trajectory's counsellors and the coordinators find it (others get 404); v
 403 on the whole section (`can_counsel`). Coordinators choose the counsellors (others get 403). A form
 that fails comes back on the trajectory page with its errors and what was typed, without JavaScript."""
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch
@@ -161,20 +163,30 @@ def _already_closed(request, trajectory):
     return _to_page(trajectory)
 
 
+def on_open_trajectory(view):
+    """A POST action on a trajectory the member may see (others 404) and that is still open (a closed
+    one is refused with a message): the view gets the trajectory instead of its pk."""
+
+    @functools.wraps(view)
+    def wrapped(request, pk, **kwargs):
+        trajectory = _trajectory(request, pk)
+        if not trajectory.is_open:
+            return _already_closed(request, trajectory)
+        return view(request, trajectory, **kwargs)
+
+    return can_counsel(require_POST(wrapped))
+
+
 def _failed(request, pk, **bound):
     """The page again with the failing form, its errors and what was typed (200, as every form page)."""
     return _page(request, _trajectory(request, pk, for_page=True), **bound)
 
 
-@can_counsel
-@require_POST
-def add_session(request, pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def add_session(request, trajectory):
     form = SessionForm(trajectory.goals.all(), request.POST, user=request.user, prefix="session")
     if not form.is_valid():
-        return _failed(request, pk, session_form=form)
+        return _failed(request, trajectory.pk, session_form=form)
     services.add_session(
         trajectory, request.membership, form.cleaned_data, pii_confirmations=form.pii_confirmations
     )
@@ -182,15 +194,11 @@ def add_session(request, pk):
     return _to_page(trajectory, "sessions")
 
 
-@can_counsel
-@require_POST
-def add_goal(request, pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def add_goal(request, trajectory):
     form = GoalForm(request.POST, user=request.user, prefix="goal")
     if not form.is_valid():
-        return _failed(request, pk, goal_form=form)
+        return _failed(request, trajectory.pk, goal_form=form)
     services.add_goal(
         trajectory,
         text=form.cleaned_data["text"],
@@ -201,15 +209,11 @@ def add_goal(request, pk):
     return _to_page(trajectory, "goals")
 
 
-@can_counsel
-@require_POST
-def add_hypothesis(request, pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def add_hypothesis(request, trajectory):
     form = HypothesisForm(request.POST, user=request.user, prefix="hypothesis")
     if not form.is_valid():
-        return _failed(request, pk, hypothesis_form=form)
+        return _failed(request, trajectory.pk, hypothesis_form=form)
     services.add_hypothesis(
         trajectory, text=form.cleaned_data["text"], pii_confirmations=form.pii_confirmations
     )
@@ -217,16 +221,12 @@ def add_hypothesis(request, pk):
     return _to_page(trajectory, "hypotheses")
 
 
-@can_counsel
-@require_POST
-def update_hypothesis(request, pk, hypothesis_pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def update_hypothesis(request, trajectory, hypothesis_pk):
     hypothesis = get_object_or_404(Hypothesis, trajectory=trajectory, pk=hypothesis_pk)
     form = HypothesisUpdateForm(request.POST, user=request.user, prefix=f"h{hypothesis.pk}")
     if not form.is_valid():
-        return _failed(request, pk, hypothesis_update=(hypothesis.pk, form))
+        return _failed(request, trajectory.pk, hypothesis_update=(hypothesis.pk, form))
     services.update_hypothesis(
         hypothesis,
         status=form.cleaned_data["status"],
@@ -237,29 +237,21 @@ def update_hypothesis(request, pk, hypothesis_pk):
     return _to_page(trajectory, "hypotheses")
 
 
-@can_counsel
-@require_POST
-def update_plan(request, pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def update_plan(request, trajectory):
     form = PlanForm(request.POST, user=request.user, prefix="plan")
     if not form.is_valid():
-        return _failed(request, pk, plan_form=form)
+        return _failed(request, trajectory.pk, plan_form=form)
     services.update_plan(trajectory, form.cleaned_data["plan"], pii_confirmations=form.pii_confirmations)
     messages.success(request, _("Plan saved."))
     return _to_page(trajectory, "plan")
 
 
-@can_counsel
-@require_POST
-def add_network_member(request, pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def add_network_member(request, trajectory):
     form = NetworkMemberForm(request.POST, user=request.user, prefix="network")
     if not form.is_valid():
-        return _failed(request, pk, network_form=form)
+        return _failed(request, trajectory.pk, network_form=form)
     services.add_network_member(
         trajectory,
         role=form.cleaned_data["role"],
@@ -270,24 +262,16 @@ def add_network_member(request, pk):
     return _to_page(trajectory, "network")
 
 
-@can_counsel
-@require_POST
-def remove_network_member(request, pk, member_pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def remove_network_member(request, trajectory, member_pk):
     member = get_object_or_404(NetworkMember, trajectory=trajectory, pk=member_pk)
     services.remove_network_member(member)
     messages.success(request, _("Removed from the network plan."))
     return _to_page(trajectory, "network")
 
 
-@can_counsel
-@require_POST
-def close(request, pk):
-    trajectory = _trajectory(request, pk)
-    if not trajectory.is_open:
-        return _already_closed(request, trajectory)
+@on_open_trajectory
+def close(request, trajectory):
     form = CloseForm(
         trajectory.goals.all(),
         request.POST,
@@ -296,7 +280,7 @@ def close(request, pk):
         started_on=trajectory.started_on,
     )
     if not form.is_valid():
-        return _failed(request, pk, close_form=form)
+        return _failed(request, trajectory.pk, close_form=form)
     data = form.cleaned_data
     services.close_trajectory(
         trajectory,
