@@ -5,6 +5,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import AuditAction, AuditEvent, Role
@@ -415,3 +417,19 @@ def test_a_consultation_is_seen_by_its_counsellor_and_coordinators_only(
     assert client_for(ilse).get(url).status_code == 200
     assert client_for(make_member(zuid, "kim@zuid.test", Role.STAFF)).get(url).status_code == 404
     assert client_for(noor).get(url).status_code == 404
+
+
+def test_the_list_costs_the_same_queries_for_one_trajectory_or_ten(ilse, client_for, open_trajectory_for):
+    client = client_for(ilse)
+
+    def queries_of_the_list():
+        client.get(BASE)  # warm the term cache
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(BASE).status_code == 200
+        return len(captured)
+
+    open_trajectory_for(ilse)
+    one = queries_of_the_list()
+    for _n in range(9):
+        open_trajectory_for(ilse, themes=["sleep"])
+    assert queries_of_the_list() == one
