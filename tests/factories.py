@@ -119,3 +119,23 @@ def make_activity(
         sessions=rows,
     )
     return services.publish(activity)
+
+
+def signed_up_tonight(org, *, name="An", people=2, **activity):
+    """An activity whose first evening is today, with a sign-up made beforehand (a week ago): signing up
+    closes when a session starts, so a test run after 19:30 could not sign up today."""
+    import datetime
+
+    from django.db.models import F
+    from django.utils import timezone
+
+    from opvoedwijzer.activities import services
+    from opvoedwijzer.activities.models import Session
+
+    evening = make_activity(org, first=timezone.localdate() + datetime.timedelta(days=7), **activity)
+    services.sign_up(evening, name=name, people=people)
+    week = datetime.timedelta(days=7)
+    Session.objects.filter(activity=evening).update(
+        starts_at=F("starts_at") - week, ends_at=F("ends_at") - week
+    )
+    return evening

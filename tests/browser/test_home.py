@@ -7,11 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from opvoedwijzer.activities import services as activities
 from opvoedwijzer.policy.models import Signal
 from opvoedwijzer.questions.models import Question
 from opvoedwijzer.questions.services import ask_question
-from tests.factories import ContactFactory, make_activity
+from tests.factories import ContactFactory, signed_up_tonight
 
 PHONE = {"width": 390, "height": 844}
 
@@ -20,8 +19,7 @@ def todays_work(zuid, sam):
     today = timezone.localdate()
     q, _secret = ask_question(zuid, text="Mijn zoon van 14 wil niet meer naar school.")
     Question.objects.filter(pk=q.pk).update(due_on=today - datetime.timedelta(days=1), assigned_to=sam.user)
-    evening = make_activity(zuid, title="Pubers in huis", capacity=12, sessions=1, first=today)
-    activities.sign_up(evening, name="An", people=2)
+    signed_up_tonight(zuid, title="Pubers in huis", capacity=12, sessions=1)
     Signal.objects.create(organisation=zuid, title="Slaapproblemen bij peuters", description="…")
     ContactFactory(membership=sam)
     return q

@@ -7,12 +7,11 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from opvoedwijzer.activities import services as activities
 from opvoedwijzer.policy.models import Signal, SignalStatus
 from opvoedwijzer.questions.models import Question, Status
 from opvoedwijzer.questions.services import ask_question
 
-from ..factories import ContactFactory, make_activity
+from ..factories import ContactFactory, make_activity, signed_up_tonight
 
 HOME = "/o/zuid-limburg/"
 # A coordinator's home: the request's own (session, user, membership, two-step login), the first-run steps
@@ -54,8 +53,7 @@ def test_sam_sees_the_web_questions_due_today_and_overdue_with_hers_first(
 def test_sam_sees_her_referrals_to_follow_up_this_weeks_sessions_and_the_signals_waiting(
     sam, zuid, client_for, today
 ):
-    evening = make_activity(zuid, title="Pubers in huis", capacity=12, sessions=2, first=today)
-    activities.sign_up(evening, name="An", people=2)
+    evening = signed_up_tonight(zuid, title="Pubers in huis", capacity=12, sessions=2)
     later = make_activity(zuid, title="Later dit jaar", first=today + datetime.timedelta(days=30))
     Signal.objects.create(organisation=zuid, title="Slaapproblemen bij peuters", description="…")
     Signal.objects.create(
@@ -141,8 +139,7 @@ def test_the_home_asks_the_database_the_same_number_of_times_however_much_there_
     for _ in range(8):
         question(zuid, due_on=today, assigned_to=sam.user)
         ContactFactory(membership=sam)
-        evening = make_activity(zuid, first=today, sessions=1)
-        activities.sign_up(evening, name="An", people=1)
+        signed_up_tonight(zuid, sessions=1, people=1)
         Signal.objects.create(organisation=zuid, title="x", description="y")
     many = queries()
 
