@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "opvoedwijzer.library",
     "opvoedwijzer.activities",
     "opvoedwijzer.trajectories",
+    "opvoedwijzer.volunteers",
     "opvoedwijzer.imports",
     "opvoedwijzer.regions",
     "opvoedwijzer.onboarding",
@@ -359,6 +360,8 @@ RETENTION_DAYS = {
     "signup_contact": env_int("RETENTION_SIGNUP_CONTACT_DAYS", 7),
     # An uploaded file of past registrations, while its import waits for confirmation (encrypted).
     "import_upload": env_int("RETENTION_IMPORT_UPLOAD_DAYS", 1),
+    # A volunteer who stopped: their name and texts are forgotten this many days later (numbers stay).
+    "volunteer_stopped": env_int("RETENTION_VOLUNTEER_STOPPED_DAYS", 365),
 }
 
 # A trajectory's and a consultation's texts (request, plan, notes, hypotheses, goal wording, network,

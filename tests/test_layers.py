@@ -13,7 +13,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "opvoedwijzer"
 
 FOUNDATION = ["core", "privacy", "taxonomy"]
-DOMAINS = ["contacts", "socialmap", "questions", "library", "activities", "policy", "pages", "trajectories"]
+DOMAINS = [
+    "contacts",
+    "socialmap",
+    "questions",
+    "library",
+    "activities",
+    "policy",
+    "pages",
+    "trajectories",
+    "volunteers",
+]
 COMPOSERS = ["reports", "imports", "regions", "onboarding", "api", "home", "demo", "retention"]
 LAYERS = {app: n for n, apps in enumerate([FOUNDATION, DOMAINS, COMPOSERS]) for app in apps}
 LAYER_NAMES = ["foundation", "domains", "composers"]

@@ -28,6 +28,7 @@ class Source(models.TextChoices):
     API = "api", _("API")
     DEMO = "demo", _("demo data")
     IMPORT = "import", _("import")
+    LOG = "log", _("conversation log (works offline)")
 
 
 # Languages a contact can be held in (ISO 639-1); optional on every contact.
@@ -133,6 +134,12 @@ class Contact(models.Model):
     language = models.CharField(max_length=8, choices=CONTACT_LANGUAGES, blank=True)
     place = models.CharField(_("place"), max_length=100, blank=True)
     note = models.TextField(_("note"), max_length=500, blank=True)
+    # Registered by a volunteer (opvoedambassadeur): the volunteers' reach in the reports. Set from the
+    # author's role when the contact is registered, so it stays true when the account is gone.
+    by_volunteer = models.BooleanField(default=False)
+    # A random id the sending device gave the contact (the offline conversation log, an API client), so
+    # that the same contact sent twice is stored once. Identifies no one.
+    client_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ContactQuerySet.as_manager()
 

@@ -50,6 +50,7 @@ def register_contact(membership, data, *, source=Source.FORM, pii_confirmations=
         author=membership.user,
         source=source,
         registered_on=timezone.localdate(),
+        by_volunteer=membership.is_volunteer,
     )
     _apply(contact, data)
     contact.save()

@@ -225,6 +225,8 @@ ROLES_THAT_ANSWER_QUESTIONS = {Role.STAFF, Role.COORDINATOR}
 ROLES_THAT_COUNSEL = {Role.STAFF, Role.COORDINATOR}
 # Funders read reports too, but only of their own municipalities and with small numbers suppressed.
 ROLES_THAT_READ_REPORTS = ROLES_THAT_SEE_NUMBERS | {Role.FUNDER}
+# Who sees the volunteers' overview (who is active where, in which languages: to match a family).
+ROLES_THAT_SEE_VOLUNTEERS = {Role.STAFF, Role.COORDINATOR}
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -278,8 +280,16 @@ class Membership(models.Model):
         return self.role == Role.FUNDER
 
     @property
+    def can_see_volunteers(self):
+        return self.role in ROLES_THAT_SEE_VOLUNTEERS
+
+    @property
     def is_coordinator(self):
         return self.role == Role.COORDINATOR
+
+    @property
+    def is_volunteer(self):
+        return self.role == Role.VOLUNTEER
 
 
 def hash_secret(raw):

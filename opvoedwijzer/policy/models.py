@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvoedwijzer.activities.models import Activity
 from opvoedwijzer.core.models import Municipality, Organisation
 from opvoedwijzer.taxonomy.models import Theme, ThemeGroup
 
@@ -152,6 +153,15 @@ class Signal(models.Model):
     brought_to = models.CharField(_("brought to whom"), max_length=200, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # What came of it in the neighbourhood: a theme meeting of the group offer planned for this signal.
+    theme_meeting = models.ForeignKey(
+        Activity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("theme meeting"),
+    )
 
     objects = SignalQuerySet.as_manager()
 
