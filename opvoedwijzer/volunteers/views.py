@@ -1,0 +1,1 @@
+"""Staff screens of the volunteer programme: profiles, the overview, training."""
