@@ -34,6 +34,7 @@ staff = [
     path("map/", include("opvoedwijzer.socialmap.urls")),
     path("questions/", include("opvoedwijzer.questions.urls")),
     path("trajectories/", include("opvoedwijzer.trajectories.urls")),
+    path("volunteers/", include("opvoedwijzer.volunteers.urls")),
     path("public-site/", pages.edit, name="public_site_edit"),
     path("setup/", include("opvoedwijzer.onboarding.urls")),
     path("library/", include("opvoedwijzer.library.urls")),

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # (group label, [(label, description, url name, permission, (match kind, match value))])
-# match: ("url", url_name) or ("app", app_name) — what marks the item aria-current in the menu.
+# match: ("url", url_name), ("view", "namespace:url_name") or ("app", app_name) — what marks the item
+# aria-current in the menu.
 GROUPS = [
     (
         _("Registering"),
@@ -98,7 +99,21 @@ GROUPS = [
                 _("Meetings with partners, decisions and actions."),
                 "policy:meetings",
                 "can_see_numbers",
-                ("url", "meetings"),
+                ("view", "policy:meetings"),
+            ),
+            (
+                _("My volunteer work"),
+                _("Your training, reflection meetings, check-ins and questions."),
+                "volunteers:me",
+                "is_volunteer",
+                ("view", "volunteers:me"),
+            ),
+            (
+                _("Reflection meetings"),
+                _("Monthly meetings of the volunteers, anonymous intervision."),
+                "volunteers:meetings",
+                "is_coordinator",
+                ("view", "volunteers:meetings"),
             ),
         ],
     ),
@@ -195,7 +210,11 @@ def groups_for(membership, resolver_match=None):
                 continue
             current = False
             if resolver_match is not None:
-                current = (resolver_match.url_name if kind == "url" else resolver_match.app_name) == value
+                current = {
+                    "url": resolver_match.url_name,
+                    "view": resolver_match.view_name,
+                    "app": resolver_match.app_name,
+                }[kind] == value
             shown.append(
                 {
                     "label": item_label,
