@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opvoedwijzer.activities import services as activities
+from opvoedwijzer.activities.models import Kind
 from opvoedwijzer.core.models import Municipality
 from opvoedwijzer.privacy.audit import record_pii_confirmations
 from opvoedwijzer.taxonomy.models import Theme, ThemeGroup
@@ -102,6 +104,39 @@ def move_signal(signal, *, step, day, brought_to="", outcome="", pii_confirmatio
         fields.append("outcome")
     signal.save(update_fields=fields)
     record_pii_confirmations(pii_confirmations)
+    return signal
+
+
+class AlreadyPlanned(Exception):
+    """The signal has a theme meeting already."""
+
+
+@transaction.atomic
+def plan_theme_meeting(signal, data, *, day=None, pii_confirmations=()):
+    """Turn a signal into a theme meeting in its neighbourhood: an activity of the group offer (kind
+    theme meeting) with one session, linked to the signal. `data`: `ThemeMeetingForm.activity_data()`
+    (title, description, themes, capacity, starts_at, ends_at, location, room, publish). A new signal
+    counts as reviewed from `day` (today) on. Raises AlreadyPlanned when the signal has one already
+    (also when two coordinators send the form at once: the signal's row is locked first)."""
+    signal = Signal.objects.select_for_update().get(pk=signal.pk)
+    if signal.theme_meeting_id is not None:
+        raise AlreadyPlanned
+    fields = {"kind": Kind.THEME_MEETING, **{k: data[k] for k in ("title", "description", "capacity")}}
+    session = {k: data[k] for k in ("starts_at", "ends_at", "location", "room")}
+    activity = activities.create_activity(
+        signal.organisation,
+        {**fields, "themes": data["themes"]},
+        sessions=[session],
+        pii_confirmations=pii_confirmations,
+    )
+    if data.get("publish"):
+        activities.publish(activity)
+    signal.theme_meeting = activity
+    changed = ["theme_meeting"]
+    if signal.status == SignalStatus.NEW:
+        signal.status, signal.reviewed_on = SignalStatus.REVIEWED, day or timezone.localdate()
+        changed += ["status", "reviewed_on"]
+    signal.save(update_fields=changed)
     return signal
 
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("signals/new/", views.signal_new, name="signal_new"),
     path("signals/detect/", views.signals_detect, name="signals_detect"),
     path("signals/<int:pk>/", views.signal, name="signal"),
+    path("signals/<int:pk>/theme-meeting/", views.signal_theme_meeting, name="signal_theme_meeting"),
 ]

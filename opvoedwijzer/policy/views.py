@@ -7,11 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opvoedwijzer.activities.models import Activity
 from opvoedwijzer.core.decorators import member_may
 
 from . import services
-from .forms import ActionForm, MeetingForm, SignalForm, SignalStepForm
+from .forms import ActionForm, MeetingForm, SignalForm, SignalStepForm, ThemeMeetingForm
 from .models import Meeting, MeetingAction, Signal, SignalStatus
+from .selectors import with_outcome
 
 # Meetings -----------------------------------------------------------------------------------------
 
@@ -77,7 +79,9 @@ def action_done(request, pk):
 def signals(request):
     org = request.organisation
     status = request.GET.get("status", "open")
-    qs = Signal.objects.for_org(org).select_related("theme", "theme_group", "municipality")
+    qs = with_outcome(
+        Signal.objects.for_org(org).select_related("theme", "theme_group", "municipality", "theme_meeting")
+    )
     if status == "open":
         qs = qs.open()
     elif status in SignalStatus.values:
@@ -105,7 +109,8 @@ def signal_new(request):
 def signal(request, pk):
     org = request.organisation
     signal = get_object_or_404(
-        Signal.objects.for_org(org).select_related("theme", "theme_group", "municipality", "raised_by"), pk=pk
+        with_outcome(Signal.objects.for_org(org).select_related("theme", "theme_group", "municipality")),
+        pk=pk,
     )
     steps = [(s, SignalStatus(s).label) for s in services.STEPS[signal.status]]
     form = None
@@ -127,7 +132,73 @@ def signal(request, pk):
                     request, _("The signal is now: %(status)s.") % {"status": signal.get_status_display()}
                 )
                 return redirect("policy:signal", org=org.slug, pk=signal.pk)
-    return render(request, "policy/signal.html", {"signal": signal, "form": form})
+    context = {"signal": signal, "form": form, "theme_meeting": _theme_meeting(signal)}
+    return render(request, "policy/signal.html", context)
+
+
+def _theme_meeting(signal):
+    """The signal's theme meeting with its first date and places taken, or None."""
+    if signal.theme_meeting_id is None:
+        return None
+    return Activity.objects.with_dates().with_places().get(pk=signal.theme_meeting_id)
+
+
+@member_may("is_coordinator")
+def signal_theme_meeting(request, pk):
+    """Plan a theme meeting in the signal's neighbourhood: an activity of the group offer."""
+    org = request.organisation
+    signal = get_object_or_404(
+        Signal.objects.for_org(org).select_related("theme", "theme_group", "municipality"), pk=pk
+    )
+    if signal.theme_meeting_id is not None:
+        messages.info(request, _("This signal has a theme meeting already."))
+        return redirect("policy:signal", org=org.slug, pk=signal.pk)
+    form = ThemeMeetingForm(
+        request.POST or None, initial=_theme_meeting_initial(signal), signal=signal, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_theme_meeting(
+                signal, form.activity_data(), pii_confirmations=form.pii_confirmations
+            )
+        except services.AlreadyPlanned:
+            messages.info(request, _("This signal has a theme meeting already."))
+        else:
+            messages.success(request, _("The theme meeting was added to the group offer."))
+        return redirect("policy:signal", org=org.slug, pk=signal.pk)
+    return render(request, "policy/theme_meeting_form.html", {"signal": signal, "form": form})
+
+
+def _theme_meeting_initial(signal):
+    where = signal.municipality.name if signal.municipality_id else ""
+    if signal.theme_id:
+        themes = [signal.theme.code]
+    elif signal.theme_group_id:
+        themes = list(signal.theme_group.themes.values_list("code", flat=True))
+    else:
+        themes = []
+    if signal.theme_id or signal.theme_group_id:
+        subject = (signal.theme or signal.theme_group).label.lower()
+    else:
+        subject = signal.title
+    if where:
+        description = _(
+            "An evening about %(subject)s for parents in %(where)s: share experiences, ask your questions "
+            "and hear tips from a parenting counsellor."
+        ) % {"subject": subject, "where": where}
+    else:
+        description = _(
+            "An evening about %(subject)s for parents: share experiences, ask your questions and hear tips "
+            "from a parenting counsellor."
+        ) % {"subject": subject}
+    return {
+        "title": _("Theme meeting: %(title)s") % {"title": signal.title},
+        "description": description,
+        "themes": themes,
+        "start": "19:30",
+        "end": "21:30",
+        "capacity": 20,
+    }
 
 
 @member_may("is_coordinator")
