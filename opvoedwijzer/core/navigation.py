@@ -60,6 +60,13 @@ GROUPS = [
                 ("app", "trajectories"),
             ),
             (
+                _("Volunteers"),
+                _("Opvoedambassadeurs: who is active where, in which languages; training."),
+                "volunteers:overview",
+                "can_see_volunteers",
+                ("app", "volunteers"),
+            ),
+            (
                 _("My referrals"),
                 _("Referrals to follow up."),
                 "socialmap:referrals",
