@@ -1,30 +1,15 @@
 """API v1 (django-ninja): OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs.
 
 Authentication: a personal token in `Authorization: Bearer <token>` (made on the profile page or
-with `manage.py create_api_token EMAIL`). Errors are 4xx with `{"detail": [{"loc": [...],
-"msg": "..."}]}`, the same shape as ninja's own validation errors; every operation lists the ones it
-can answer. A database outage answers 503 with `Retry-After`, in the same shape.
+with `manage.py create_api_token EMAIL`); `POST /contacts` also takes the browser's login session
+with the `X-CSRFToken` header (the conversation log sends its queue so). Errors are 4xx with
+`{"detail": [{"loc": [...], "msg": "..."}]}`, the same shape as ninja's own validation errors; every
+operation lists the ones it can answer. A database outage answers 503 with `Retry-After`, in the same shape.
 """
 
-from ninja.security import HttpBearer
-
-from opvoedwijzer.core.services import memberships_for_api_token, user_for_api_token
-
 from . import activities, contacts, public, reference, reports, trajectories  # noqa: F401 (activities adds routes to public)
+from .auth import TokenAuth
 from .errors import DocumentedAPI, install_error_handlers
-
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        # One query for the caller and their memberships (api.tenancy reads them); a second only for a
-        # token whose owner has no membership.
-        memberships = memberships_for_api_token(token)
-        user = memberships[0].user if memberships else user_for_api_token(token)
-        if user is not None:
-            user.api_memberships = memberships
-            request.user = user
-        return user
-
 
 api = DocumentedAPI(
     title="Opvoedwijzer API",

@@ -3,20 +3,25 @@
 import datetime
 import json
 from typing import Literal
+from uuid import UUID
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from opvoedwijzer.contacts import services
-from opvoedwijzer.contacts.forms import ContactForm
+from opvoedwijzer.contacts.forms import ContactForm, LogForm
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Contact, Source
 from opvoedwijzer.reports.outside import outside_rows, period_rule, whole_past_years
 from opvoedwijzer.reports.stats import API_DIMENSIONS, MAX_CROSSED, count_contacts, crossing_problem
+from opvoedwijzer.socialmap import services as socialmap_services
+from opvoedwijzer.socialmap.models import Service
 from opvoedwijzer.taxonomy import defaults
 
+from .auth import BrowserSessionAuth, TokenAuth
 from .errors import ApiError, errors, field_error
 from .tenancy import membership_for
 from .types import Code, Day, Id, Offset, Slug, Text
@@ -55,10 +60,36 @@ class ContactIn(Schema):
         None,
         description="When the PII guard refuses the note but it holds no personal data: why (logged)",
     )
+    place: Text(100) | None = Field(
+        None,
+        description="Where exactly (school gate, market, …), as on the outreach tally; no names of people. "
+        "Left out: a correction keeps the place the contact had",
+    )
+    place_pii_reason: Text(200) | None = Field(
+        None,
+        description="When the PII guard refuses the place but it holds no personal data: why (logged)",
+    )
+
+
+class ContactCreateIn(ContactIn):
+    client_id: UUID | None = Field(
+        None,
+        description="An id the client made up for this contact (a UUID), so that sending it again (an "
+        "answer lost on a bad connection) never stores it twice: the first send answers 201, every later "
+        "one 200 with the contact stored the first time (the first send wins, also when the later one "
+        "carries other data); 409 when the id is already used for a contact that is not yours",
+    )
+    refer_to: Id | None = Field(
+        None,
+        description="Id of a current service on the organisation's social map to refer the contact to, "
+        "in the same transaction (the contact gets the offer 'referral' or 'warm referral')",
+    )
+    refer_warm: bool = Field(False, description="With `refer_to`: a warm referral (you made the contact)")
 
 
 class ContactOut(Schema):
     id: int
+    client_id: UUID | None
     organisation: str
     date: datetime.date
     channel: str
@@ -82,6 +113,7 @@ def contact_out(contact):
         "organisation": contact.organisation.slug,
         "themes": [codes["main_theme"], *codes["themes"]],
         "language": contact.language or None,
+        "client_id": contact.client_id,
     }
 
 
@@ -103,6 +135,7 @@ def registered_out(contact, data):
         "duration": contact.duration,
         "language": contact.language or None,
         "note": contact.note,
+        "client_id": contact.client_id,
     }
 
 
@@ -113,16 +146,20 @@ FORM_TO_API = {"main_theme": "themes", "__all__": "body"}
 def validated(membership, payload, contact=None):
     """Run the web form's validation on the API payload: its cleaned data and what was confirmed is no
     personal data (for the write to record); 422 with field errors when it fails."""
-    data = payload.dict()
-    form = ContactForm(
+    data = payload.dict(exclude={"client_id", "refer_to", "refer_warm"})
+    with_place = data["place"] is not None  # a correction without it keeps the contact's place
+    form = (LogForm if with_place else ContactForm)(
         membership.organisation,
         {
             **{
                 k: v
                 for k, v in data.items()
-                if k not in ("themes", "organisation", "language", "note_pii_reason")
+                if k
+                not in ("themes", "organisation", "language", "note_pii_reason", "place", "place_pii_reason")
             },
             "note_pii_reason": data["note_pii_reason"] or "",
+            "place": data["place"] or "",
+            "place_pii_reason": data["place_pii_reason"] or "",
             "language": data["language"] or "",
             "main_theme": data["themes"][0],
             "themes": data["themes"][1:],
@@ -146,12 +183,72 @@ def _load(contact_id):
     return get_object_or_404(Contact.objects.with_details().select_related("organisation"), pk=contact_id)
 
 
-@router.post("", response={201: ContactOut, **errors(403, 404)})
-def create_contact(request, payload: ContactIn):
+@router.post(
+    "",
+    response={201: ContactOut, 200: ContactOut, **errors(403, 404, 409)},
+    auth=[TokenAuth(), BrowserSessionAuth()],
+)
+def create_contact(request, payload: ContactCreateIn):
+    """Register one anonymous contact: 201 with it.
+
+    With `client_id` the send is idempotent: the same id sent again answers 200 with the contact stored
+    the first time (read back from the database: the first send wins, whatever the later ones carry), never
+    a second contact, also when two sends arrive at the same moment; an id already used for a contact
+    that is not yours answers 409 on `client_id`. With `refer_to` the contact is referred to that service
+    of the social map in the same transaction (422 on `refer_to` when the organisation's map has no such
+    current service); a repeated send refers nothing again.
+
+    Besides the bearer token this operation takes the browser's login session (the conversation log,
+    /o/<org>/contacts/log/, sends its queue here): then the `X-CSRFToken` header must carry the
+    `csrftoken` cookie's value, or the answer is 403. Contacts sent by the conversation log (with
+    `client_id`) count as registered there (source `log`), others as registered through the API."""
     membership = membership_for(request, payload.organisation, permission="can_register")
     data, confirmations = validated(membership, payload)
-    contact = services.register_contact(membership, data, source=Source.API, pii_confirmations=confirmations)
+    service = _service_to_refer(membership, payload.refer_to)
+    source = Source.LOG if payload.client_id else Source.API
+    try:
+        contact, created = _register_and_refer(
+            membership, data, payload, service, source=source, pii_confirmations=confirmations
+        )
+    except services.ClientIdTaken:
+        raise ApiError(409, [field_error("client_id", "This client_id is already used.")]) from None
+    if not created:
+        return 200, contact_out(_load(contact.pk))
+    if service is not None:  # the referral added an offer: read back what was stored
+        return 201, contact_out(_load(contact.pk))
     return 201, registered_out(contact, data)
+
+
+def _register_and_refer(membership, data, payload, service, **kwargs):
+    """The contact (once per client_id), and with a service its referral, in one transaction (without
+    one, register_contact's own: no savepoint more than needed)."""
+
+    def register():
+        contact, created = services.register_contact_once(
+            membership, data, client_id=payload.client_id, **kwargs
+        )
+        if created and service is not None:
+            socialmap_services.refer_contact(
+                contact, service, warm=payload.refer_warm, author=membership.user
+            )
+        return contact, created
+
+    if service is None:
+        return register()
+    with transaction.atomic():
+        return register()
+
+
+def _service_to_refer(membership, service_id):
+    if service_id is None:
+        return None
+    service = Service.objects.for_org(membership.organisation).current().filter(pk=service_id).first()
+    if service is None:
+        raise ApiError(
+            422,
+            [field_error("refer_to", "No current service with this id on your organisation's social map.")],
+        )
+    return service
 
 
 class StatsQuery(Schema):

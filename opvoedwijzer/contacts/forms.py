@@ -210,3 +210,28 @@ class TallySettingsForm(PIIGuardMixin, forms.Form):
         if data["channel"] is None:
             raise ValidationError(_("This organisation has no channel with code 'outreach'."))
         return data
+
+
+class LogForm(ContactForm):
+    """The conversation log's form (a volunteer on a phone; staff may use it too): the contact form with
+    the place of the conversation (as the outreach tally's, through the PII guard), and the channel
+    "on location" as its visible default. The API validates with it when a client sends `place`."""
+
+    place = forms.CharField(
+        label=_("Where exactly"),
+        max_length=100,
+        required=False,
+        help_text=_("Optional. For example: school gate, market, library. No names of people."),
+    )
+
+    pii_guarded_fields = ("note", "place")
+
+    def __init__(self, org, *args, **kwargs):
+        super().__init__(org, *args, **kwargs)
+        self.order_fields(["date", "municipality", "place", "asker_role", "main_theme"])
+        self.fields["asker_role"].widget.attrs.pop("autofocus", None)
+        if not self.is_bound and kwargs.get("contact") is None:
+            terms = terms_of(org)
+            outreach = terms.get("channel", "outreach") or terms.get("channel", "in_person")
+            if outreach is not None:
+                self.initial["channel"] = outreach.code

@@ -1,6 +1,6 @@
 """Writes on contacts: each a verb-first function in one transaction."""
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Organisation
@@ -38,19 +38,26 @@ def _set_relations(contact, data):
     )
 
 
+class ClientIdTaken(Exception):
+    """The client id was used before by a contact of another organisation: that contact is none of the
+    caller's business (not even that it exists)."""
+
+
 @transaction.atomic
-def register_contact(membership, data, *, source=Source.FORM, pii_confirmations=()):
+def register_contact(membership, data, *, source=Source.FORM, pii_confirmations=(), client_id=None):
     """Register one anonymous contact for the member's organisation, authored by the member.
 
     Six statements for a typical contact: the contact, its life stages, offers and themes, and the
     roll-up's rows (counted from the data in hand); and what staff confirmed is no personal data in
-    the note (the form's `pii_confirmations`) in the audit log."""
+    the note (the form's `pii_confirmations`) in the audit log. `client_id` is the id a client made up
+    for it (see register_contact_once); a second contact with the same one is an IntegrityError."""
     contact = Contact(
         organisation=membership.organisation,
         author=membership.user,
         source=source,
         registered_on=timezone.localdate(),
         by_volunteer=membership.is_volunteer,
+        client_id=client_id,
     )
     _apply(contact, data)
     contact.save()
@@ -68,6 +75,40 @@ def register_contact(membership, data, *, source=Source.FORM, pii_confirmations=
     rollup.apply_delta(rollup.counts_of_new(contact, themes, life_stages, offers))
     record_pii_confirmations(pii_confirmations)
     return contact
+
+
+def register_contact_once(membership, data, *, client_id, source=Source.LOG, pii_confirmations=()):
+    """Register a contact a client sends with an id of its own (a phone that sends again what it is not
+    sure arrived): `(contact, True)` the first time, `(the contact stored then, False)` every time after,
+    whatever the data (the first send wins). Two sends at the same moment store one contact: the
+    database's unique client id refuses the second insert, which then reads the first (its own
+    transaction, nothing counted in the roll-up, rolled back with it). ClientIdTaken when a contact of
+    another organisation or another author has the id. Without `client_id`, it is register_contact."""
+    if client_id is None:
+        return register_contact(membership, data, source=source, pii_confirmations=pii_confirmations), True
+    stored = _stored_with(membership, client_id)
+    if stored is not None:
+        return stored, False
+    try:
+        with transaction.atomic():
+            contact = register_contact(
+                membership, data, source=source, pii_confirmations=pii_confirmations, client_id=client_id
+            )
+    except IntegrityError:
+        stored = _stored_with(membership, client_id)
+        if stored is None:  # not a client id clash after all
+            raise
+        return stored, False
+    return contact, True
+
+
+def _stored_with(membership, client_id):
+    stored = Contact.objects.filter(client_id=client_id).only("pk", "organisation_id", "author_id").first()
+    if stored is None:
+        return None
+    if (stored.organisation_id, stored.author_id) != (membership.organisation_id, membership.user_id):
+        raise ClientIdTaken(client_id)
+    return stored
 
 
 @transaction.atomic
