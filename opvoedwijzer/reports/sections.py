@@ -10,8 +10,9 @@ from opvoedwijzer.library.report import SECTION as HANDOUTS
 from opvoedwijzer.policy.report import SECTION as PARTNER_WORK
 from opvoedwijzer.socialmap.report import SECTION as REFERRALS
 from opvoedwijzer.trajectories.report import SECTION as TRAJECTORIES
+from opvoedwijzer.volunteers.report import SECTION as VOLUNTEERS
 
-SECTIONS = [PARTNER_WORK, REFERRALS, GROUP_OFFER, HANDOUTS, TRAJECTORIES]
+SECTIONS = [PARTNER_WORK, REFERRALS, GROUP_OFFER, HANDOUTS, TRAJECTORIES, VOLUNTEERS]
 
 
 def pdf_sections():

@@ -19,7 +19,7 @@ def test_staff_get_every_section_in_the_order_of_the_overview(bearer, sam, zuid)
     assert response.status_code == 200
     answer = response.json()["sections"]
     assert [s["key"] for s in answer] == [s.key for s in SECTIONS]
-    keys = ["partner_work", "referrals", "group_offer", "handouts", "trajectories"]
+    keys = ["partner_work", "referrals", "group_offer", "handouts", "trajectories", "volunteers"]
     assert [s["key"] for s in answer] == keys
     work = answer[0]["tables"][0]
     assert work["rows"][0][1] == 2, "two steering group meetings"

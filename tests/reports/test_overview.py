@@ -74,8 +74,8 @@ def test_the_overview_page_keeps_to_a_fixed_number_of_queries(
     ]:
         # counts (3), labels, session/user/membership, two-step check, municipality choices, networking (3),
         # group offer (2: sessions, attendance; with sign-ups and places 4, see test_group_offer.py),
-        # trajectories (2: trajectories, consultations; 4 with sessions and goal scores)
-        with django_assert_max_num_queries(20):
+        # trajectories (2: trajectories, consultations; 4 with sessions and goal scores), volunteers (3)
+        with django_assert_max_num_queries(23):
             assert client.get(f"/o/zuid-limburg/overview/?by={by}").status_code == 200
 
 
