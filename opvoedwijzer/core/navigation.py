@@ -209,7 +209,7 @@ def groups_for(membership, resolver_match=None):
     if membership is None:
         return []
     slug = membership.organisation.slug
-    groups = []
+    groups, by_app = [], []
     for label, items in GROUPS:
         shown = []
         for item_label, description, url_name, permission, (kind, value) in items:
@@ -230,6 +230,15 @@ def groups_for(membership, resolver_match=None):
                     "current": current,
                 }
             )
+            if current and kind == "app":
+                by_app.append(shown[-1])
         if shown:
             groups.append({"label": label, "items": shown, "current": any(i["current"] for i in shown)})
+    # One item is the current page: one matched by its own page ("url", "view") wins over one matched
+    # by its app (the coordinator's "Reflection meetings" lies in the "Volunteers" app).
+    if sum(i["current"] for g in groups for i in g["items"]) > len(by_app) > 0:
+        for item in by_app:
+            item["current"] = False
+        for group in groups:
+            group["current"] = any(i["current"] for i in group["items"])
     return groups

@@ -3,9 +3,13 @@ status changes only as the programme allows; who may see what."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
 from opvoedwijzer.core.models import Membership, Municipality, Role
+from opvoedwijzer.core.navigation import groups_for
 from opvoedwijzer.volunteers import services
 from opvoedwijzer.volunteers.models import CheckIn, Status, TrainingModule, Volunteer
 from tests.factories import make_member
@@ -178,9 +182,6 @@ def test_the_overview_asks_the_database_as_often_for_ten_volunteers_as_for_one(
     client = client_for(sam)
     profile(zuid, "V0", languages=["ar"], areas=[SINT_TRUIDEN], status=Status.ACTIVE)
     client.get(BASE)  # warm the caches (session, terms)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as one:
         client.get(BASE)
     for n in range(1, 10):
@@ -292,3 +293,22 @@ def test_an_account_of_another_organisation_cannot_be_linked(zuid, noord):
     with pytest.raises(ValidationError, match="account"):
         services.create_volunteer(zuid, {"name": "Karim", "membership": theirs})
     assert not Volunteer.objects.exists() and Membership.objects.get(pk=theirs.pk).is_active
+
+
+# The menu
+
+
+def current_items(membership, path):
+    """The menu items marked as the current page on `path`."""
+    return [i["url"] for g in groups_for(membership, resolve(path)) for i in g["items"] if i["current"]]
+
+
+def test_the_menu_marks_volunteers_on_the_programme_pages_and_only_reflection_meetings_on_theirs(
+    ilse, sam, vera, zuid
+):
+    nour = profile(zuid, "Nour")
+    assert current_items(ilse, f"{BASE}{nour.pk}/") == [BASE]
+    assert current_items(ilse, f"{BASE}training/") == [BASE]
+    assert current_items(sam, BASE) == [BASE]
+    assert current_items(ilse, f"{BASE}reflection/") == [f"{BASE}reflection/"]
+    assert current_items(vera, f"{BASE}me/") == [f"{BASE}me/"]  # volunteers see "My volunteer work" only
