@@ -13,6 +13,7 @@ from opvoedwijzer.imports import retention as imports
 from opvoedwijzer.library import retention as library
 from opvoedwijzer.questions import retention as questions
 from opvoedwijzer.trajectories import retention as trajectories
+from opvoedwijzer.volunteers import retention as volunteers
 
 RULES = [
     contacts.purge_expired,
@@ -21,6 +22,7 @@ RULES = [
     questions.purge_expired,
     activities.purge_expired,
     trajectories.purge_expired,
+    volunteers.purge_expired,
     core.purge_expired_counters,
     imports.purge_expired,
 ]
