@@ -27,6 +27,16 @@ GROUPS = [
                 ("url", "tally"),
             ),
             (
+                _("Conversation log"),
+                _(
+                    "On your phone, also without a connection: conversations and tally, sent when you are "
+                    "back online."
+                ),
+                "contacts:log",
+                "can_register",
+                ("url", "log"),
+            ),
+            (
                 _("Registrations"),
                 _("Look back, correct or delete."),
                 "contacts:recent",
