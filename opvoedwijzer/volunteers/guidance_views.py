@@ -62,12 +62,9 @@ def _own_volunteer(request):
 # --- My volunteer work --------------------------------------------------------------------------------
 
 
-def _me_page(request, volunteer, *, note_form=None, question_form=None):
+def _me_page(request, volunteer):
     org = request.organisation
     today = timezone.localdate()
-    volunteer = (
-        Volunteer.objects.filter(pk=volunteer.pk).prefetch_related("neighbourhoods", "languages").get()
-    )
     completed = (
         TrainingModule.objects.filter(completions__volunteer=volunteer)
         .order_by("position", "title", "id")
@@ -86,15 +83,19 @@ def _me_page(request, volunteer, *, note_form=None, question_form=None):
             "check_ins": list(volunteer.check_ins.all()),
             "questions": list(volunteer.questions.all()),
             "notes": list(volunteer.learning_notes.select_related("meeting")),
-            "note_form": note_form or LearningNoteForm(org, user=request.user, prefix="note"),
-            "question_form": question_form or QuestionForm(user=request.user, prefix="question"),
+            "note_form": LearningNoteForm(org, user=request.user, prefix="note"),
+            "question_form": QuestionForm(user=request.user, prefix="question"),
         },
     )
 
 
 @volunteers_only
 def me(request):
-    volunteer = volunteer_of(request.membership)
+    volunteer = (
+        Volunteer.objects.filter(membership=request.membership)
+        .prefetch_related("neighbourhoods", "languages")
+        .first()
+    )
     if volunteer is None:
         return render(request, "volunteers/me_no_profile.html")
     return _me_page(request, volunteer)

@@ -60,7 +60,8 @@ def test_a_meeting_without_a_date_comes_back_with_what_was_typed(ilse, client_fo
 
 def test_ilse_changes_the_topics_of_a_meeting(ilse, client_for, meeting):
     client_for(ilse).post(
-        url("meeting_edit", pk=meeting.pk), {"date": meeting.date.isoformat(), "topics": "Sleep", "expert": ""}
+        url("meeting_edit", pk=meeting.pk),
+        {"date": meeting.date.isoformat(), "topics": "Sleep", "expert": ""},
     )
     meeting.refresh_from_db()
     assert meeting.topics == "Sleep" and meeting.expert == ""
