@@ -183,13 +183,13 @@ def _theme_meeting_initial(signal):
         subject = signal.title
     if where:
         description = _(
-            "An evening about %(subject)s for parents in %(where)s: share experiences, ask your questions "
-            "and hear tips from a parenting counsellor."
+            "Parents in %(where)s share what they experience with %(subject)s, ask their questions and "
+            "hear tips from a parenting counsellor."
         ) % {"subject": subject, "where": where}
     else:
         description = _(
-            "An evening about %(subject)s for parents: share experiences, ask your questions and hear tips "
-            "from a parenting counsellor."
+            "Parents share what they experience with %(subject)s, ask their questions and hear tips from a "
+            "parenting counsellor."
         ) % {"subject": subject}
     return {
         "title": _("Theme meeting: %(title)s") % {"title": signal.title},

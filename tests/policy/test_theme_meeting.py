@@ -117,9 +117,20 @@ def test_ilse_turns_veras_signal_into_a_theme_meeting_in_sint_truiden(
 
     sign_up(activity, name="Ines", people=2)
     page = client.get(f"{SIGNALS}{veras_signal.pk}/").content.decode()
-    assert f"Theme meeting: {activity.title}, {in_a_month:%-d} " in page and "2 signed up" in page
+    assert f"{activity.title}, {in_a_month:%-d} " in page and "2 signed up" in page
     assert f"/o/zuid-limburg/activities/{activity.pk}/" in page
     assert url_of(veras_signal) not in page  # no second button
+
+
+def test_the_prefilled_form_goes_through_the_guard_as_it_is(veras_signal, ilse, client_for, in_a_month):
+    client = client_for(ilse)
+    form = client.get(url_of(veras_signal)).context["form"]
+    data = {name: form[name].value() for name in ("title", "description", "start", "end", "capacity")}
+    response = client.post(url_of(veras_signal), {**data, "themes": ["sleep"], "day": in_a_month.isoformat()})
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert activity.description.startswith("Parents in Sint-Truiden share what they experience with sleep")
+    assert activity.capacity == 20 and not activity.published
 
 
 def test_a_second_post_does_not_make_a_second_theme_meeting(veras_signal, ilse, client_for, in_a_month):
