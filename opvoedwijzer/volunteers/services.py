@@ -9,7 +9,7 @@ from that session.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,18 +75,29 @@ def _write_relations(volunteer, data):
     )
 
 
+def _save_linked(volunteer, **kwargs):
+    """Save; an account that another profile took in the meantime (two coordinators at once) is a
+    ValidationError on the account, not a 500."""
+    try:
+        with transaction.atomic():
+            volunteer.save(**kwargs)
+    except IntegrityError:
+        raise ValidationError({"membership": _("This account already has a profile.")}) from None
+
+
 @transaction.atomic
 def create_volunteer(org, data, *, pii_confirmations=()):
     """A new volunteer profile, a candidate. `data`: name, membership (or None), neighbourhoods (areas),
     languages (codes), availability, started_on (or None)."""
     _check_profile(org, data)
-    volunteer = Volunteer.objects.create(
+    volunteer = Volunteer(
         organisation=org,
         name=data["name"],
         membership=data.get("membership"),
         availability=data.get("availability") or "",
         started_on=data.get("started_on"),
     )
+    _save_linked(volunteer)
     _write_relations(volunteer, data)
     record_pii_confirmations(pii_confirmations)
     return volunteer
@@ -100,7 +111,7 @@ def update_volunteer(volunteer, data, *, pii_confirmations=()):
     volunteer.membership = data.get("membership")
     volunteer.availability = data.get("availability") or ""
     volunteer.started_on = data.get("started_on")
-    volunteer.save(update_fields=PROFILE_FIELDS)
+    _save_linked(volunteer, update_fields=PROFILE_FIELDS)
     _write_relations(volunteer, data)
     record_pii_confirmations(pii_confirmations)
     return volunteer
@@ -240,6 +251,12 @@ def record_completion(volunteer, data):
                 % {"name": volunteer.name, "day": done.completed_on.strftime("%d-%m-%Y")}
             }
         )
-    return TrainingCompletion.objects.create(
-        volunteer=volunteer, module=module, completed_on=data.get("completed_on") or timezone.localdate()
-    )
+    try:
+        with transaction.atomic():
+            return TrainingCompletion.objects.create(
+                volunteer=volunteer,
+                module=module,
+                completed_on=data.get("completed_on") or timezone.localdate(),
+            )
+    except IntegrityError:  # recorded a moment ago (a second click, a colleague)
+        raise ValidationError({"module": _("This module was just recorded as completed.")}) from None

@@ -205,7 +205,6 @@ def _profile_page(request, volunteer, *, status_form=None, missing=()):
             and volunteer.membership_id is not None
             and not volunteer.membership.is_active,
         },
-        status=200,
     )
 
 
