@@ -1,10 +1,12 @@
 """Ilse, the coordinator, runs the volunteer programme on her phone: she makes Nour's profile (Arabic and
 Dutch, Sint-Truiden), makes a training module, plans its session, records that Nour came and makes her
 active — refused first, while the module was still to follow. Every page passes axe and fits a 390 px
-phone. (Elements are found by name, id and address: the new strings may not be in Dutch yet.)"""
+phone, with and without JavaScript. (Elements are found by name, id and address: the new strings may
+not be in Dutch yet.)"""
 
 import datetime
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -23,15 +25,22 @@ def submit(page, selector="main form[method=post] button[type=submit]"):
         page.click(selector)
 
 
+def shots(check_a11y, suffix):
+    """check_a11y with the screenshot's name marked for the run without JavaScript."""
+    return lambda page, name: check_a11y(page, f"{name}{suffix}")
+
+
 def looks_right(page, check_a11y, name):
     fits(page)
     check_a11y(page, name)
 
 
-def test_ilse_recruits_trains_and_activates_nour_on_her_phone(ilse, sam, zuid, logged_in, check_a11y):
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+def test_ilse_recruits_trains_and_activates_nour_on_her_phone(ilse, sam, zuid, logged_in, check_a11y, js):
     sint_truiden = zuid.municipalities.get(code="71053")
-    page = logged_in(ilse)
+    page = logged_in(ilse, js=js)
     page.set_viewport_size(PHONE)
+    check_a11y = shots(check_a11y, "" if js else "-no-js")
 
     page.goto(BASE)
     looks_right(page, check_a11y, "volunteers-overview-empty-phone")
@@ -90,7 +99,7 @@ def test_ilse_recruits_trains_and_activates_nour_on_her_phone(ilse, sam, zuid, l
     looks_right(page, check_a11y, "volunteer-profile-active-phone")
 
     # Sam, a colleague, finds who speaks Arabic in Sint-Truiden.
-    page = logged_in(sam)
+    page = logged_in(sam, js=js)
     page.set_viewport_size(PHONE)
     page.goto(BASE)
     page.select_option("#id_language", "ar")
