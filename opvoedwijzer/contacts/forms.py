@@ -221,7 +221,7 @@ class LogForm(ContactForm):
         label=_("Where exactly"),
         max_length=100,
         required=False,
-        help_text=_("Optional. For example: school gate, market, library. No names of people."),
+        help_text=_("For example: school gate, market, library. No names of people."),
     )
 
     pii_guarded_fields = ("note", "place")

@@ -92,8 +92,15 @@ def log_strings(form):
         "sending": _("Sending…"),
         "offline": _("No connection: it waits on this phone and is sent when the connection is back."),
         "saved": _("Saved on this phone: {what}."),
-        "sent": _("Sent: {what}."),
-        "refused": _("Not accepted: {fields}. Register it again with the form, then delete this one."),
+        "sent": [
+            ngettext("{n} conversation sent.", "{n} conversations sent.", 1),
+            ngettext("{n} conversation sent.", "{n} conversations sent.", 2),
+        ],
+        "refused": _("Not accepted:"),
+        "correct": _("Correct in the form"),
+        "correcting": _(
+            "Correct what was not accepted and register again: it is sent at once, so a connection is needed."
+        ),
         "delete": _("Delete"),
         "deleted": _("Deleted from this phone: {what}."),
         "missing": _("Still to fill in: {fields}."),

@@ -12,7 +12,8 @@
   const strings = JSON.parse(document.getElementById("log-strings").textContent);
   const form = document.getElementById("log-form");
   const STORE = "entries";
-  const DB_NAME = "conversation-log-" + root.dataset.organisation;
+  // One queue per organisation and person: on a shared phone, nobody sends someone else's conversations.
+  const DB_NAME = "conversation-log-" + root.dataset.organisation + "-" + root.dataset.user;
 
   // --- A small IndexedDB wrapper: one store of entries, keyed by client_id. ---
   let opened = null;
@@ -89,6 +90,7 @@
   function render() {
     return waiting().then(function (entries) {
       queue.hidden = false;
+      queue.dataset.waiting = String(entries.length);
       count.textContent = entries.length ? plural(strings.waiting, entries.length) : strings.all_sent;
       list.replaceChildren.apply(list, entries.map(function (entry) {
         const item = document.createElement("li");
@@ -97,7 +99,13 @@
         if (entry.errors) {
           const why = document.createElement("p");
           why.className = "error-message";
-          why.textContent = fill(strings.refused, { fields: entry.errors.join("; ") });
+          why.textContent = strings.refused + " " + entry.errors.join(" ");
+          const correct = document.createElement("button");
+          correct.type = "button";
+          correct.className = "button button--small";
+          correct.textContent = strings.correct;
+          correct.setAttribute("aria-label", strings.correct + ": " + describe(entry));
+          correct.addEventListener("click", function () { correctInForm(entry); });
           const remove = document.createElement("button");
           remove.type = "button";
           remove.className = "button button--secondary button--small";
@@ -109,7 +117,10 @@
               return render();
             });
           });
-          item.append(why, remove);
+          const actions = document.createElement("div");
+          actions.className = "button-row";
+          actions.append(correct, remove);
+          item.append(why, actions);
         }
         return item;
       }));
@@ -139,8 +150,14 @@
   }
 
   let sending = null;
+  let sentNow = 0; // sent in this round, for the note
   function sendAll() {
     if (sending) return sending;
+    if (navigator.onLine === false) { // known to be offline: wait for the "online" event
+      lastNote = strings.offline;
+      return render();
+    }
+    sentNow = 0;
     sending = waiting().then(function (entries) {
       return entries.filter(function (e) { return !e.errors; }).reduce(function (previous, entry) {
         return previous.then(function (go) { return go && sendOne(entry); });
@@ -163,7 +180,8 @@
     }).then(function (response) {
       if (response.status === 200 || response.status === 201) {
         mustLogIn = false;
-        lastNote = fill(strings.sent, { what: describe(entry) });
+        sentNow += 1;
+        lastNote = plural(strings.sent, sentNow);
         return forget(entry.client_id).then(function () { return true; });
       }
       if (response.status === 401 || response.status === 403) {
@@ -216,8 +234,29 @@
     };
   }
 
+  // A refused entry back in the form, to be corrected and then sent straight to the server (which
+  // answers with the PII guard's choices: take the marked words out, or say why they are no personal data).
+  function correctInForm(entry) {
+    const p = entry.payload;
+    const values = { date: p.date, channel: p.channel, duration: p.duration, request_kind: p.request_kind,
+      municipality: p.municipality, place: p.place, asker_role: p.asker_role, main_theme: p.themes[0],
+      language: p.language || "" };
+    Object.keys(values).forEach(function (name) { if (form.elements[name]) form.elements[name].value = values[name]; });
+    const lists = { life_stages: p.life_stages, offers: p.offers, themes: p.themes.slice(1) };
+    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.checked = (lists[box.name] || []).indexOf(box.value) !== -1;
+    });
+    form.dataset.direct = "true";
+    forget(entry.client_id).then(function () {
+      lastNote = "";
+      saved.textContent = strings.correcting;
+      return render();
+    }).then(function () { form.elements.place.focus(); });
+  }
+
   form.addEventListener("submit", function (event) {
     if (event.submitter && event.submitter.name === "then") return; // referring: the server's own flow
+    if (form.dataset.direct) return; // a corrected entry: straight to the server
     event.preventDefault();
     const payload = payloadOf();
     const missing = REQUIRED.filter(function (name) {
@@ -282,6 +321,12 @@
       queueEntry(payload, label).catch(function () { lastNote = strings.no_storage; render(); });
     });
   }
+
+  // The PII guard's check while typing asks the server: not without a connection (the server checks
+  // the place again when the entry is sent).
+  root.addEventListener("htmx:beforeRequest", function (event) {
+    if (navigator.onLine === false) event.preventDefault();
+  });
 
   // --- When to send. ---
   sendButton.addEventListener("click", function () { lastNote = strings.sending; render().then(sendAll); });
