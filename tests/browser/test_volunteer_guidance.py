@@ -66,7 +66,9 @@ def test_ilse_plans_a_meeting_records_who_came_and_adds_a_case(ilse, vera, zuid,
     expect(page.locator(f"input[name=attendance-attendees][value='{karim.pk}']")).to_be_checked()
 
     page.click(f"a[href='{BASE}/reflection/{meeting.pk}/cases/new/']")
-    page.fill("#id_situation", "At the market a father worries that his daughter is gaming until late at night.")
+    page.fill(
+        "#id_situation", "At the market a father worries that his daughter is gaming until late at night."
+    )
     page.fill("#id_questions", "How do you bring up sleep without lecturing?")
     page.fill("#id_learned", "Start from what the father himself worries about.")
     check_everywhere(page, check_a11y, "volunteers-case-new")
@@ -136,3 +138,74 @@ def test_vera_writes_a_learning_note_and_asks_a_question_on_her_phone(
     check_everywhere(ilses_page, check_a11y, "volunteers-questions")
     ilses_page.goto(f"{BASE}/{veras_profile.pk}/check-ins/new/")
     check_everywhere(ilses_page, check_a11y, "volunteers-checkin-new")
+
+
+def test_ilse_writes_a_check_in_and_answers_and_vera_reads_both_on_her_phone(
+    vera, ilse, zuid, logged_in, check_a11y
+):
+    veras_profile = Volunteer.objects.create(
+        organisation=zuid, membership=vera, name="Vera", status=Status.ACTIVE
+    )
+    question = VolunteerQuestion.objects.create(volunteer=veras_profile, question="Can I bring the folders?")
+    meeting = ReflectionMeeting.objects.create(organisation=zuid, date=timezone.localdate(), topics="Sleep")
+    case = IntervisionCase.objects.create(meeting=meeting, situation="A father worries about sleep.")
+
+    page = logged_in(ilse)
+    page.goto(f"{BASE}/{veras_profile.pk}/check-ins/new/")
+    page.fill("#id_topics", "How the first month at the school gate went")
+    page.fill("#id_agreements", "Try the weekly market too")
+    submit(page, "main form button[type=submit]")
+    assert page.url.endswith(f"{BASE}/{veras_profile.pk}/check-ins/")
+    expect(page.locator("main")).to_contain_text("Try the weekly market too")
+    check_everywhere(page, check_a11y, "volunteers-checkins")
+
+    page.goto(f"{BASE}/questions/{question.pk}/answer/")
+    check_everywhere(page, check_a11y, "volunteers-answer")
+    page.fill("#id_answer", "Yes, take the ones about sleep.")
+    submit(page, "main form button[type=submit]")
+    question.refresh_from_db()
+    assert question.answered_on is not None
+
+    page.goto(f"{BASE}/reflection/{meeting.pk}/edit/")
+    check_everywhere(page, check_a11y, "volunteers-meeting-edit")
+    page.goto(f"{BASE}/reflection/cases/{case.pk}/edit/")
+    expect(page.locator("#id_situation")).to_have_value("A father worries about sleep.")
+    check_everywhere(page, check_a11y, "volunteers-case-edit")
+
+    veras_page = logged_in(vera)
+    veras_page.set_viewport_size(PHONE)
+    veras_page.goto(f"{BASE}/me/")
+    expect(veras_page.locator("#check-ins")).to_contain_text("Try the weekly market too")
+    expect(veras_page.locator("#questions")).to_contain_text("Yes, take the ones about sleep.")
+    veras_page.goto(f"{BASE}/{veras_profile.pk}/check-ins/")
+    check_everywhere(veras_page, check_a11y, "volunteers-checkins-vera")
+    veras_page.goto(f"{BASE}/reflection/{meeting.pk}/")
+    expect(veras_page.locator("#cases")).to_contain_text("A father worries about sleep.")
+    assert veras_page.locator("#attendance form").count() == 0
+    check_everywhere(veras_page, check_a11y, "volunteers-meeting-vera")
+
+
+def test_a_volunteer_without_a_profile_gets_a_friendly_page_with_the_log(vera, logged_in, check_a11y):
+    page = logged_in(vera)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{BASE}/me/")
+    expect(page.locator("main a[href='/o/zuid-limburg/contacts/log/']")).to_be_visible()
+    check_everywhere(page, check_a11y, "volunteers-me-no-profile")
+
+
+def test_a_note_and_a_question_that_fail_come_back_on_their_own_page_with_what_was_typed(
+    vera, zuid, logged_in, check_a11y
+):
+    Volunteer.objects.create(organisation=zuid, membership=vera, name="Vera", status=Status.ACTIVE)
+    page = logged_in(vera, js=False)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{BASE}/me/")
+    page.fill("#id_note-text", "Call her back on 0471 23 45 67.")
+    submit(page, "#notes form button[type=submit]")
+    expect(page.locator("#id_note-text")).to_have_value("Call her back on 0471 23 45 67.")
+    check_everywhere(page, check_a11y, "volunteers-note-refused")
+    page.goto(f"{BASE}/me/")
+    submit(page, "#questions form button[type=submit]")
+    expect(page.locator(".error-summary")).to_be_visible()
+    check_everywhere(page, check_a11y, "volunteers-question-empty")
+    assert not LearningNote.objects.exists() and not VolunteerQuestion.objects.exists()
