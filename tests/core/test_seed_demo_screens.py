@@ -248,3 +248,13 @@ def test_a_demo_user_is_greeted_by_a_name_not_by_a_role_in_english(seeded, db, c
     assert "Je bent nu ingelogd als Sam." in html
     assert "ingelogd als Staff" not in html
     assert User.objects.get(email="staff@noord-limburg.demo").first_name == "Noor"
+
+
+def test_the_demo_volunteer_sees_her_volunteer_work_and_the_overview_shows_the_volunteers_reach(demo_user):
+    me = page(demo_user(f"volunteer@{ZUID}.demo"), f"/o/{ZUID}/volunteers/me/")
+    assert "Vera" in me and "Huiselijk geweld herkennen" in me, "her profile and the module still to follow"
+    overview = page(demo_user(f"coordinator@{ZUID}.demo"), f"/o/{ZUID}/overview/")
+    section = overview[overview.index('id="volunteers"') :]
+    assert 'id="volunteers-per-language"' in section, "conversations by volunteers this year"
+    for slug in (ZUID, NOORD):
+        assert Contact.objects.filter(organisation__slug=slug, by_volunteer=True).exists(), slug

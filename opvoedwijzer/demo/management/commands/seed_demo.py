@@ -22,6 +22,7 @@ from opvoedwijzer.demo.questions import pick_up, seed_questions
 from opvoedwijzer.demo.region import seed_region
 from opvoedwijzer.demo.socialmap import seed_referrals, seed_social_map
 from opvoedwijzer.demo.trajectories import seed_trajectories
+from opvoedwijzer.demo.volunteers import seed_volunteers
 
 DEMO_PASSWORD = "opvoeden-demo-2026"
 
@@ -95,8 +96,10 @@ def seed_organisation(spec):
         make_contacts(org, users, municipalities, spec["contacts"])
     if spec.get("social_map"):
         seed_referrals(org, users)
-    # Every screen filled: meetings and signals, the library, web questions in every state, trajectories.
+    # Every screen filled: meetings and signals, the library, web questions in every state, trajectories,
+    # the volunteer programme.
     seed_policy(org, municipalities[0])
     seed_library(org)
     seed_questions(org, municipalities[0])
     seed_trajectories(org, municipalities)
+    seed_volunteers(org, municipalities)
