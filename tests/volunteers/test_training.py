@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from opvoedwijzer.activities.models import Activity
 from opvoedwijzer.core.models import Role
@@ -228,3 +230,31 @@ def test_themes_are_the_organisations_own(zuid, noord):
     with pytest.raises(ValidationError, match="themes"):
         services.create_module(zuid, {"title": "X", "themes": [theirs]})
     assert not TrainingModule.objects.exists()
+
+
+def test_the_training_list_and_a_module_page_ask_the_database_as_often_for_many_as_for_one(
+    ilse, client_for, zuid, puberty, session, nour, today, django_assert_num_queries
+):
+    client = client_for(ilse)
+    services.record_training_attendance(session, [nour])
+    pages = [f"{BASE}training/", f"{BASE}training/{puberty.pk}/"]
+    for page in pages:
+        client.get(page)  # warm the caches (session, terms)
+    counts = []
+    for page in pages:
+        with CaptureQueriesContext(connection) as one:
+            client.get(page)
+        counts.append(len(one.captured_queries))
+    themes = list(Theme.objects.filter(organisation=zuid)[:3])
+    for n in range(5):
+        module = services.create_module(zuid, {"title": f"Module {n}", "hours": 2, "themes": themes})
+        later = services.plan_session(module, {"date": today + datetime.timedelta(days=n + 1)})
+        services.record_training_attendance(later, [nour, volunteer(zuid, f"V{n}")])
+        services.record_training_attendance(
+            services.plan_session(puberty, {"date": today + datetime.timedelta(days=n)}), [nour]
+        )
+    for page, count in zip(pages, counts, strict=True):
+        with django_assert_num_queries(count):
+            response = client.get(page)
+        assert response.status_code == 200
+    assert len(client.get(pages[0]).context["modules"]) == 6
