@@ -38,11 +38,12 @@ def neighbourhoods_of(org, keep=None):
 
 def accounts_without_profile(org, keep=None):
     """The organisation's active volunteer accounts that no profile uses yet (and `keep`, the one a
-    profile already has)."""
-    qs = Membership.objects.filter(organisation=org, role=Role.VOLUNTEER, is_active=True)
-    free = qs.filter(volunteer__isnull=True)
+    profile already has, also when it was closed because the volunteer stopped)."""
+    free = Membership.objects.filter(
+        organisation=org, role=Role.VOLUNTEER, is_active=True, volunteer__isnull=True
+    )
     if keep is not None:
-        free = free | qs.filter(pk=keep.pk)
+        free = free | Membership.objects.filter(organisation=org, pk=keep.pk)
     return free.select_related("user").order_by("user__first_name", "user__email")
 
 

@@ -316,3 +316,17 @@ def test_the_menu_marks_volunteers_on_the_programme_pages_and_only_reflection_me
     assert current_items(sam, BASE) == [BASE]
     assert current_items(ilse, f"{BASE}reflection/") == [f"{BASE}reflection/"]
     assert current_items(vera, f"{BASE}me/") == [f"{BASE}me/"]  # volunteers see "My volunteer work" only
+
+
+def test_changing_the_profile_of_a_volunteer_who_stopped_keeps_the_link_to_the_closed_account(
+    ilse, vera, client_for, zuid
+):
+    veras = profile(zuid, "Vera", membership=vera, status=Status.ACTIVE)
+    services.change_status(veras, Status.STOPPED)
+    client = client_for(ilse)
+    form = client.get(f"{BASE}{veras.pk}/edit/").context["form"]
+    assert vera in form.fields["membership"].queryset
+    data = new_profile_form(name="Vera", membership=str(vera.pk), availability="")
+    assert client.post(f"{BASE}{veras.pk}/edit/", data).status_code == 302
+    veras.refresh_from_db()
+    assert veras.membership == vera
