@@ -198,7 +198,7 @@ class SessionForm(forms.Form):
 
 class VolunteerChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.get_status_display()})"
+        return f"{obj} ({obj.get_status_display()})"
 
 
 class AttendanceForm(forms.Form):
