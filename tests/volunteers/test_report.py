@@ -8,8 +8,11 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from opvoedwijzer.core.models import Municipality
+from opvoedwijzer.reports import yearly
+from opvoedwijzer.reports.services import request_yearly_report
 from opvoedwijzer.volunteers.models import (
     IntervisionCase,
     ReflectionMeeting,
@@ -236,3 +239,16 @@ def test_a_past_period_counts_the_volunteers_who_had_started(zuid, programme, da
     assert figures["statuses"]["total"] == 5, "not Fatma, who started last week, nor Gert, entered today"
     assert figures["training"]["completed"] == 2, "Eva's two modules"
     assert figures["meetings"]["attendance"] == 5
+
+
+def test_the_yearly_report_of_sint_truiden_has_the_volunteers_reach(ilse, vera, zuid, today):
+    last_year = datetime.date(today.year - 1, 9, 1)
+    for language in ["ar"] * 6 + ["tr"] * 5:
+        ContactFactory(membership=vera, date=last_year, language=language)
+    sint_truiden = zuid.municipalities.get(code="71053")
+    report = request_yearly_report(zuid, municipality=sint_truiden, year=today.year - 1, user=ilse.user)
+
+    pdf = PdfReader(io.BytesIO(yearly.build_yearly_report(report)))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert re.search(r"11 (conversations registered by volunteers|gesprekken)", text)
+    assert re.search(r"\n\w+ 6 ?\n\w+ 5 ?\n\w+ 11", text), "Arabic 6, Turkish 5, total 11"
