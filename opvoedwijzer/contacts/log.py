@@ -104,7 +104,6 @@ def log_strings(form):
         "delete": _("Delete"),
         "deleted": _("Deleted from this phone: {what}."),
         "missing": _("Still to fill in: {fields}."),
-        "tally_counted": _("Counted on the tally: {what}."),
         "no_storage": _("This browser cannot keep conversations: the form is sent at once instead."),
     }
 
