@@ -48,7 +48,7 @@ def test_the_demo_has_a_volunteer_programme_and_seeding_again_adds_nothing(zuid,
     assert TrainingModule.objects.count() == 5
     assert TrainingCompletion.objects.count() > 15
     past = ReflectionMeeting.objects.filter(date__lte=today)
-    assert past.filter(date__gte=today - datetime.timedelta(days=190)).count() == 6, "monthly, this half year"
+    assert past.filter(date__gte=today - datetime.timedelta(days=190)).count() >= 6, "monthly"
     assert ReflectionMeeting.objects.filter(date__gt=today).exists(), "the next one"
     assert all(m.attendees.exists() and m.cases.exists() for m in past)
     assert IntervisionCase.objects.count() >= past.count()
