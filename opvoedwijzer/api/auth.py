@@ -4,6 +4,7 @@ login session."""
 from django.conf import settings
 from ninja.security import HttpBearer, SessionAuth
 
+from opvoedwijzer.core.mfa import MFAStatus, mfa_status
 from opvoedwijzer.core.services import memberships_for_api_token, user_for_api_token
 
 
@@ -22,7 +23,9 @@ class TokenAuth(HttpBearer):
 class BrowserSessionAuth(SessionAuth):
     """The browser's login session, with django-ninja's CSRF check (`X-CSRFToken`), for the operations
     a page of the app calls itself (the conversation log). Only a request that carries a session cookie
-    is checked: one with neither token nor session still gets 401, not a CSRF 403."""
+    is checked: one with neither token nor session still gets 401, not a CSRF 403. An account whose
+    required second factor is overdue gets no further than on the pages (core.middleware.RequireMFA…,
+    which leaves /api/ to the tokens): 401, so that logging in again leads to the two-step setup."""
 
     def _get_key(self, request):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
@@ -30,4 +33,7 @@ class BrowserSessionAuth(SessionAuth):
         return super()._get_key(request)
 
     def authenticate(self, request, key):
-        return None if key is None else super().authenticate(request, key)
+        user = None if key is None else super().authenticate(request, key)
+        if user is not None and mfa_status(user) is MFAStatus.LOCKED:
+            return None
+        return user

@@ -32,6 +32,9 @@ from .views import saved_line
 # What the page needs besides itself: the service worker keeps these for when there is no connection.
 STATIC_FILES = ["css/app.css", "vendor/htmx.min.js", "js/app.js", "js/log.js", "img/log-icon.svg"]
 THEME_COLOUR = "#0b5c53"
+# The log page marked so may be kept for use offline (the whole site is no-store otherwise: a copy of a
+# page that shows what was just registered is not kept).
+KEEP_HEADER = "X-Offline-Copy"
 
 
 @member_may("can_register")
@@ -52,7 +55,9 @@ def log(request):
             return redirect("socialmap:refer", org=org.slug, contact_pk=contact.pk)
         return redirect("contacts:log", org=org.slug)
     terms = terms_of(org)
-    return render(
+    # Kept by the service worker only as it is in general: not with a confirmation line or errors.
+    keep = request.method == "GET" and not len(messages.get_messages(request))
+    response = render(
         request,
         "contacts/log.html",
         {
@@ -63,6 +68,9 @@ def log(request):
             "log_strings": log_strings(form),
         },
     )
+    if keep:
+        response[KEEP_HEADER] = "1"
+    return response
 
 
 def log_strings(form):
@@ -155,7 +163,12 @@ def service_worker(request):
     response = render(
         request,
         "contacts/log_sw.js",
-        {"page": json.dumps(page), "files": json.dumps(files), "version": json.dumps(_version(files))},
+        {
+            "page": json.dumps(page),
+            "files": json.dumps(files),
+            "version": json.dumps(_version(files)),
+            "keep_header": json.dumps(KEEP_HEADER),
+        },
         content_type="text/javascript; charset=utf-8",
     )
     response["Service-Worker-Allowed"] = page

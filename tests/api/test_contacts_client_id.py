@@ -2,6 +2,7 @@
 stores a contact twice; another organisation's id is refused without giving anything away; the log page's
 browser session may send, with its CSRF token; a referral is made in the same send."""
 
+import datetime
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -9,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Contact, Source
@@ -163,6 +165,23 @@ def test_the_session_without_csrf_token_is_refused(browser_of, vera):
     response = browser_of(vera).post(URL, body(client_id=str(uuid.uuid4())), content_type="application/json")
 
     assert response.status_code == 403
+    assert not Contact.objects.exists()
+
+
+def test_a_session_whose_two_step_login_is_overdue_may_not_send(browser_of, sam):
+    browser = browser_of(sam)
+    sam.user.mfa_setup_deadline = timezone.now() - datetime.timedelta(minutes=1)
+    sam.user.save(update_fields=["mfa_setup_deadline"])
+    token = browser.cookies["csrftoken"].value
+
+    response = browser.post(
+        URL,
+        body(client_id=str(uuid.uuid4())),
+        content_type="application/json",
+        headers={"X-CSRFToken": token},
+    )
+
+    assert response.status_code == 401
     assert not Contact.objects.exists()
 
 

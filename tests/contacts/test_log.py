@@ -105,6 +105,18 @@ def test_the_service_worker_is_javascript_checked_on_every_visit_and_keeps_the_p
     assert f'const PAGE = "{URL}";' in body and "/static/js/log.js" in body
 
 
+def test_only_the_page_without_a_confirmation_line_may_be_kept_offline(vera, client_for, today):
+    client = client_for(vera)
+    assert client.get(URL)["X-Offline-Copy"] == "1"
+
+    client.post(URL, log_data(today))
+    with_confirmation = client.get(URL)
+
+    assert "X-Offline-Copy" not in with_confirmation
+    assert with_confirmation["Cache-Control"] == "no-store", "the browser's own cache keeps nothing"
+    assert client.get(URL)["X-Offline-Copy"] == "1"
+
+
 def test_funders_may_not_open_the_log(fons, client_for):
     client = client_for(fons)
 

@@ -1,16 +1,26 @@
 // The conversation log's service worker (contacts/log.py renders it): keeps the log page and its static
 // files, so that the page opens without a connection. The page itself: network first (always the newest
-// when online), the copy kept when offline. Static files: kept first (their names carry a hash).
+// when online), the copy kept when offline; only a copy the server marks as fit to keep (KEEP: without a
+// confirmation line or errors). Static files: kept first (their names carry a hash).
 // Nothing else is touched: the API's requests go to the network as always (the page keeps its queue).
 "use strict";
 const PAGE = {{ page|safe }};
 const FILES = {{ files|safe }};
 const CACHE = "conversation-log-" + {{ version|safe }};
+const KEEP = {{ keep_header|safe }};
+
+function fitToKeep(response) {
+  return response.ok && !response.redirected && response.headers.get(KEEP) === "1";
+}
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
-      return cache.addAll([PAGE].concat(FILES));
+      return cache.addAll(FILES).then(function () {
+        return fetch(PAGE, { credentials: "same-origin" });
+      }).then(function (response) {
+        if (fitToKeep(response)) return cache.put(PAGE, response);
+      });
     }).then(function () { return self.skipWaiting(); })
   );
 });
@@ -33,7 +43,7 @@ self.addEventListener("fetch", function (event) {
   if (url.pathname === PAGE) {
     event.respondWith(
       fetch(request).then(function (response) {
-        if (response.ok && !response.redirected) {
+        if (fitToKeep(response)) {
           const copy = response.clone();
           caches.open(CACHE).then(function (cache) { cache.put(PAGE, copy); });
         }
