@@ -56,6 +56,7 @@ def test_vera_logs_three_conversations_without_signal_and_they_arrive_once(vera,
 
     page.reload()  # without a connection: the service worker's copy, the queue from IndexedDB
     waiting(page, 3)
+    expect(page.locator("#id_municipality")).to_have_value("71053")  # where she was, chosen again
 
     page.context.set_offline(False)  # the "online" event sends the queue
     waiting(page, 0)

@@ -201,7 +201,20 @@
     });
   }
 
+  // The municipality of the last conversation is chosen again next time (a volunteer mostly works in
+  // one neighbourhood): kept in this browser, per person.
+  const WHERE_KEY = DB_NAME + "-municipality";
+  function rememberWhere(code) { try { localStorage.setItem(WHERE_KEY, code); } catch (e) { /* private mode */ } }
+  function chooseRememberedWhere(select) {
+    let code = "";
+    try { code = localStorage.getItem(WHERE_KEY) || ""; } catch (e) { return; }
+    if (select && !select.value && code && select.querySelector("option[value='" + CSS.escape(code) + "']")) {
+      select.value = code;
+    }
+  }
+
   function queueEntry(payload, label) {
+    rememberWhere(payload.municipality);
     const entry = { client_id: newId(), payload: payload, created_at: new Date().toISOString(), label: label };
     return keep(entry).then(function () {
       lastNote = "";
@@ -333,6 +346,8 @@
   window.addEventListener("online", function () { showOnline(); sendAll(); });
   window.addEventListener("offline", showOnline);
   showOnline();
+  chooseRememberedWhere(form.elements.municipality);
+  chooseRememberedWhere(document.getElementById("id_tally-municipality"));
   render().then(sendAll);
 
   // --- Installable, and opens without a connection (a service worker needs https or localhost). ---
