@@ -183,3 +183,20 @@ def test_without_javascript_the_log_registers_on_the_server_and_shows_errors_wit
     expect(page.locator(".message--success")).to_be_visible()
     contact = Contact.objects.get()
     assert contact.source == Source.LOG and contact.place == "markt" and contact.client_id is None
+
+
+def test_logged_out_vera_is_asked_to_log_in_again_and_nothing_is_lost(vera, quiet_page):
+    page = log_in(quiet_page, vera)
+    page.goto(LOG)
+    expect(page.locator("#log-queue")).to_have_attribute("data-waiting", "0")
+    page.context.clear_cookies()  # the session ended (logged out elsewhere, or expired)
+
+    register(page, "sleep")
+
+    log_in_again = page.locator("#log-queue-problem a")
+    expect(log_in_again).to_have_attribute("href", "/accounts/login/?next=" + LOG)
+    waiting(page, 1)
+    log_in(page, vera)
+    page.goto(LOG)  # the page sends what waited when it opens
+    waiting(page, 0)
+    assert Contact.objects.get().themes_in_order()[0].code == "sleep"
