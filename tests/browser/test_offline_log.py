@@ -200,3 +200,17 @@ def test_logged_out_vera_is_asked_to_log_in_again_and_nothing_is_lost(vera, quie
     page.goto(LOG)  # the page sends what waited when it opens
     waiting(page, 0)
     assert Contact.objects.get().themes_in_order()[0].code == "sleep"
+
+
+def test_quick_taps_online_are_all_sent_at_once(vera, new_page):
+    page = log_in(new_page(), vera)
+    page.goto(LOG)
+    page.select_option("#id_tally-municipality", "71053")
+
+    for _tap in range(4):
+        page.click("#log-tally-add-sleep")
+
+    expect(page.locator("#log-queue")).to_have_attribute("data-sent", "4")
+    waiting(page, 0)
+    expect(page.locator("#log-tally-count-sleep")).to_have_text("4")
+    assert Contact.objects.count() == 4

@@ -150,23 +150,34 @@
   }
 
   let sending = null;
-  let sentNow = 0; // sent in this round, for the note
+  let again = false; // asked to send during a round (a new entry): one more round after it
+  let sentNow = 0; // sent in these rounds, for the note
   function sendAll() {
-    if (sending) return sending;
+    if (sending) {
+      again = true;
+      return sending;
+    }
     if (navigator.onLine === false) { // known to be offline: wait for the "online" event
       lastNote = strings.offline;
       return render();
     }
     sentNow = 0;
-    sending = waiting().then(function (entries) {
-      return entries.filter(function (e) { return !e.errors; }).reduce(function (previous, entry) {
-        return previous.then(function (go) { return go && sendOne(entry); });
-      }, Promise.resolve(true));
-    }).catch(function () { return false; }).then(function () {
+    sending = round().then(function () {
       sending = null;
       return render();
     });
     return sending;
+  }
+
+  function round() {
+    again = false;
+    return waiting().then(function (entries) {
+      return entries.filter(function (e) { return !e.errors; }).reduce(function (previous, entry) {
+        return previous.then(function (go) { return go && sendOne(entry); });
+      }, Promise.resolve(true));
+    }).catch(function () { return false; }).then(function (goOn) {
+      if (goOn && again) return round();
+    });
   }
 
   // Send one entry; resolves true to go on with the next, false to stop (no connection, not logged in).
@@ -181,6 +192,7 @@
       if (response.status === 200 || response.status === 201) {
         mustLogIn = false;
         sentNow += 1;
+        queue.dataset.sent = String(Number(queue.dataset.sent || 0) + 1); // since the page opened
         lastNote = plural(strings.sent, sentNow);
         return forget(entry.client_id).then(function () { return true; });
       }
