@@ -3,9 +3,10 @@ the manifest and service worker that make it an installable app that opens witho
 
 import json
 
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from opvoedwijzer.contacts.models import Contact, Source
+from opvoedwijzer.core.navigation import groups_for
 
 URL = "/o/zuid-limburg/contacts/log/"
 
@@ -37,6 +38,12 @@ def test_the_log_page_opens_for_vera_with_on_location_as_the_channel(vera, clien
     assert 'data-theme="sleep"' in body, "the tally's buttons"
     assert page.context["form"]["channel"].value() == "outreach"
     assert 'src="/static/js/log.js"' in body and "nonce=" in body
+
+
+def test_the_menu_marks_the_conversation_log_on_its_page(vera):
+    current = [i["url"] for g in groups_for(vera, resolve(URL)) for i in g["items"] if i["current"]]
+
+    assert current == [URL]
 
 
 def test_the_log_page_opens_for_sam(sam, client_for):
