@@ -157,9 +157,9 @@ def import_contacts(membership, rows, *, source=Source.IMPORT):
 
 _INSERT_COLUMNS = [
     "organisation_id", "author_id", "source", "registered_on", "date", "channel_id", "asker_role_id", "area",
-    "municipality_id", "request_kind", "duration", "language", "note", "place",
+    "municipality_id", "request_kind", "duration", "language", "note", "place", "by_volunteer",
 ]  # fmt: skip
-_INSERT_CHUNK = 500  # rows per statement: 14 parameters each, under SQLite's and PostgreSQL's limits
+_INSERT_CHUNK = 500  # rows per statement: 15 parameters each, under SQLite's and PostgreSQL's limits
 
 
 def _insert_contacts(org, user, source, today, rows):
@@ -187,6 +187,7 @@ def _insert_contacts(org, user, source, today, rows):
                 data.get("language") or "",
                 data.get("note") or "",
                 data.get("place") or "",
+                False,  # an import is a coordinator's history, not a volunteer's conversations
             )
         )
     table, columns = Contact._meta.db_table, ", ".join(_INSERT_COLUMNS)
