@@ -176,7 +176,7 @@ def test_funder_fons_reads_last_years_section_on_the_overview_with_x_for_small_n
     text = client_for(fons).get("/o/zuid-limburg/overview/", period).content.decode()
 
     section = text[text.index('id="volunteers"') :]
-    assert "7 conversations registered by volunteers" in section
+    assert "7 gesprekken geregistreerd door vrijwilligers" in section
     languages = section[section.index('id="volunteers-per-language"') :]
     languages = languages[: languages.index("</table>")]
     # Turkish (2) is hidden, and so is Arabic (5): else 7 − 5 would give Turkish away.
@@ -191,10 +191,10 @@ def test_the_section_is_a_sheet_of_the_export_and_in_the_api(
 ):
     period = {"start": days_ago(30), "end": today}
     response = client_for(sam).get("/o/zuid-limburg/overview/export.xlsx", period)
-    sheet = load_workbook(io.BytesIO(response.content))["The volunteer programme"]
+    sheet = load_workbook(io.BytesIO(response.content))["Het vrijwilligersprogramma"]
     cells = list(sheet.iter_rows(values_only=True))
-    assert ("Hours of training followed", 10.5) in cells
-    assert ("Average attendance per meeting", 2) in cells
+    assert ("Gevolgde uren vorming", 10.5) in cells
+    assert ("Gemiddeld aantal aanwezigen per reflectiemoment", 2) in cells
 
     answer = bearer(sam).get("/api/v1/reports/sections", **{"from": period["start"], "to": today}).json()
     keys = [s["key"] for s in answer["sections"]]
@@ -217,7 +217,7 @@ def test_the_tables_write_hidden_numbers_as_none_and_hours_as_numbers(
 
 def test_an_organisation_without_volunteers_says_so(sam, client_for):
     page = client_for(sam).get("/o/zuid-limburg/overview/").content.decode()
-    assert "No volunteer work in this period." in page
+    assert "Geen vrijwilligerswerk in deze periode." in page
 
 
 @pytest.mark.parametrize("chosen", [None, ["sint_truiden"]])

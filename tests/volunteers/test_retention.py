@@ -68,7 +68,7 @@ def test_a_volunteer_stopped_365_days_ago_is_kept_and_366_days_ago_forgotten(sto
     forgotten.refresh_from_db()
     assert forgotten.forgotten_on == today
     assert (forgotten.name, forgotten.availability, forgotten.membership) == ("", "", None)
-    assert str(forgotten) == f"Volunteer {forgotten.pk}"
+    assert str(forgotten) == f"Vrijwilliger {forgotten.pk}"
     assert forgotten.learning_notes.count() == forgotten.questions.count() == 0
     assert list(forgotten.check_ins.values_list("topics", "agreements")) == [("", "")]
 
