@@ -1,7 +1,8 @@
 """The public API (no account): anonymous web questions. /api/v1/public/…
 
 POST /api/v1/public/<org>/questions   {"text", "life_stage"?, "language"?, "municipality"?, "email"?}
-     → 201 {"code", "secret"}; the text is stored with personal data replaced
+     → 201 {"code", "secret"}; the text is stored with personal data replaced; without "language" the
+     answer is in the request's language (Accept-Language or the language cookie) if it can be, else Dutch
 GET  /api/v1/public/questions/<code>  header X-Question-Secret: <secret>
      → 200 {"status": "new"|"answered", "text", "answer"}; an unknown code or a wrong secret → 404
 
@@ -18,6 +19,7 @@ from opvoedwijzer.core.models import Organisation
 from opvoedwijzer.core.ratelimit import HONEYPOT, over_limit
 from opvoedwijzer.questions import services
 from opvoedwijzer.questions.forms import ANSWER_LANGUAGES, MAX_QUESTION_LENGTH, AskForm
+from opvoedwijzer.questions.models import default_answer_language
 
 from .errors import ApiError, errors, field_error, rate_limited
 from .types import Code, Slug, Text, Token
@@ -45,7 +47,11 @@ class QuestionIn(Schema):
         description="The question; names, phone numbers, addresses … are replaced before it is stored"
     )
     life_stage: Code | None = Field(None, description="A visible life-stage code, e.g. 'teen'")
-    language: AnswerLanguage = Field("nl", description="The language the answer should be in")
+    language: AnswerLanguage | None = Field(
+        None,
+        description="The language the answer should be in; by default the request's language "
+        "(Accept-Language or the language cookie) when an answer can be in it, else Dutch",
+    )
     municipality: str | None = MunicipalityCode
     email: Text(254) | None = Field(
         None, description="For one 'your answer is ready' mail; kept encrypted, deleted once sent"
@@ -93,7 +99,7 @@ def ask(request, org_slug: Slug, payload: QuestionIn):
             "text": payload.text,
             "life_stage": payload.life_stage or "",
             "municipality": payload.municipality or "",
-            "language": payload.language,
+            "language": payload.language or default_answer_language(),
             "email": payload.email or "",
             HONEYPOT: payload.website or "",
         },

@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
 from opvoedwijzer.core.ratelimit import HONEYPOT
 from opvoedwijzer.privacy.forms import RedactPublicTextMixin
 from opvoedwijzer.taxonomy.models import LifeStage
 
-ANSWER_LANGUAGES = [(code, label) for code, label in CONTACT_LANGUAGES if code != "other"]
+from .models import ANSWER_LANGUAGES, default_answer_language
+
 MAX_QUESTION_LENGTH = 2000
 
 
@@ -27,8 +27,8 @@ class AskForm(RedactPublicTextMixin, forms.Form):
     municipality = forms.ModelChoiceField(
         queryset=None, required=False, to_field_name="code", label=_("Where do you live?")
     )
-    language = forms.ChoiceField(
-        choices=ANSWER_LANGUAGES, initial="nl", label=_("In which language do you want the answer?")
+    language = forms.ChoiceField(  # by default the language of the page (see __init__)
+        choices=ANSWER_LANGUAGES, label=_("In which language do you want the answer?")
     )
     email = forms.EmailField(
         required=False,
@@ -44,6 +44,7 @@ class AskForm(RedactPublicTextMixin, forms.Form):
         self.fields["municipality"].queryset = org.municipalities.all()
         self.fields["municipality"].empty_label = _("I'd rather not say")
         self.fields[HONEYPOT].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["language"].initial = default_answer_language()
 
 
 class PickUpForm(forms.Form):

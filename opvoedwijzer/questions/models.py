@@ -9,6 +9,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, When
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES, Contact
@@ -17,6 +18,30 @@ from opvoedwijzer.taxonomy.models import LifeStage
 
 # Easy to read aloud and write down: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+
+# The languages a parent can ask an answer in (every contact language but "other"), and those written
+# right to left (a textarea for them gets dir="rtl").
+ANSWER_LANGUAGES = [(code, label) for code, label in CONTACT_LANGUAGES if code != "other"]
+RTL_LANGUAGES = {"ar", "fa", "ps"}
+
+
+def default_answer_language():
+    """The language of the page (or of the request, for the API) when an answer can be in it, else
+    Dutch: a question asked on the French page is answered in French unless the parent says otherwise."""
+    current = (translation.get_language() or "").lower()
+    codes = {code for code, _label in ANSWER_LANGUAGES}
+    for code in (current, current.split("-")[0]):
+        if code in codes:
+            return code
+    return "nl"
+
+
+def public_language(language):
+    """The language the public pages and mails can speak for an answer `language`: itself when the
+    site has it (settings.LANGUAGES), else the configured fallback for parents (English by default)."""
+    if language in dict(settings.LANGUAGES):
+        return language
+    return getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en")
 
 
 class Status(models.TextChoices):
@@ -35,6 +60,10 @@ class QuestionQuerySet(models.QuerySet):
     def due_by(self, day):
         """Open and due on `day` or before (overdue)."""
         return self.open().filter(due_on__lte=day)
+
+    def in_language(self, language):
+        """Only those in `language` (all when it is empty)."""
+        return self.filter(language=language) if language else self
 
     def mine_first(self, user):
         """The questions assigned to `user` first, then by due day (the staff home's list)."""
@@ -97,6 +126,15 @@ class Question(models.Model):
     def is_overdue(self):
         return self.status != Status.ANSWERED and self.due_on < datetime.date.today()
 
+    @property
+    def lang(self):
+        """For a `lang` attribute on the question's texts ("" when unknown: no attribute then)."""
+        return self.language if self.language != "other" else ""
+
+    @property
+    def is_rtl(self):
+        return self.language in RTL_LANGUAGES
+
 
 def add_working_days(day, n):
     """`day` plus n working days (Monday–Friday)."""
@@ -122,14 +160,26 @@ class Message(models.Model):
         return f"{self.question_id}: {'parent' if self.from_parent else 'service'}"
 
 
+class ReplyTemplateQuerySet(models.QuerySet):
+    def for_org(self, org):
+        return self.filter(organisation=org)
+
+    def language_first(self, language):
+        """The templates in `language` first (for answering a question in it), then the others by
+        language; by title within each."""
+        first = Case(When(language=language, then=0), default=1, output_field=IntegerField())
+        return self.annotate(other_language=first).order_by("other_language", "language", "title", "id")
+
+
 class ReplyTemplate(models.Model):
     """A reusable piece of an answer (a standard explanation, the opening hours, a closing line)."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("title"), max_length=100)
     text = models.TextField(_("text"))
+    language = models.CharField(_("language"), max_length=8, choices=ANSWER_LANGUAGES, default="nl")
 
-    objects = QuestionQuerySet.as_manager()
+    objects = ReplyTemplateQuerySet.as_manager()
 
     class Meta:
         ordering = ["title", "id"]

@@ -1,6 +1,8 @@
 """The parent's side: ask a question, come back with the code and the secret."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -62,6 +64,8 @@ def pick_up(request, slug):
 
 
 def _thread(request, org, form, question, reply_form=None, sent=False):
+    """The question and its answers, on a page in the question's language when the site speaks it
+    (the parent asked for the answer in it), else in the language of the page."""
     if question is not None and reply_form is None:
         reply_form = ReplyForm(initial={"code": question.code, "secret": form.cleaned_data["secret"]})
     context = {
@@ -72,7 +76,13 @@ def _thread(request, org, form, question, reply_form=None, sent=False):
         "reply_form": reply_form,
         "sent": sent,
     }
-    return render(request, "questions/public/pick_up.html", context)
+    language = question.language if question and question.language in dict(settings.LANGUAGES) else None
+    if language is None:
+        return render(request, "questions/public/pick_up.html", context)
+    with translation.override(language):
+        response = render(request, "questions/public/pick_up.html", context)
+    response.headers["Content-Language"] = language
+    return response
 
 
 def _reply(request, org):

@@ -13,10 +13,19 @@ from django.utils import timezone, translation
 from opvoedwijzer.contacts.models import Area, Source
 from opvoedwijzer.contacts.services import register_contact
 from opvoedwijzer.core.crypto import decrypt, encrypt
+from opvoedwijzer.core.language import with_lang
 from opvoedwijzer.core.models import hash_secret
 from opvoedwijzer.privacy.audit import record_pii_confirmations
 
-from .models import CODE_ALPHABET, Message, Question, ReplyTemplate, Status, add_working_days
+from .models import (
+    CODE_ALPHABET,
+    Message,
+    Question,
+    ReplyTemplate,
+    Status,
+    add_working_days,
+    public_language,
+)
 
 
 def _random(n):
@@ -91,18 +100,18 @@ def answer_question(question, membership, *, answer, contact_data, pii_confirmat
 
 
 def send_answer_ready(question_pk):
-    """The one mail: "your answer is ready" with the link (never the code, the secret or the text);
-    then the address is gone."""
+    """The one mail: "your answer is ready" with the link (never the code, the secret or the text),
+    in the question's language (or the parents' fallback language when the site does not speak it),
+    the link opening the pick-up page in that language; then the address is gone."""
     question = Question.objects.select_related("organisation").get(pk=question_pk)
     address = decrypt(question.notify_email)
     if address:
+        language = public_language(question.language)
         link = settings.SITE_URL.rstrip("/") + reverse(
             "public_pick_up", kwargs={"slug": question.organisation.slug}
         )
-        with translation.override(
-            question.language if question.language in dict(settings.LANGUAGES) else "nl"
-        ):
-            context = {"organisation": question.organisation, "link": link}
+        with translation.override(language):
+            context = {"organisation": question.organisation, "link": with_lang(link, language)}
             subject = render_to_string("questions/email/answer_ready_subject.txt", context).strip()
             send_mail(subject, render_to_string("questions/email/answer_ready.txt", context), None, [address])
     Question.objects.filter(pk=question_pk).update(notify_email="", email_purge_on=None)
@@ -130,7 +139,9 @@ def mark_answer_read(question):
 
 @transaction.atomic
 def create_reply_template(org, data, *, pii_confirmations=()):
-    template = ReplyTemplate.objects.create(organisation=org, title=data["title"], text=data["text"])
+    template = ReplyTemplate.objects.create(
+        organisation=org, title=data["title"], text=data["text"], language=data.get("language") or "nl"
+    )
     record_pii_confirmations(pii_confirmations)
     return template
 
@@ -138,7 +149,8 @@ def create_reply_template(org, data, *, pii_confirmations=()):
 @transaction.atomic
 def update_reply_template(template, data, *, pii_confirmations=()):
     template.title, template.text = data["title"], data["text"]
-    template.save(update_fields=["title", "text"])
+    template.language = data.get("language") or template.language
+    template.save(update_fields=["title", "text", "language"])
     record_pii_confirmations(pii_confirmations)
     return template
 

@@ -5,7 +5,7 @@ from opvoedwijzer.privacy.forms import PIIGuardMixin
 from opvoedwijzer.taxonomy.fields import fixed_choices, themes_by_group
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, OfferType, Theme
 
-from .models import ReplyTemplate
+from .models import ANSWER_LANGUAGES, RTL_LANGUAGES, ReplyTemplate
 
 
 class AnswerForm(PIIGuardMixin, forms.Form):
@@ -22,9 +22,13 @@ class AnswerForm(PIIGuardMixin, forms.Form):
     offers = forms.ModelMultipleChoiceField(queryset=None, to_field_name="code", label=_("Offered"))
     duration = forms.ChoiceField(choices=fixed_choices("duration"), initial="15to30", label=_("Time spent"))
 
-    def __init__(self, org, *args, **kwargs):
+    def __init__(self, org, *args, language="", **kwargs):
         self.org = org
         super().__init__(*args, **kwargs)
+        if language and language != "other":  # the answer is written in the question's language
+            self.fields["answer"].widget.attrs["lang"] = language
+            if language in RTL_LANGUAGES:
+                self.fields["answer"].widget.attrs["dir"] = "rtl"
         themes = Theme.objects.for_org(org).visible().select_related("group")
         self.fields["main_theme"].queryset = themes
         self.fields["main_theme"].widget.choices = [("", "—"), *themes_by_group(themes)]
@@ -53,5 +57,25 @@ class ReplyTemplateForm(PIIGuardMixin, forms.ModelForm):
 
     class Meta:
         model = ReplyTemplate
-        fields = ["title", "text"]
+        fields = ["title", "language", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.instance.language if self.instance.pk else ""
+        if language:  # the text is in the template's language
+            self.fields["text"].widget.attrs["lang"] = language
+            if language in RTL_LANGUAGES:
+                self.fields["text"].widget.attrs["dir"] = "rtl"
+
+
+class InboxFilterForm(forms.Form):
+    """The inbox's filter on the language of the questions (GET; the tab comes along hidden)."""
+
+    language = forms.ChoiceField(
+        choices=[("", _("All languages")), *ANSWER_LANGUAGES], required=False, label=_("Language")
+    )
+
+    def language_or_all(self):
+        """The chosen language, or "" (all) when none or a bad one was asked for."""
+        return self.cleaned_data["language"] if self.is_valid() else ""

@@ -1,6 +1,8 @@
 """The staff inbox of web questions: new, assigned, answered; answer and register in one step."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,34 +16,37 @@ from opvoedwijzer.socialmap.search import Criteria, find_services
 
 from . import services
 from .models import Question, ReplyTemplate, Status
-from .staff_forms import AnswerForm, ReplyTemplateForm
+from .staff_forms import AnswerForm, InboxFilterForm, ReplyTemplateForm
 
 TABS = [(Status.NEW, _("New")), (Status.ASSIGNED, _("Assigned")), (Status.ANSWERED, _("Answered"))]
 
 
 @member_may("can_answer_questions")
 def inbox(request):
+    """The questions of one tab (status), in one language or all; each tab with its count."""
     org = request.organisation
     status = request.GET.get("status") or Status.NEW
     if status not in Status.values:
         status = Status.NEW
-    questions = (
-        Question.objects.for_org(org).filter(status=status).select_related("life_stage", "assigned_to")
-    )
+    filters = InboxFilterForm(request.GET)
+    language = filters.language_or_all()
+    in_language = Question.objects.for_org(org).in_language(language)
+    questions = in_language.filter(status=status).select_related("life_stage", "assigned_to")
     if status == Status.ANSWERED:
         questions = questions.order_by("-answered_on", "-id")[:100]
-    counts = {s: Question.objects.for_org(org).filter(status=s).count() for s in Status.values}
-    return render(
-        request, "questions/inbox.html", {"questions": questions, "status": status, "counts": counts}
-    )
+    counts = dict.fromkeys(Status.values, 0)
+    counts.update(in_language.order_by().values_list("status").annotate(n=Count("id")))
+    context = {"questions": questions, "status": status, "counts": counts, "filters": filters}
+    context["language"] = language
+    return render(request, "questions/inbox.html", context)
 
 
-def _unbound(org, post, answer):
+def _unbound(org, question, post, answer):
     """The answer form as typed so far, with `answer` as its text, without validating it (an insert
     is not a submit: no error messages yet)."""
     initial = {name: post.get(name) for name in ("main_theme", "asker_role", "request_kind", "duration")}
     initial.update(answer=answer, offers=post.getlist("offers"))
-    return AnswerForm(org, initial=initial)
+    return AnswerForm(org, initial=initial, language=question.language)
 
 
 def _service_summary(service):
@@ -66,13 +71,22 @@ def _page(request, question, form, *, found=(), found_resources=()):
     context = {
         "question": question,
         "form": form,
-        "templates": ReplyTemplate.objects.for_org(request.organisation),
+        "templates": _templates_by_language(request.organisation, question),
         "found": found,
         "found_resources": found_resources,
         "service_q": request.POST.get("service_q", ""),
         "resource_q": request.POST.get("resource_q", ""),
     }
     return render(request, "questions/detail.html", context)
+
+
+def _templates_by_language(org, question):
+    """The reply templates grouped by language, the question's language first:
+    [(language label, [templates])]."""
+    groups = {}
+    for template in ReplyTemplate.objects.for_org(org).language_first(question.language):
+        groups.setdefault(template.get_language_display(), []).append(template)
+    return list(groups.items())
 
 
 def _typed(request):
@@ -82,7 +96,7 @@ def _typed(request):
 def _with(request, question, addition):
     """The page again with `addition` (if any) added to the answer as typed so far."""
     answer = "\n\n".join(p for p in (_typed(request), addition) if p)
-    return _page(request, question, _unbound(request.organisation, request.POST, answer))
+    return _page(request, question, _unbound(request.organisation, question, request.POST, answer))
 
 
 @member_may("can_answer_questions")
@@ -92,7 +106,13 @@ def detail(request, pk):
     (server-side, so they work without JavaScript) and show this page again."""
     org = request.organisation
     question = _question(request, pk)
-    form = AnswerForm(org, request.POST or None, initial={"answer": question.answer}, user=request.user)
+    form = AnswerForm(
+        org,
+        request.POST or None,
+        initial={"answer": question.answer},
+        user=request.user,
+        language=question.language,
+    )
     if request.method == "POST" and form.is_valid():
         services.answer_question(
             question,
@@ -121,7 +141,7 @@ def find_service(request, pk):
     question = _question(request, pk)
     criteria = Criteria(text=request.POST.get("service_q", ""), life_stage=question.life_stage)
     found = list(find_services(request.organisation, criteria)[0].for_cards()[:5])
-    form = _unbound(request.organisation, request.POST, _typed(request))
+    form = _unbound(request.organisation, question, request.POST, _typed(request))
     return _page(request, question, form, found=found)
 
 
@@ -140,7 +160,7 @@ def find_resource(request, pk):
     question = _question(request, pk)
     resources = Resource.objects.for_org(request.organisation).published()
     found = list(resources.search(request.POST.get("resource_q", ""))[:5])
-    form = _unbound(request.organisation, request.POST, _typed(request))
+    form = _unbound(request.organisation, question, request.POST, _typed(request))
     return _page(request, question, form, found_resources=found)
 
 
@@ -167,7 +187,8 @@ def templates(request, pk=None):
             )
         messages.success(request, _("The template was saved."))
         return redirect("questions:templates", org=org.slug)
-    context = {"templates": ReplyTemplate.objects.for_org(org), "form": form, "template": template}
+    listed = ReplyTemplate.objects.for_org(org).language_first(settings.LANGUAGE_CODE)
+    context = {"templates": listed, "form": form, "template": template}
     return render(request, "questions/templates.html", context)
 
 

@@ -229,10 +229,14 @@ def test_staff_keep_reply_templates(zuid, sam, client_for):
 
     staff = client_for(sam)
     staff.post(
-        "/o/zuid-limburg/questions/templates/", {"title": "Openingsuren", "text": "We zijn open op ..."}
+        "/o/zuid-limburg/questions/templates/",
+        {"title": "Openingsuren", "language": "nl", "text": "We zijn open op ..."},
     )
     template = ReplyTemplate.objects.get()
-    staff.post(f"/o/zuid-limburg/questions/templates/{template.pk}/", {"title": "Uren", "text": "ma-vr"})
+    staff.post(
+        f"/o/zuid-limburg/questions/templates/{template.pk}/",
+        {"title": "Uren", "language": "nl", "text": "ma-vr"},
+    )
     template.refresh_from_db()
     assert (template.title, template.text) == ("Uren", "ma-vr")
 
@@ -279,6 +283,6 @@ def test_a_name_in_a_reply_template_is_caught_by_the_pii_guard(zuid, sam, client
 
     response = client_for(sam).post(
         "/o/zuid-limburg/questions/templates/",
-        {"title": "Groet", "text": "Groetjes, Marieke Peeters, 0470 11 22 33"},
+        {"title": "Groet", "language": "nl", "text": "Groetjes, Marieke Peeters, 0470 11 22 33"},
     )
     assert response.status_code == 200 and not ReplyTemplate.objects.exists()
