@@ -1,9 +1,17 @@
 """The default registration taxonomy (shared/TAXONOMY.md): what a new organisation starts with.
 
 Labels are data in Dutch and English here rather than gettext strings: they are the taxonomy's
-content, and an organisation may override them. Another language is one more key per label.
+content, and an organisation may override them (a renamed term keeps its own label in every language).
+The other public languages (settings.LANGUAGES besides nl and en: the parents' languages) come from
+`data/labels.<lang>.json`, `{dimension: {code: label}}` (at least the dimensions a parent sees: theme
+groups, themes, life stages, asker roles, offers, channels). A language without a file, or a code its file
+lacks, shows the English label (the interface's fallback, settings.PUBLIC_FALLBACK_LANGUAGE), not Dutch.
 """
 
+import json
+from pathlib import Path
+
+from django.conf import settings
 from django.utils.translation import get_language
 
 # (code, nl, en) per dimension, in the default order.
@@ -244,10 +252,56 @@ LABELS = {
     "duration": _labels(DURATIONS),
 }
 
+# The languages in which defaults.py itself holds every label.
+BUILT_IN_LANGUAGES = ("nl", "en")
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_language_files(directory, languages):
+    """The labels in `directory/labels.<language>.json` for each of `languages` that has a file:
+    {dimension: {code: {language: label}}}. A missing file is no error; an empty label, or a dimension
+    or code that LABELS does not know, is left out (tests/taxonomy/test_labels_per_language.py names
+    them)."""
+    found = {}
+    for language in languages:
+        path = Path(directory) / f"labels.{language}.json"
+        if not path.is_file():
+            continue
+        for dimension, labels in json.loads(path.read_text(encoding="utf-8")).items():
+            if dimension not in LABELS:
+                continue
+            for code, text in labels.items():
+                if code in LABELS[dimension] and isinstance(text, str) and text.strip():
+                    found.setdefault(dimension, {}).setdefault(code, {})[language] = text.strip()
+    return found
+
+
+def add_languages(table, found):
+    """Merge `read_language_files`' answer into a table shaped like LABELS (in place)."""
+    for dimension, codes in found.items():
+        for code, labels in codes.items():
+            table[dimension][code].update(labels)
+
+
+def file_languages():
+    """The public languages whose labels come from a file."""
+    return [code for code, _name in settings.LANGUAGES if code not in BUILT_IN_LANGUAGES]
+
+
+add_languages(LABELS, read_language_files(DATA_DIR, file_languages()))
+
+
+def pick(labels, language):
+    """A code's label in `language`: its own, else the fallback language's (English), else Dutch."""
+    language = (language or settings.LANGUAGE_CODE).split("-")[0]
+    if language in labels:
+        return labels[language]
+    return labels.get(getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en")) or labels["nl"]
+
 
 def label(dimension, code):
-    """The default label of a code in the active language (Dutch when there is none)."""
+    """The default label of a code in the active language (see `pick`); the code itself when it has none."""
     labels = LABELS[dimension].get(code)
     if labels is None:
         return code
-    return labels.get((get_language() or "nl")[:2], labels["nl"])
+    return pick(labels, get_language())
