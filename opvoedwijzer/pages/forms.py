@@ -1,13 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opvoedwijzer.core.translations import TranslationsFormMixin
 from opvoedwijzer.taxonomy.models import LifeStage
 
 from .models import LifeStageInfo, PublicProfile
 
 
-class PublicSiteForm(forms.ModelForm):
-    """The profile, and one text per visible life stage (fields `stage_<code>`)."""
+class PublicSiteForm(TranslationsFormMixin, forms.ModelForm):
+    """The profile, and one text per visible life stage (fields `stage_<code>`); each text with its
+    versions in the parents' languages beside it (`intro__fr`, `stage_teen__pl`, …)."""
+
+    translated_fields = ("intro", "opening_hours", "how_to_reach")
 
     class Meta:
         model = PublicProfile
@@ -21,14 +25,29 @@ class PublicSiteForm(forms.ModelForm):
     def __init__(self, org, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.stages = list(LifeStage.objects.for_org(org).visible())
-        texts = dict(LifeStageInfo.objects.filter(organisation=org).values_list("life_stage_id", "text"))
+        infos = {
+            stage_id: (text, versions)
+            for stage_id, text, versions in LifeStageInfo.objects.filter(organisation=org).values_list(
+                "life_stage_id", "text", "translations"
+            )
+        }
         for stage in self.stages:
-            self.fields[f"stage_{stage.code}"] = forms.CharField(
+            text, versions = infos.get(stage.pk, ("", {}))
+            name = f"stage_{stage.code}"
+            self.fields[name] = forms.CharField(
                 label=_("Basic information: %(stage)s") % {"stage": stage.label},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
-                initial=texts.get(stage.pk, ""),
+                initial=text,
             )
+            self.add_versions(name, {lang: (v or {}).get("text", "") for lang, v in (versions or {}).items()})
 
     def stage_texts(self):
         return {stage: self.cleaned_data.get(f"stage_{stage.code}", "") for stage in self.stages}
+
+    def stage_translations(self):
+        """{LifeStage: {lang: {"text": …}}}: the versions of each life stage's text."""
+        return {
+            stage: {lang: {"text": text} for lang, text in self.versions_of(f"stage_{stage.code}").items()}
+            for stage in self.stages
+        }

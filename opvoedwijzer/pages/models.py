@@ -16,6 +16,8 @@ class PublicProfile(models.Model):
     address = models.CharField(_("address"), max_length=200, blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
     how_to_reach = models.TextField(_("other ways to reach us"), blank=True)
+    # Versions in the parents' languages: {"fr": {"intro": "…"}, …} (core/translations.py).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     def __str__(self):
         return str(self.organisation)
@@ -27,6 +29,8 @@ class LifeStageInfo(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     life_stage = models.ForeignKey(LifeStage, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("basic information"), blank=True)
+    # Versions in the parents' languages: {"fr": {"text": "…"}, …} (core/translations.py).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         constraints = [

@@ -17,7 +17,12 @@ def edit(request):
     profile = PublicProfile.objects.filter(organisation=org).first()
     form = PublicSiteForm(org, request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        services.update_public_site(org, form.cleaned_data, form.stage_texts())
+        services.update_public_site(
+            org,
+            {**form.cleaned_data, "translations": form.translations_data()},
+            form.stage_texts(),
+            form.stage_translations(),
+        )
         messages.success(request, _("The public site was saved."))
         return redirect("public_site_edit", org=org.slug)
     return render(request, "pages/edit.html", {"form": form})
