@@ -114,6 +114,9 @@ MIDDLEWARE = [
     "opvoedwijzer.core.badinput.BadInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # `?lang=xx` on a public page: that language, remembered in the cookie; the notice when part of a page
+    # fell back to English.
+    "opvoedwijzer.core.language.PublicLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -226,9 +229,13 @@ LANGUAGES = [
     ("tr", _("Turkish")),
     ("pl", _("Polish")),
 ]
-# The staff screens are in Dutch and English; the public pages offer every language of LANGUAGES
-# (a string not translated yet shows in English).
+# The staff screens are in Dutch and English; the public pages offer every language of LANGUAGES, chosen
+# with links that add `?lang=xx` and remembered in the language cookie (core/language.py).
 STAFF_LANGUAGES = ["nl", "en"]
+# A string without a translation in a public language other than the staff's (fr, ar, tr, pl) is shown in
+# this language instead of Django's fallback to LANGUAGE_CODE (Dutch), and the page says so under its header
+# (core.language.PublicTranslation, installed in CoreConfig.ready). English is the msgids themselves.
+PUBLIC_FALLBACK_LANGUAGE = env_str("PUBLIC_FALLBACK_LANGUAGE", "en")
 LOCALE_PATHS = [BASE_DIR / "opvoedwijzer" / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import lookups
+        from . import language, lookups
 
         lookups.register()
+        language.install()

@@ -12,11 +12,48 @@
   changes the hooks this relies on (`trans_real.DjangoTranslation`, its `_add_fallback`, `translation()`).
 """
 
+import contextvars
+import gettext as gettext_module
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import trans_real
 
 LANG_PARAM = "lang"
+NOTICE_MARKER = b"<!--language-notice-->"
+# Pages that are not public: their language is the staff's (nl/en), `?lang=` does nothing there.
+NOT_PUBLIC_PREFIXES = (
+    "/o/",
+    "/api/",
+    "/accounts/",
+    "/profile/",
+    "/admin/",
+    "/site-admin/",
+    "/i18n/",
+    "/invite/",
+    "/r/",
+)
+
+# Each language named in itself, as a parent looks for it (Django's own names are lower case, some voweled).
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "fr": "Français",
+    "ar": "العربية",
+    "tr": "Türkçe",
+    "pl": "Polski",
+}
+
+# The msgids that fell back during the current request (None outside a request: nothing is recorded).
+_misses: contextvars.ContextVar[set | None] = contextvars.ContextVar("language_misses", default=None)
+
+
+def language_name(code):
+    return LANGUAGE_NAMES.get(code) or translation.get_language_info(code)["name_local"]
 
 
 def public_languages():
@@ -37,3 +74,154 @@ def with_lang(url, language):
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != LANG_PARAM]
     query.append((LANG_PARAM, language))
     return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+class _MissRecorder(gettext_module.NullTranslations):
+    """The end of a public language's catalogue: records the msgid, then asks the fallback language."""
+
+    def _record(self, message):
+        misses = _misses.get()
+        if misses is not None:
+            misses.add(message.rpartition("\x04")[2])  # pgettext passes "context\x04message"
+
+    def gettext(self, message):
+        self._record(message)
+        return super().gettext(message)
+
+    def ngettext(self, msgid1, msgid2, n):
+        self._record(msgid1 if n == 1 else msgid2)
+        return super().ngettext(msgid1, msgid2, n)
+
+    def pgettext(self, context, message):
+        self._record(message)
+        return super().pgettext(context, message)
+
+    def npgettext(self, context, msgid1, msgid2, n):
+        self._record(msgid1 if n == 1 else msgid2)
+        return super().npgettext(context, msgid1, msgid2, n)
+
+
+_DjangoTranslation = trans_real.DjangoTranslation
+
+
+class PublicTranslation(_DjangoTranslation):
+    """Django's translation object, but fr/ar/tr/pl fall back to PUBLIC_FALLBACK_LANGUAGE, recording misses.
+
+    Django itself falls back to LANGUAGE_CODE (Dutch), a language a French-speaking parent is less likely
+    to read than English. Staff languages (nl, en) and other domains (djangojs) keep Django's behaviour.
+    """
+
+    def _add_fallback(self, localedirs=None):
+        language = self.language()
+        if self.domain != "django" or language not in fallback_languages():
+            return super()._add_fallback(localedirs)
+        recorder = _MissRecorder()
+        fallback = getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en")
+        if fallback and fallback != language:
+            recorder.add_fallback(trans_real.translation(fallback))
+        self.add_fallback(recorder)
+
+
+def install():
+    """Make Django build PublicTranslation objects (once, at start-up; idempotent). Translations of the
+    fallback languages built before are dropped from Django's cache so they are built again."""
+    if trans_real.DjangoTranslation is not PublicTranslation:
+        trans_real.DjangoTranslation = PublicTranslation
+    for code in fallback_languages():
+        cached = trans_real._translations.get(code)
+        if cached is not None and not isinstance(cached, PublicTranslation):
+            del trans_real._translations[code]
+
+
+def is_public_path(path):
+    return not path.startswith(NOT_PUBLIC_PREFIXES)
+
+
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+
+
+def _shown(msgid, content):
+    """Whether (the longest literal part of) a fallen-back msgid is visible in the page's HTML."""
+    part = max(_PLACEHOLDER.split(msgid), key=len).strip()
+    if len(part) < 3:
+        return False
+    return part.encode() in content or escape(part).encode() in content
+
+
+def _direction(code):
+    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+
+
+def fallback_notice(language):
+    """The notice's HTML: one line in the parent's language, one in the fallback language."""
+    fallback = getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en") or settings.LANGUAGE_CODE
+    names = {
+        "language": language_name(language),
+        "fallback": language_name(fallback),
+    }
+    lines = {}
+    for code in (language, fallback):
+        with translation.override(code):
+            text = _(
+                "Part of this page is not translated into %(language)s yet; it is shown in %(fallback)s."
+            )
+        lines.setdefault(text % names, code)
+    items = format_html_join(
+        "",
+        '<p lang="{}" dir="{}">{}</p>',
+        (
+            (code, "rtl" if translation.get_language_info(code)["bidi"] else "ltr", text)
+            for text, code in lines.items()
+        ),
+    )
+    return format_html('<div class="language-notice" role="note">{}</div>', items)
+
+
+class PublicLanguageMiddleware:
+    """On a public page: `?lang=xx` activates xx and remembers it in the language cookie; a page part of
+    which fell back to another language says so (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = None
+        if is_public_path(request.path_info):
+            asked = request.GET.get(LANG_PARAM, "")
+            if asked in public_languages():
+                chosen = asked
+                translation.activate(chosen)
+                request.LANGUAGE_CODE = chosen
+        token = _misses.set(set())
+        try:
+            response = self.get_response(request)
+            misses = _misses.get()
+        finally:
+            _misses.reset(token)
+        if chosen is not None:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                chosen,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        self._fill_notice(request, response, misses)
+        return response
+
+    def _fill_notice(self, request, response, misses):
+        if response.streaming or "text/html" not in response.get("Content-Type", ""):
+            return
+        content = response.content
+        if NOTICE_MARKER not in content:
+            return
+        language = translation.get_language()
+        notice = b""
+        if language in fallback_languages() and misses and any(_shown(m, content) for m in misses):
+            notice = fallback_notice(language).encode()
+        response.content = content.replace(NOTICE_MARKER, notice, 1)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
