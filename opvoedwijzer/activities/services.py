@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from opvoedwijzer.core.crypto import decrypt, encrypt
+from opvoedwijzer.core.language import with_lang
 from opvoedwijzer.core.models import hash_secret
 from opvoedwijzer.privacy.audit import record_pii_confirmations
 
@@ -287,6 +288,9 @@ def notify(signup_pk, what, **extra):
     if "token" in extra:
         context["manage_link"] = _link("public_signup", slug=org.slug, token=extra["token"])
     language = signup.language if signup.language in dict(settings.LANGUAGES) else "nl"
+    for name in ("agenda_link", "manage_link"):  # the links bring them back in their language
+        if name in context:
+            context[name] = with_lang(context[name], language)
     with translation.override(language):
         subject = render_to_string(f"activities/messages/{what}_subject.txt", context).strip()
         body = render_to_string(f"activities/messages/{what}.txt", context).strip()

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from opvoedwijzer.core.badinput import as_id
 from opvoedwijzer.core.crypto import decrypt
 from opvoedwijzer.core.decorators import member_may
+from opvoedwijzer.core.language import with_lang
 
 from . import qr, services
 from .forms import ActivityForm, CancelActivityForm, SignUpForm, attendance_formset, session_formset
@@ -238,6 +239,7 @@ def evaluation_link(request, pk):
     path = reverse(
         "public_evaluate", kwargs={"slug": request.organisation.slug, "code": session.evaluation_code}
     )
-    link = request.build_absolute_uri(path)
+    # In the activity's language: the parent who scans it starts there (and can pick another).
+    link = with_lang(request.build_absolute_uri(path), session.activity.language)
     context = {"session": session, "link": link, "qr": qr.svg(link, _("QR code of the evaluation link"))}
     return render(request, "activities/evaluation_link.html", context)

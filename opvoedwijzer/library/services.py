@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from opvoedwijzer.core import fulltext
 from opvoedwijzer.core.crypto import decrypt, encrypt
+from opvoedwijzer.core.language import with_lang
 from opvoedwijzer.taxonomy import defaults
 
 from .models import Copy, Handout, Loan, Reservation, ReservationEnd, Resource
@@ -105,9 +106,8 @@ def send_reservation_link(reservation_pk, language):
     if not address or reservation.ended_on:
         return
     org = reservation.resource.organisation
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "public_reservation", kwargs={"slug": org.slug, "token": cancel_token(reservation)}
-    )
+    path = reverse("public_reservation", kwargs={"slug": org.slug, "token": cancel_token(reservation)})
+    link = with_lang(settings.SITE_URL.rstrip("/") + path, language)
     with translation.override(language if language in dict(settings.LANGUAGES) else "nl"):
         context = {"organisation": org, "title": reservation.resource.title, "link": link}
         subject = render_to_string("library/email/reserved_subject.txt", context).strip()
