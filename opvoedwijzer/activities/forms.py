@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from opvoedwijzer.contacts.models import Area
 from opvoedwijzer.core.fields import ISO_DATE, phone_or_email
 from opvoedwijzer.core.ratelimit import HONEYPOT
+from opvoedwijzer.core.translations import TranslationsFormMixin
 from opvoedwijzer.library.models import Audience
 from opvoedwijzer.privacy.forms import PIIGuardMixin, RedactPublicTextMixin
 from opvoedwijzer.socialmap.models import Location, MapOrganisation
@@ -22,8 +23,9 @@ from opvoedwijzer.taxonomy.models import AskerRole, LifeStage, Theme
 from .models import MAX_PEOPLE_PER_SIGNUP, SCORES, Activity, Evaluation, Session
 
 
-class ActivityForm(PIIGuardMixin, forms.ModelForm):
+class ActivityForm(PIIGuardMixin, TranslationsFormMixin, forms.ModelForm):
     pii_guarded_fields = ("title", "description", "target_group")
+    translated_fields = ("title", "description")  # their versions are guarded too (see the mixin)
 
     class Meta:
         model = Activity

@@ -81,6 +81,8 @@ class Activity(models.Model):
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # Versions in the parents' languages: {"fr": {"title": "…"}, …} (core/translations.py).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     themes = models.ManyToManyField(Theme, related_name="+", blank=True, verbose_name=_("themes"))
     life_stages = models.ManyToManyField(
         LifeStage, related_name="+", blank=True, verbose_name=_("life stages")

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from opvoedwijzer.core.crypto import decrypt, encrypt
 from opvoedwijzer.core.language import with_lang
 from opvoedwijzer.core.models import hash_secret
+from opvoedwijzer.core.translations import clean_versions
 from opvoedwijzer.privacy.audit import record_pii_confirmations
 
 from .feeds import note_agenda_changed
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 ACTIVITY_FIELDS = [
     *["kind", "title", "description", "audience", "language", "target_group", "price", "capacity"],
-    "join_later",
+    *["join_later", "translations"],
 ]
 
 
@@ -84,6 +85,8 @@ def _fill_activity(activity, data):
     for name in ACTIVITY_FIELDS:
         if name in data:
             setattr(activity, name, data[name])
+    if "translations" in data:
+        activity.translations = clean_versions(data["translations"])
 
 
 def _write_links_and_sessions(activity, data, *, sessions, deleted_sessions=()):

@@ -46,14 +46,13 @@ def _edit(request, activity=None):
         deleted = [f.cleaned_data["pk"] for f in formset.forms if f.cleaned_data.get("DELETE")]
         rows = [f.session_fields() for f in kept]
         confirmed = [c for f in [form, *formset.forms] for c in f.pii_confirmations]
+        data = {**form.cleaned_data, "translations": form.translations_data()}
         if activity is None:
-            activity = services.create_activity(
-                org, form.cleaned_data, sessions=rows, pii_confirmations=confirmed
-            )
+            activity = services.create_activity(org, data, sessions=rows, pii_confirmations=confirmed)
         else:
             activity = services.update_activity(
                 activity,
-                form.cleaned_data,
+                data,
                 sessions=rows,
                 deleted_sessions=[s for s in sessions if s.pk in deleted],
                 pii_confirmations=confirmed,
