@@ -5,13 +5,16 @@ from django.utils.translation import ngettext
 
 from opvoedwijzer.contacts.models import CONTACT_LANGUAGES
 from opvoedwijzer.core.fields import ISO_DATE, phone_or_email
+from opvoedwijzer.core.translations import TranslationsFormMixin
 from opvoedwijzer.taxonomy.fields import themes_by_group
 from opvoedwijzer.taxonomy.models import LifeStage, Theme
 
 from .models import Copy, Resource
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(TranslationsFormMixin, forms.ModelForm):
+    translated_fields = ("title", "description")
+
     class Meta:
         model = Resource
         fields = [

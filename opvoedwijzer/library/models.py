@@ -65,6 +65,8 @@ class Resource(models.Model):
     life_stages = models.ManyToManyField(
         LifeStage, related_name="+", blank=True, verbose_name=_("life stages")
     )
+    # Versions in the parents' languages: {"fr": {"title": "…"}, …} (core/translations.py).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=CONTACT_LANGUAGES, default="nl")
     audience = models.CharField(_("for"), max_length=14, choices=Audience.choices, default=Audience.PARENTS)
     published = models.BooleanField(_("on the public site"), default=True)

@@ -14,12 +14,14 @@ from django.utils import timezone, translation
 from opvoedwijzer.core import fulltext
 from opvoedwijzer.core.crypto import decrypt, encrypt
 from opvoedwijzer.core.language import with_lang
+from opvoedwijzer.core.translations import clean_versions, translated
 from opvoedwijzer.taxonomy import defaults
 
 from .models import Copy, Handout, Loan, Reservation, ReservationEnd, Resource
 
 RESOURCE_FIELDS = [
     *["kind", "title", "author", "description", "url", "body", "language", "audience", "published", "stock"],
+    "translations",
 ]
 
 
@@ -37,12 +39,15 @@ def _write_resource(resource, data, *, creating):
     for name in RESOURCE_FIELDS:
         if name in data:
             setattr(resource, name, data[name])
+    if "translations" in data:
+        resource.translations = clean_versions(data["translations"])
     themes, stages = list(data.get("themes") or []), list(data.get("life_stages") or [])
     labels = [
         label for t in themes for label in [str(t.label), *defaults.LABELS["theme"].get(t.code, {}).values()]
     ]
     labels += [str(s.label) for s in stages]
-    parts = [resource.title, resource.author, resource.description, resource.body, *labels]
+    versions = [text for fields in (resource.translations or {}).values() for text in fields.values()]
+    parts = [resource.title, resource.author, resource.description, resource.body, *labels, *versions]
     resource.search_text = "\n".join(p for p in parts if p)
     if creating:
         resource.save()
@@ -109,7 +114,8 @@ def send_reservation_link(reservation_pk, language):
     path = reverse("public_reservation", kwargs={"slug": org.slug, "token": cancel_token(reservation)})
     link = with_lang(settings.SITE_URL.rstrip("/") + path, language)
     with translation.override(language if language in dict(settings.LANGUAGES) else "nl"):
-        context = {"organisation": org, "title": reservation.resource.title, "link": link}
+        title = translated(reservation.resource, "title").text
+        context = {"organisation": org, "title": title, "link": link}
         subject = render_to_string("library/email/reserved_subject.txt", context).strip()
         send_mail(subject, render_to_string("library/email/reserved.txt", context), None, [address])
 

@@ -44,10 +44,11 @@ def resource_form(request, pk=None):
     resource = get_object_or_404(Resource.objects.for_org(org), pk=pk) if pk else None
     form = ResourceForm(org, request.POST or None, instance=resource)
     if request.method == "POST" and form.is_valid():
+        data = {**form.cleaned_data, "translations": form.translations_data()}
         if resource is None:
-            services.create_resource(org, form.cleaned_data)
+            services.create_resource(org, data)
         else:
-            services.update_resource(resource, form.cleaned_data)
+            services.update_resource(resource, data)
         messages.success(request, _("Saved."))
         return redirect("library:resources", org=org.slug)
     return render(request, "library/resource_form.html", {"form": form, "resource": resource})
