@@ -188,6 +188,7 @@ def _make(org, spec, locations, partners, themes, stages):
         "price": spec["price"],
         "capacity": spec["capacity"],
         "join_later": spec.get("join_later", False),
+        "translations": spec.get("translations", {}),
         "themes": [themes[c] for c in spec["themes"] if c in themes],
         "life_stages": [stages[c] for c in spec["life_stages"] if c in stages],
         "partners": [partners[n] for n in spec.get("partners", []) if n in partners],

@@ -56,6 +56,7 @@ def seed_library(org, today=None):
             "audience": spec.get("audience", Audience.PARENTS),
             "published": True,
             "stock": spec.get("stock"),
+            "translations": spec.get("translations", {}),
             "themes": [themes[c] for c in spec["themes"] if c in themes],
             "life_stages": [stages[c] for c in spec["life_stages"] if c in stages],
         }

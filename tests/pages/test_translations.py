@@ -52,9 +52,9 @@ def test_a_coordinator_writes_the_home_text_in_french_beside_the_dutch(ilse, cli
 
 def test_the_form_shows_each_language_folded_and_opens_the_ones_with_text(ilse, client_for, home_in_french):
     html = client_for(ilse).get("/o/zuid-limburg/public-site/").content.decode()
-    assert html.count('<details class="translation"') == 5 * (3 + LifeStage.objects.filter(
-        organisation=home_in_french.organisation, hidden=False
-    ).count())
+    assert html.count('<details class="translation"') == 5 * (
+        3 + LifeStage.objects.filter(organisation=home_in_french.organisation, hidden=False).count()
+    )
     assert '<details class="translation" open>' in html and FRENCH.replace("'", "&#x27;") in html
     assert 'name="intro__fr"' in html and 'lang="fr"' in html and 'name="intro__ar"' in html
     assert 'dir="rtl"' in html  # the Arabic version is typed right to left
@@ -113,3 +113,21 @@ def test_translated_picks_the_page_language_then_the_fallback_then_the_original(
     assert translated(profile, "intro", "nl").is_fallback is False
     assert translated(profile, "intro", "fr-be").text == FRENCH
     assert translated(None, "intro", "fr").text == ""
+
+
+def test_the_demo_loads_every_language_file_of_the_public_site_once(zuid, noord):
+    from opvoedwijzer.demo.public_site import seed_public_site, versions
+
+    languages = versions()
+    assert "fr" in languages
+    for _ in range(2):  # seeding again changes nothing
+        seed_public_site(zuid)
+        seed_public_site(noord)
+    profile = PublicProfile.objects.get(organisation=zuid)
+    assert profile.translations["fr"]["intro"] == languages["fr"]["profile"]["intro"]
+    assert set(profile.translations) == {code for code, texts in languages.items() if texts.get("profile")}
+    baby = LifeStageInfo.objects.get(organisation=zuid, life_stage__code="baby")
+    assert baby.translations["fr"]["text"] == languages["fr"]["life_stages"]["baby"]
+    # Noord-Limburg has its own opening hours: in Dutch only, not the default's translated.
+    assert "opening_hours" not in PublicProfile.objects.get(organisation=noord).translations["fr"]
+    assert LifeStageInfo.objects.filter(organisation=zuid).count() == 4
