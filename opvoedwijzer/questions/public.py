@@ -31,6 +31,7 @@ def ask(request, slug):
                 life_stage=d["life_stage"],
                 municipality=d["municipality"],
                 language=d["language"],
+                email=d["email"],
             )
             removed = [str(KIND_LABELS[kind]) for kind in form.pii_redactions.get("text", [])]
             context = {"organisation": org, "question": question, "secret": secret, "removed": removed}

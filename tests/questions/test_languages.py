@@ -196,7 +196,10 @@ def test_the_answer_is_written_in_a_box_marked_with_the_question_language(
 def test_the_answer_mail_is_in_the_question_language_and_its_link_opens_the_page_in_it(
     zuid, sam, client_for, mailoutbox, django_capture_on_commit_callbacks
 ):
-    question = asked(zuid, "fr", "Mon fils ne dort pas.", email="parent@example.org")
+    parent = parent_on_the_page_in("fr")
+    parent.post(ASK, {"text": "Mon fils ne dort pas.", "language": "fr", "email": "parent@example.org"})
+    question = Question.objects.get()
+    assert question.notify_email and "parent@example.org" not in question.notify_email  # encrypted
     with django_capture_on_commit_callbacks(execute=True):
         client_for(sam).post(f"{INBOX}{question.pk}/", dict(ANSWER, answer="Essayez un rituel du soir."))
     mail = mailoutbox[0]
