@@ -65,8 +65,9 @@ def pick_up(request, slug):
 
 
 def _thread(request, org, form, question, reply_form=None, sent=False):
-    """The question and its answers, on a page in the question's language when the site speaks it
-    (the parent asked for the answer in it), else in the language of the page."""
+    """The question and its answers. The page speaks the language the parent chose with the language
+    links (`?lang=`, remembered in the language cookie; the mail's link carries the question's); without
+    such a choice, the question's language when the site speaks it: they asked for the answer in it."""
     if question is not None and reply_form is None:
         reply_form = ReplyForm(initial={"code": question.code, "secret": form.cleaned_data["secret"]})
     context = {
@@ -77,13 +78,20 @@ def _thread(request, org, form, question, reply_form=None, sent=False):
         "reply_form": reply_form,
         "sent": sent,
     }
-    language = question.language if question and question.language in dict(settings.LANGUAGES) else None
+    language = None
+    if question is not None and not _chose_a_language(request):
+        language = question.language if question.language in dict(settings.LANGUAGES) else None
     if language is None:
         return render(request, "questions/public/pick_up.html", context)
     with translation.override(language):
         response = render(request, "questions/public/pick_up.html", context)
     response.headers["Content-Language"] = language
     return response
+
+
+def _chose_a_language(request):
+    public = dict(settings.LANGUAGES)
+    return request.GET.get("lang") in public or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in public
 
 
 def _reply(request, org):

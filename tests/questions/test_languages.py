@@ -236,3 +236,12 @@ def test_a_question_in_arabic_is_picked_up_on_a_right_to_left_page(zuid, sam, cl
     page = Client().post("/zuid-limburg/answer/", {"code": question.code, "secret": secret}).content.decode()
     assert re.search(r'<html lang="ar" dir="rtl"', page)
     assert '<blockquote class="prewrap" lang="ar" dir="rtl">ابني لا ينام.</blockquote>' in page
+
+
+def test_a_parent_who_chose_a_language_picks_up_the_answer_on_a_page_in_that_language(zuid, sam, client_for):
+    question, secret = services.ask_question(zuid, text="Mijn zoon slaapt slecht.", language="nl")
+    client_for(sam).post(f"{INBOX}{question.pk}/", dict(ANSWER, answer="Probeer een vast slaapritueel."))
+    parent = parent_on_the_page_in("fr")  # asked for a Dutch answer, reads the site in French
+    page = parent.post("/zuid-limburg/answer/", {"code": question.code, "secret": secret}).content.decode()
+    assert '<html lang="fr"' in page
+    assert '<div class="prewrap answer" lang="nl" dir="ltr">Probeer een vast slaapritueel.</div>' in page
