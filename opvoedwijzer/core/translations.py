@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.utils.text import capfirst, format_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, get_language_info
+
+from .language import language_name as named_in_itself
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ def version_languages():
 
 
 def language_name(code):
-    """A language named in itself: Français, Polski, Türkçe."""
-    return capfirst(get_language_info(code)["name_local"])
+    """A language named in itself, as the public pages' language links name it: Français, Polski."""
+    return named_in_itself(code)
 
 
 def _base(language):

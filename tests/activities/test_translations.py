@@ -46,7 +46,7 @@ def test_the_form_keeps_the_versions_typed_when_a_date_is_wrong(ilse, client_for
     response = client_for(ilse).post("/o/zuid-limburg/activities/new/", data)
     html = response.content.decode()
     assert response.status_code == 200 and 'value="Nastolatki w domu"' in html
-    assert '<details class="translation" open>' in html and not Activity.objects.exists()
+    assert '<details class="action translation" open>' in html and not Activity.objects.exists()
 
 
 def test_personal_data_in_a_french_description_is_refused_until_replaced(ilse, client_for, location):
@@ -74,7 +74,7 @@ def test_without_a_version_the_dutch_is_marked_and_the_parent_told(client, cours
     activity = page(client, f"/zuid-limburg/agenda/{course.pk}/", "pl")
     assert '<h1 lang="nl" dir="ltr">Pubers in huis</h1>' in activity
     assert 'lang="nl" dir="ltr">Vier avonden over de tienerjaren.</p>' in activity
-    assert 'class="translation-note"' in activity
+    assert 'class="hint translation-note"' in activity
     agenda = page(client, "/zuid-limburg/agenda/", "pl")
     assert 'lang="nl" dir="ltr">Pubers in huis</a>' in agenda
 

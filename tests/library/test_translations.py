@@ -54,7 +54,7 @@ def test_the_form_keeps_the_versions_typed_when_something_is_wrong(ilse, client_
     )
     html = response.content.decode()
     assert response.status_code == 200 and 'value="Kavgasız uyku"' in html and "error-summary" in html
-    assert '<details class="translation" open>' in html and not Resource.objects.exists()
+    assert '<details class="action translation" open>' in html and not Resource.objects.exists()
 
 
 def test_the_stored_versions_drop_what_is_empty(sleep_book):
@@ -71,7 +71,7 @@ def test_the_french_list_and_item_show_the_french_version(client, sleep_book):
 
 def test_without_a_version_the_dutch_is_marked_and_the_parent_told(client, sleep_book):
     item = page(client, f"/zuid-limburg/library/{sleep_book.pk}/", "tr")
-    assert '<h1 lang="nl" dir="ltr">Slapen zonder strijd</h1>' in item and 'class="translation-note"' in item
+    assert '<h1 lang="nl" dir="ltr">Slapen zonder strijd</h1>' in item and 'class="hint translation-note"' in item
     listing = page(client, "/zuid-limburg/library/", "ar")
     assert 'lang="nl" dir="ltr">Slapen zonder strijd</a>' in listing
 

@@ -52,10 +52,10 @@ def test_a_coordinator_writes_the_home_text_in_french_beside_the_dutch(ilse, cli
 
 def test_the_form_shows_each_language_folded_and_opens_the_ones_with_text(ilse, client_for, home_in_french):
     html = client_for(ilse).get("/o/zuid-limburg/public-site/").content.decode()
-    assert html.count('<details class="translation"') == 5 * (
+    assert html.count('<details class="action translation"') == 5 * (
         3 + LifeStage.objects.filter(organisation=home_in_french.organisation, hidden=False).count()
     )
-    assert '<details class="translation" open>' in html and FRENCH.replace("'", "&#x27;") in html
+    assert '<details class="action translation" open>' in html and FRENCH.replace("'", "&#x27;") in html
     assert 'name="intro__fr"' in html and 'lang="fr"' in html and 'name="intro__ar"' in html
     assert 'dir="rtl"' in html  # the Arabic version is typed right to left
 
@@ -81,7 +81,7 @@ def test_the_french_page_shows_the_french_version(client, home_in_french):
 def test_without_a_version_the_page_shows_the_dutch_marked_as_dutch_with_a_note(client, home_in_french):
     home = page(client, "/zuid-limburg/", "pl")
     assert f'<p class="lead" lang="nl" dir="ltr">{DUTCH}</p>' in home
-    assert 'class="translation-note"' in home
+    assert 'class="hint translation-note"' in home
     assert '<dd class="prewrap" lang="nl" dir="ltr">ma-vr 9-12</dd>' in home
 
 
@@ -99,7 +99,7 @@ def test_an_english_version_stands_in_where_the_parents_language_has_none(client
     settings.PUBLIC_FALLBACK_LANGUAGE = "en"
     update_public_site(zuid, {"intro": DUTCH, "translations": {"en": {"intro": ENGLISH}}}, {})
     turkish = page(client, "/zuid-limburg/", "tr")
-    assert f'lang="en" dir="ltr">{ENGLISH}' in turkish and 'class="translation-note"' in turkish
+    assert f'lang="en" dir="ltr">{ENGLISH}' in turkish and 'class="hint translation-note"' in turkish
     assert DUTCH not in turkish
 
 
