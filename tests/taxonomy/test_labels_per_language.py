@@ -13,7 +13,7 @@ from opvoedwijzer.taxonomy.models import Theme
 PRESENT = [
     lang for lang in defaults.file_languages() if (defaults.DATA_DIR / f"labels.{lang}.json").is_file()
 ]
-# One code per dimension that every language file is expected to translate.
+# The dimensions a parent sees, each with one code that every language file is expected to translate.
 KNOWN = {
     "theme_group": "school",
     "theme": "bullying",
@@ -100,6 +100,17 @@ def test_a_translators_file_holds_only_known_codes_and_the_usual_ones(language):
             f"labels.{language}.json lacks {dimension}.{code}"
         )
         assert defaults.LABELS[dimension][code][language] == data[dimension][code].strip()
+
+
+@pytest.mark.parametrize("language", PRESENT)
+def test_a_translators_file_labels_every_code_a_parent_sees(language):
+    missing = [
+        f"{dimension}.{code}"
+        for dimension in KNOWN
+        for code, labels in defaults.LABELS[dimension].items()
+        if language not in labels
+    ]
+    assert missing == [], f"labels.{language}.json has no label for these (English shows instead)"
 
 
 @pytest.mark.parametrize("language", PRESENT)
