@@ -1,10 +1,13 @@
 """The group offer in the parents' languages: staff write a title and description per language beside
 the Dutch; the agenda, the activity page, the sign-up page and the messages show the parent's version."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from opvoedwijzer.activities import services
 from opvoedwijzer.activities.models import Activity
@@ -106,3 +109,14 @@ def test_the_agenda_in_french_costs_the_queries_of_the_agenda_in_dutch(client, z
     with CaptureQueriesContext(connection) as french:
         assert "Soirée 5" in page(client, "/zuid-limburg/agenda/", "fr")
     assert len(french) == len(dutch)
+
+
+def test_the_evaluation_form_names_the_evening_in_the_parents_language(client, zuid):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    evening = make_activity(
+        zuid, first=yesterday, sessions=1, translations={"fr": {"title": "Soirée des ados"}}
+    )
+    code = evening.sessions.get().evaluation_code
+    assert "<bdi>Soirée des ados</bdi>" in page(client, f"/zuid-limburg/evaluate/{code}/", "fr")
+    polish = page(client, f"/zuid-limburg/evaluate/{code}/", "pl")
+    assert '<bdi lang="nl" dir="ltr">Pubers in huis</bdi>' in polish
