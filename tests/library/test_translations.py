@@ -111,3 +111,11 @@ def test_the_list_in_french_costs_the_queries_of_the_list_in_dutch(client, zuid)
     with CaptureQueriesContext(connection) as french:
         assert "Livre 5" in page(client, "/zuid-limburg/library/", "fr")
     assert len(french) == len(dutch)
+
+
+def test_the_demo_library_has_items_with_an_english_and_french_version(zuid):
+    from opvoedwijzer.demo.library import seed_library
+
+    seed_library(zuid)
+    book = Resource.objects.get(organisation=zuid, title="Slapen zonder strijd")
+    assert set(book.translations) == {"en", "fr"} and book.translations["fr"]["title"] == FRENCH["title"]
