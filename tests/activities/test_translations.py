@@ -120,3 +120,8 @@ def test_the_evaluation_form_names_the_evening_in_the_parents_language(client, z
     assert "<bdi>Soirée des ados</bdi>" in page(client, f"/zuid-limburg/evaluate/{code}/", "fr")
     polish = page(client, f"/zuid-limburg/evaluate/{code}/", "pl")
     assert '<bdi lang="nl" dir="ltr">Pubers in huis</bdi>' in polish
+
+
+def test_staff_see_which_languages_an_activity_is_written_in(sam, client_for, course):
+    html = client_for(sam).get(f"/o/zuid-limburg/activities/{course.pk}/").content.decode()
+    assert '<span lang="fr">Français</span>' in html
