@@ -72,3 +72,26 @@ def test_an_arabic_parent_reads_an_activity_kept_in_dutch_left_to_right(zuid, ne
     expect(page.locator(".translation-note")).to_be_visible()
     assert fits_the_phone(page)
     check_a11y(page, "content-languages-activity-ar")
+
+
+def test_a_french_parent_finds_a_book_in_french_and_one_kept_in_dutch(zuid, new_page, check_a11y):
+    from opvoedwijzer.library.services import add_copy, create_resource
+
+    french = {"title": "Dormir sans se disputer", "description": "Le rythme de sommeil des bébés."}
+    book = create_resource(
+        zuid,
+        {"kind": "book", "title": "Slapen zonder strijd", "published": True, "translations": {"fr": french}},
+    )
+    add_copy(book, "INF-1")
+    create_resource(zuid, {"kind": "folder", "title": "Huilen bij baby's", "published": True})
+    page = new_page(js=False)
+    page.set_viewport_size(PHONE)
+    page.goto("/zuid-limburg/library/?lang=fr")
+    expect(page.locator("main h2 a[lang=nl]")).to_have_text("Huilen bij baby's")
+    assert fits_the_phone(page)
+    check_a11y(page, "content-languages-library-fr")
+    with page.expect_navigation():
+        page.click(f"text={french['title']}")
+    expect(page.locator("h1")).to_have_text(french["title"])
+    assert fits_the_phone(page)
+    check_a11y(page, "content-languages-book-fr")
