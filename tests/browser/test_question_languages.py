@@ -79,6 +79,11 @@ def test_a_turkish_parent_asks_staff_answer_in_turkish_and_the_parent_reads_it_i
     question.refresh_from_db()
     assert question.status == "answered"
 
+    staff.goto(f"/o/zuid-limburg/questions/templates/{turkish.pk}/")
+    expect(staff.locator("#id_language")).to_have_value("tr")
+    expect(staff.locator("#id_text")).to_have_attribute("lang", "tr")
+    check_a11y(staff, "question-languages-template-tr")
+
     (sent,) = mail.outbox
     assert sent.to == ["ebeveyn@example.org"] and in_turkish("Your answer is ready.") in sent.body
     link = re.search(r"https?://\S+", sent.body).group(0)
