@@ -71,7 +71,8 @@ def test_the_french_list_and_item_show_the_french_version(client, sleep_book):
 
 def test_without_a_version_the_dutch_is_marked_and_the_parent_told(client, sleep_book):
     item = page(client, f"/zuid-limburg/library/{sleep_book.pk}/", "tr")
-    assert '<h1 lang="nl" dir="ltr">Slapen zonder strijd</h1>' in item and 'class="hint translation-note"' in item
+    assert '<h1 lang="nl" dir="ltr">Slapen zonder strijd</h1>' in item
+    assert 'class="hint translation-note"' in item
     listing = page(client, "/zuid-limburg/library/", "ar")
     assert 'lang="nl" dir="ltr">Slapen zonder strijd</a>' in listing
 
