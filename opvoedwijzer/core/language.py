@@ -19,7 +19,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import trans_real
 
@@ -153,11 +154,12 @@ def _direction(code):
 
 
 def fallback_notice(language):
-    """The notice's HTML: one line in the parent's language, one in the fallback language."""
+    """The notice's HTML: one line in the parent's language, one in the fallback language. The language
+    names sit in <bdi>, so that a Latin name keeps its place in an Arabic sentence."""
     fallback = getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en") or settings.LANGUAGE_CODE
     names = {
-        "language": language_name(language),
-        "fallback": language_name(fallback),
+        "language": format_html('<bdi lang="{}">{}</bdi>', language, language_name(language)),
+        "fallback": format_html('<bdi lang="{}">{}</bdi>', fallback, language_name(fallback)),
     }
     lines = {}
     for code in (language, fallback):
@@ -165,14 +167,10 @@ def fallback_notice(language):
             text = _(
                 "Part of this page is not translated into %(language)s yet; it is shown in %(fallback)s."
             )
-        lines.setdefault(text % names, code)
+        # the translated text escaped, the names built safe above
+        lines.setdefault(mark_safe(conditional_escape(text) % names), code)
     items = format_html_join(
-        "",
-        '<p lang="{}" dir="{}">{}</p>',
-        (
-            (code, "rtl" if translation.get_language_info(code)["bidi"] else "ltr", text)
-            for text, code in lines.items()
-        ),
+        "", '<p lang="{}" dir="{}">{}</p>', ((code, _direction(code), text) for text, code in lines.items())
     )
     return format_html('<div class="language-notice" role="note">{}</div>', items)
 

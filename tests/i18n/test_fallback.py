@@ -103,7 +103,10 @@ def test_lang_does_nothing_on_staff_pages(client_for, sam):
 def test_a_french_page_says_which_part_is_in_english(client, zuid, only_dutch_catalogues):
     html = client.get("/zuid-limburg/?lang=fr").content.decode()
     assert 'class="language-notice"' in html
-    assert "is not translated into Français yet; it is shown in English." in html
+    assert (
+        'is not translated into <bdi lang="fr">Français</bdi> yet; '
+        'it is shown in <bdi lang="en">English</bdi>.'
+    ) in html
     assert "<!--language-notice-->" not in html
 
 
