@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -184,7 +185,8 @@ class PublicLanguageMiddleware:
 
     def __call__(self, request):
         chosen = None
-        if is_public_path(request.path_info):
+        public = is_public_path(request.path_info)
+        if public:
             asked = request.GET.get(LANG_PARAM, "")
             if asked in public_languages():
                 chosen = asked
@@ -196,6 +198,8 @@ class PublicLanguageMiddleware:
             misses = _misses.get()
         finally:
             _misses.reset(token)
+        if public:  # the language may come from the cookie: a cache must not mix them
+            patch_vary_headers(response, ("Cookie",))
         if chosen is not None:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,

@@ -82,6 +82,7 @@ def test_a_parent_picks_arabic_and_the_choice_stays(client, zuid):
     html = page.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert page.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+    assert "Cookie" in page["Vary"] and "Accept-Language" in page["Vary"]
     assert 'href="/zuid-limburg/?lang=fr" lang="fr" hreflang="fr" dir="ltr">Français</a>' in html
     assert html.count('aria-current="true">العربية</a>') == 2  # top and bottom
     agenda = client.get("/zuid-limburg/agenda/")
