@@ -17,7 +17,7 @@ def browser_without_the_token(zuid):
     [
         ("nl", "Dit formulier is verlopen"),
         ("fr", "Ce formulaire a expiré"),
-        ("ar", "انتهت صلاحية هذا النموذج"),
+        ("ar", "انتهت صلاحية هذه الاستمارة"),
         ("tr", "Bu formun süresi doldu"),
         ("pl", "Ten formularz wygasł"),
         ("en", "This form has expired"),
