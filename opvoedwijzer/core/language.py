@@ -178,7 +178,9 @@ def fallback_notice(language):
 
 class PublicLanguageMiddleware:
     """On a public page: `?lang=xx` activates xx and remembers it in the language cookie; a page part of
-    which fell back to another language says so (see the module's docstring)."""
+    which fell back to another language says so (see the module's docstring). Staff pages speak a staff
+    language only (`STAFF_LANGUAGES`): a colleague whose cookie says Arabic, because they looked at the
+    public site in Arabic, gets their staff screens in Dutch, not in Arabic partly fallen back to English."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -192,6 +194,13 @@ class PublicLanguageMiddleware:
                 chosen = asked
                 translation.activate(chosen)
                 request.LANGUAGE_CODE = chosen
+        elif (
+            not request.path_info.startswith("/api/")
+            and translation.get_language() not in settings.STAFF_LANGUAGES
+        ):
+            # (The API keeps the request's language: the public ask endpoint answers in it by default.)
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         token = _misses.set(set())
         try:
             response = self.get_response(request)
