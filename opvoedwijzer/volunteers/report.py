@@ -8,8 +8,9 @@ period (the overview page, the yearly report, the XLSX export and the stats API)
   municipalities (a contact's own municipality or area must be one of them).
 - The volunteers counted are those who work in the chosen municipalities (a neighbourhood among them, or
   an own area lying in one of them; all of the organisation's without a choice) and had started by the
-  end of the period (or, without a start date, were entered by then). Their status is the current one: the programme keeps no history of statuses, so a past
-  period shows today's candidates, active, paused and stopped volunteers. "Ready" are the active ones who
+  end of the period (or, without a start date, were entered by then). Their status is the current one:
+  the programme keeps no history of statuses, so a past period shows today's candidates, active, paused
+  and stopped volunteers. "Ready" are the active ones who
   followed every required module still given.
 - Training: the modules completed in the period by those volunteers and the hours they took (the sum of
   each completed module's hours).

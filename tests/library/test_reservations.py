@@ -205,7 +205,7 @@ def test_a_parent_who_reserves_with_an_e_mail_address_gets_the_link_in_her_langu
     (mail,) = mailoutbox
     assert mail.to == ["maman@example.org"]
     assert mail.subject == "Votre réservation chez Opvoedingswinkel Zuid-Limburg"
-    assert "Vous avez réservé «\u00a0Slapen zonder tranen\u00a0»." in mail.body  # French: no-break spaces inside « »
+    assert "Vous avez réservé «\u00a0Slapen zonder tranen\u00a0»." in mail.body  # no-break spaces
     assert mail.body.count(link) == 1
     # The link in the mail is the parent's own: it cancels.
     path = link.split("testserver", 1)[-1] if "testserver" in link else link

@@ -64,7 +64,8 @@ def test_vera_finds_her_profile_training_and_next_meeting(
 
 def test_a_volunteer_without_a_profile_is_told_the_coordinator_has_not_made_it_yet(vera, client_for):
     page = client_for(vera).get(url("me"))
-    assert page.status_code == 200 and "heeft je vrijwilligersprofiel nog niet gemaakt" in page.content.decode()
+    assert page.status_code == 200
+    assert "heeft je vrijwilligersprofiel nog niet gemaakt" in page.content.decode()
     assert client_for(vera).post(url("note_new"), {"note-text": "x"}).status_code == 404
 
 
