@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    # allauth's passkey list (mfa/webauthn/authenticator_list.html) loads the humanize tags.
+    "django.contrib.humanize",
     "django.forms",
     "allauth",
     "allauth.account",
