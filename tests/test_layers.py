@@ -12,7 +12,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "opvoedwijzer"
 
-FOUNDATION = ["core", "privacy", "taxonomy"]
+# suggestions (issue 20) is foundation: it may import core, privacy and taxonomy only.
+FOUNDATION = ["core", "privacy", "taxonomy", "suggestions"]
 DOMAINS = [
     "contacts",
     "socialmap",
