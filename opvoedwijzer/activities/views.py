@@ -64,12 +64,12 @@ def _edit(request, activity=None):
     )
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def activity_new(request):
     return _edit(request)
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def activity_edit(request, pk):
     return _edit(request, get_object_or_404(Activity.objects.for_org(request.organisation), pk=pk))
 
@@ -127,7 +127,7 @@ def activity(request, pk):
     return render(request, "activities/activity.html", context)
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 @require_POST
 def activity_publish(request, pk):
     item = get_object_or_404(Activity.objects.for_org(request.organisation), pk=pk)
@@ -145,7 +145,7 @@ def activity_publish(request, pk):
     return redirect("activities:activity", org=request.organisation.slug, pk=pk)
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 @require_POST
 def activity_copy(request, pk):
     """Plan the same activity again: a copy without dates, to fill in."""
@@ -154,7 +154,7 @@ def activity_copy(request, pk):
     return redirect("activities:activity_edit", org=request.organisation.slug, pk=copy.pk)
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def activity_cancel(request, pk):
     item = get_object_or_404(
         Activity.objects.for_org(request.organisation).filter(cancelled_on__isnull=True), pk=pk

@@ -218,13 +218,15 @@ class Role(models.TextChoices):
 
 # Which roles may do what; views and the API ask these sets, never the roles one by one.
 ROLES_THAT_REGISTER = {Role.STAFF, Role.COORDINATOR, Role.VOLUNTEER}
-ROLES_THAT_SEE_NUMBERS = {Role.STAFF, Role.COORDINATOR}
+# Who keeps the organisation's shared content: library items, activities, the social map (services,
+# organisations, locations, imports), networking meetings and the steps of a signal.
+ROLES_THAT_EDIT_CONTENT = {Role.STAFF, Role.COORDINATOR}
 # Who may open the web questions: the inbox, answering, assigning, the reply templates.
 ROLES_THAT_ANSWER_QUESTIONS = {Role.STAFF, Role.COORDINATOR}
 # Who may run trajectories and record consultations for professionals (trajectories app).
 ROLES_THAT_COUNSEL = {Role.STAFF, Role.COORDINATOR}
 # Funders read reports too, but only of their own municipalities and with small numbers suppressed.
-ROLES_THAT_READ_REPORTS = ROLES_THAT_SEE_NUMBERS | {Role.FUNDER}
+ROLES_THAT_READ_REPORTS = {Role.STAFF, Role.COORDINATOR, Role.FUNDER}
 # Who sees the volunteers' overview (who is active where, in which languages: to match a family).
 ROLES_THAT_SEE_VOLUNTEERS = {Role.STAFF, Role.COORDINATOR}
 
@@ -258,8 +260,8 @@ class Membership(models.Model):
         return self.role in ROLES_THAT_REGISTER
 
     @property
-    def can_see_numbers(self):
-        return self.role in ROLES_THAT_SEE_NUMBERS
+    def can_edit_content(self):
+        return self.role in ROLES_THAT_EDIT_CONTENT
 
     @property
     def can_answer_questions(self):

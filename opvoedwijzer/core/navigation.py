@@ -115,7 +115,7 @@ GROUPS = [
                 _("Networking"),
                 _("Meetings with partners, decisions and actions."),
                 "policy:meetings",
-                "can_see_numbers",
+                "can_edit_content",
                 ("view", "policy:meetings"),
             ),
             (

@@ -38,7 +38,7 @@ def resources(request):
     return render(request, "library/resources.html", context)
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def resource_form(request, pk=None):
     org = request.organisation
     resource = get_object_or_404(Resource.objects.for_org(org), pk=pk) if pk else None

@@ -18,7 +18,7 @@ from .selectors import with_outcome
 # Meetings -----------------------------------------------------------------------------------------
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def meetings(request):
     org = request.organisation
     context = {
@@ -30,7 +30,7 @@ def meetings(request):
     return render(request, "policy/meetings.html", context)
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def meeting_form(request, pk=None):
     org = request.organisation
     meeting = get_object_or_404(Meeting.objects.for_org(org), pk=pk) if pk else None
@@ -50,7 +50,7 @@ def meeting_form(request, pk=None):
     return render(request, "policy/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def meeting(request, pk):
     org = request.organisation
     meeting = get_object_or_404(Meeting.objects.for_org(org).prefetch_related("municipalities"), pk=pk)
@@ -63,7 +63,7 @@ def meeting(request, pk):
     return render(request, "policy/meeting.html", {"meeting": meeting, "form": form, "actions": actions})
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 @require_POST
 def action_done(request, pk):
     action = get_object_or_404(MeetingAction, pk=pk, meeting__organisation=request.organisation)
@@ -114,7 +114,7 @@ def signal(request, pk):
     )
     steps = [(s, SignalStatus(s).label) for s in services.STEPS[signal.status]]
     form = None
-    if request.membership.can_see_numbers and steps:
+    if request.membership.can_edit_content and steps:
         form = SignalStepForm(
             request.POST or None,
             initial={"day": timezone.localdate(), "step": steps[0][0]},

@@ -58,7 +58,7 @@ def search(request):
         "query": query,
         "searched": bool(request.GET),
         "unchecked": Service.objects.for_org(org).unchecked_since(_a_year_ago()).count()
-        if request.membership.can_see_numbers
+        if request.membership.can_edit_content
         else 0,
     }
     template = "socialmap/search.html#results" if is_htmx(request) else "socialmap/search.html"
@@ -94,7 +94,7 @@ def service_detail(request, pk):
     return render(request, "socialmap/service.html", {"service": service, "referrals": referrals})
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def service_form(request, pk=None):
     org = request.organisation
     service = _service(request, pk) if pk else None
@@ -118,7 +118,7 @@ def service_form(request, pk=None):
     return render(request, "socialmap/service_form.html", {"form": form, "service": service})
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 @require_POST
 def service_verify(request, pk):
     service = _service(request, pk)
@@ -133,7 +133,7 @@ def service_verify(request, pk):
     return HttpResponseRedirect(back)
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 @require_POST
 def service_retire(request, pk):
     service = _service(request, pk)
@@ -152,7 +152,7 @@ def service_url(request, service):
     return reverse("socialmap:service", kwargs={"org": request.organisation.slug, "pk": service.pk})
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def unchecked(request):
     org = request.organisation
     qs = (
@@ -193,7 +193,7 @@ def organisation_detail(request, pk):
     )
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def organisation_form(request, pk=None):
     org = request.organisation
     map_org = get_object_or_404(MapOrganisation.objects.for_org(org), pk=pk) if pk else None
@@ -208,7 +208,7 @@ def organisation_form(request, pk=None):
     return render(request, "socialmap/organisation_form.html", {"form": form, "map_org": map_org})
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def location_form(request, pk=None):
     org = request.organisation
     location = get_object_or_404(Location.objects.for_org(org), pk=pk) if pk else None
@@ -227,7 +227,7 @@ def location_form(request, pk=None):
 # Import ---------------------------------------------------------------------------------------------
 
 
-@member_may("can_see_numbers")
+@member_may("can_edit_content")
 def import_map(request):
     org = request.organisation
     form = ImportForm(request.POST or None, request.FILES or None)

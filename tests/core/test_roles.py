@@ -7,7 +7,7 @@ from opvoedwijzer.core.models import Membership, Role
 
 CAPABILITIES = [
     "can_register",
-    "can_see_numbers",
+    "can_edit_content",
     "can_answer_questions",
     "can_read_reports",
     "reads_outside_numbers",
@@ -17,12 +17,12 @@ CAPABILITIES = [
 WHAT_EACH_ROLE_MAY = {
     Role.COORDINATOR: {
         "can_register",
-        "can_see_numbers",
+        "can_edit_content",
         "can_answer_questions",
         "can_read_reports",
         "is_coordinator",
     },
-    Role.STAFF: {"can_register", "can_see_numbers", "can_answer_questions", "can_read_reports"},
+    Role.STAFF: {"can_register", "can_edit_content", "can_answer_questions", "can_read_reports"},
     Role.VOLUNTEER: {"can_register"},
     Role.FUNDER: {"can_read_reports", "reads_outside_numbers"},
 }
@@ -36,3 +36,10 @@ def test_every_role_is_described():
 def test_a_role_has_exactly_its_capabilities(role):
     membership = Membership(role=role)
     assert {name for name in CAPABILITIES if getattr(membership, name)} == WHAT_EACH_ROLE_MAY[role]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_editing_the_shared_content_is_for_staff_and_coordinators_only(role):
+    """can_edit_content took over the screens that can_see_numbers guarded (library items, activities,
+    the social map, networking meetings, signal steps): the same two roles, no one more, no one less."""
+    assert Membership(role=role).can_edit_content == (role in {Role.STAFF, Role.COORDINATOR})
