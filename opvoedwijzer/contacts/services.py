@@ -295,3 +295,26 @@ def tally_contacts(membership, settings_data):
     if municipality in (Area.OUTSIDE, Area.UNKNOWN):
         return qs.filter(area=municipality)
     return qs.filter(municipality=municipality)
+
+
+# The report roll-up, for the apps that load contacts in bulk (demo data) or look after the roll-up
+# (reports' commands and nightly check).
+
+
+def add_to_rollup(where, params):
+    """Count contacts inserted in bulk, past the writes above, into the roll-up: `where` a condition on
+    contacts c with its `params` (rollup.add_contacts). Runs in the caller's transaction, as its insert."""
+    rollup.add_contacts(where, params)
+
+
+@transaction.atomic
+def rebuild_rollup(organisation=None):
+    """Recount the roll-up of one organisation (or all) from its contacts: after a bulk load, or to repair."""
+    rollup.rebuild(organisation)
+
+
+@transaction.atomic
+def check_rollup(organisation=None, repair=True):
+    """{organisation id: rows that differed} between the roll-up and a recount ({} when exact); with
+    `repair`, add the differences. Safe while staff register (rollup.check)."""
+    return rollup.check(organisation, repair=repair)

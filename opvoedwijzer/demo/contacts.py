@@ -9,8 +9,8 @@ import random
 
 from django.utils import timezone
 
-from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source
+from opvoedwijzer.contacts.services import rebuild_rollup
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
 from .files import read_json
@@ -80,4 +80,4 @@ def make_contacts(org, users, municipalities, count):
     through_life.objects.bulk_create(links_life)
     through_offer.objects.bulk_create(links_offer)
     ContactTheme.objects.bulk_create(links_theme)
-    rollup.rebuild(org)  # bulk inserts bypass the services that keep the report roll-up
+    rebuild_rollup(org)  # bulk inserts bypass the services that keep the report roll-up

@@ -12,8 +12,8 @@ import uuid
 
 from django.utils import timezone
 
-from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.contacts.services import rebuild_rollup
 from opvoedwijzer.socialmap import importers
 from opvoedwijzer.socialmap.models import Outcome, Referral, Service
 from opvoedwijzer.socialmap.services import REFERRAL_OFFER
@@ -103,5 +103,5 @@ def seed_referrals(org, users):
         if REFERRAL_OFFER[r.warm] in offers
     }
     through.objects.bulk_create([through(contact_id=c, offertype_id=o) for c, o in links - present])
-    rollup.rebuild(org)
+    rebuild_rollup(org)
     return len(referrals)

@@ -22,8 +22,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Area, Contact, ContactTheme, Source
+from opvoedwijzer.contacts.services import add_to_rollup
 from opvoedwijzer.core.models import Membership, Role
 from opvoedwijzer.library.models import Resource
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
@@ -294,4 +294,4 @@ def _seed_conversations(org, volunteers, specs, municipalities, account, today):
     Contact.offers.through.objects.bulk_create(offers)
     ContactTheme.objects.bulk_create(links)
     ids = [c.pk for c in contacts]
-    rollup.add_contacts("c.organisation_id = %s AND c.id BETWEEN %s AND %s", [org.pk, min(ids), max(ids)])
+    add_to_rollup("c.organisation_id = %s AND c.id BETWEEN %s AND %s", [org.pk, min(ids), max(ids)])

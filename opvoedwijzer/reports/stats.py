@@ -11,8 +11,8 @@ from django.db.models import CharField, Count
 from django.db.models.functions import Cast, Substr
 from django.utils.translation import gettext_lazy as _
 
-from opvoedwijzer.contacts import rollup
 from opvoedwijzer.contacts.models import Area, Contact
+from opvoedwijzer.contacts.selectors import PAIR_ORDER, ROLLUP_DIMENSIONS, rollup_counts
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme, ThemeGroup
 
@@ -80,7 +80,7 @@ def count_contacts(org, start, end, by, municipalities=None, with_total=True):
     sets = [("rows", *spec)] if by else []
     if with_total:
         sets.append(("total", "total", False, False))
-    found = rollup.grouped(org, start, end, sets, _areas(municipalities))
+    found = rollup_counts(org, start, end, sets, _areas(municipalities))
     total = sum(row[5] for row in found["total"]) if with_total else None
     return (_rows_from(found["rows"], by, ordered=True) if by else []), total
 
@@ -91,14 +91,14 @@ def _areas(municipalities):
 
 def _value_dims(by):
     """The dimensions of `by` besides municipality and month/quarter, in the roll-up's order."""
-    return sorted((d for d in by if d not in PLACE_AND_TIME), key=rollup.PAIR_ORDER.index)
+    return sorted((d for d in by if d not in PLACE_AND_TIME), key=PAIR_ORDER.index)
 
 
 def _rollup_spec(by):
     """(dim, by_area, by_time) when the roll-up can answer `by`, else None; dim is "total", one
     dimension or a pair of them in the roll-up's order; by_time "month", "quarter" or False."""
     time_dims = [d for d in by if d in ("month", "quarter")]
-    if len(time_dims) > 1 or any(d not in rollup.ROLLUP_DIMENSIONS for d in by if d not in PLACE_AND_TIME):
+    if len(time_dims) > 1 or any(d not in ROLLUP_DIMENSIONS for d in by if d not in PLACE_AND_TIME):
         return None
     value_dims = _value_dims(by)
     if len(value_dims) > MAX_CROSSED:
@@ -108,7 +108,7 @@ def _rollup_spec(by):
 
 
 def _columns(by):
-    """Where each dimension of `by` is in the roll-up's rows (rollup.grouped)."""
+    """Where each dimension of `by` is in the roll-up's rows (rollup_counts)."""
     columns = {"municipality": "area", "month": "period", "quarter": "period"}
     return {**columns, **dict(zip(_value_dims(by), ("value1", "value2"), strict=False))}
 
@@ -117,7 +117,7 @@ _POSITION = {"area": 1, "period": 2, "value1": 3, "value2": 4}
 
 
 def _rows_from(found, by, ordered=False):
-    """The roll-up's rows (rollup.grouped) → rows like count_contacts_raw's; `ordered`: sorted as it
+    """The roll-up's rows (rollup_counts) → rows like count_contacts_raw's; `ordered`: sorted as it
     sorts them (none first, then by code point). Tens of thousands of rows for a wide report, so
     itemgetter and few passes."""
     columns = _columns(by)
@@ -221,7 +221,7 @@ def crosstab(org, start, end, rows_dim, cols_dim, municipalities=None):
         cols = count_contacts(org, start, end, [cols_dim], municipalities, with_total=False)[0]
     else:  # cells, row totals, column totals and the total in one statement
         sets = [(name, *spec) for name, spec in zip(("cells", "rows", "cols"), specs, strict=True)]
-        found = rollup.grouped(
+        found = rollup_counts(
             org, start, end, [*sets, ("total", "total", False, False)], _areas(municipalities)
         )
         cells = _rows_from(found["cells"], [rows_dim, cols_dim])

@@ -1,9 +1,8 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from opvoedwijzer.contacts import rollup
+from opvoedwijzer.contacts.services import check_rollup
 from opvoedwijzer.core.models import Organisation
 
 
@@ -21,8 +20,7 @@ class Command(BaseCommand):
             if org is None:
                 raise CommandError(f"No organisation {organisation}.")
         started = time.perf_counter()
-        with transaction.atomic():
-            drifted = rollup.check(org, repair=repair)
+        drifted = check_rollup(org, repair=repair)
         took = time.perf_counter() - started
         if not drifted:
             self.stdout.write(f"roll-up exact ({took:.1f} s)")

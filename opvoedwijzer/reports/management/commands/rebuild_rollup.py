@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from opvoedwijzer.contacts import rollup
+from opvoedwijzer.contacts.services import rebuild_rollup
 from opvoedwijzer.core.models import Organisation
 
 
@@ -19,5 +19,5 @@ class Command(BaseCommand):
             if org is None:
                 raise CommandError(f"No organisation {organisation}.")
         started = time.perf_counter()
-        rollup.rebuild(org)
+        rebuild_rollup(org)
         self.stdout.write(f"roll-up rebuilt in {time.perf_counter() - started:.1f} s")
