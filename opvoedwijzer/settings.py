@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "ninja",
     "opvoedwijzer.core",
     "opvoedwijzer.taxonomy",
+    "opvoedwijzer.suggestions",
     "opvoedwijzer.contacts",
     "opvoedwijzer.reports",
     "opvoedwijzer.api",
@@ -407,6 +408,10 @@ TASKS = {
                 "opvoedwijzer.activities.tasks.send_reminders_task": env_str(
                     "SIGNUP_REMINDER_SCHEDULE", "0 10 * * *"
                 ),
+                # Suggestions: every organisation learns again from its answered questions and registrations.
+                "opvoedwijzer.suggestions.tasks.train_suggestions_task": env_str(
+                    "SUGGESTIONS_TRAIN_SCHEDULE", "30 3 * * *"
+                ),
             },
         },
     }
@@ -445,6 +450,14 @@ TERM_RENAMED_HOOKS = ["opvoedwijzer.socialmap.search.reindex_for_term"]
 # - Called with every new organisation (idempotent: core.services.give_organisation_defaults runs them
 #   however the organisation is made): what it needs before anyone can work in it.
 NEW_ORGANISATION_HOOKS = ["opvoedwijzer.taxonomy.services.seed_default_taxonomy"]
+# - Where the suggestions (issue 20) learn from: functions (organisation) → iterable of (text, [theme codes,
+#   main first]) in the domains; suggestions/services.py `train` reads them (nightly, and on request).
+SUGGESTION_EXAMPLE_SOURCES = env_list(
+    "SUGGESTION_EXAMPLE_SOURCES",
+    "opvoedwijzer.questions.selectors.suggestion_examples,"
+    "opvoedwijzer.contacts.selectors.suggestion_examples,"
+    "opvoedwijzer.trajectories.selectors.suggestion_examples",
+)
 
 LOGGING = {
     "version": 1,

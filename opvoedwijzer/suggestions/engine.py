@@ -1,0 +1,304 @@
+"""Suggestions from a question's own words: themes and life stages, each with the words that led to it.
+
+`suggest(organisation, text)` reads the text, never stores or logs it, and answers from memory:
+
+- **Word lists**: per language (nl, fr, en) and theme, the shipped words and phrases in
+  `data/theme_words.json`, the taxonomy's labels in that language, and the organisation's own words
+  (ThemeWord). Each is reduced to Snowball stems, so "slaapt", "slapen" and "slaap" are one word; a phrase
+  ("in ons bed") matches its stems in a row. A Dutch compound matches by its known head or tail
+  ("slaapritueel", "kindermishandeling") at a lower weight. A stem in the lists of several themes counts
+  for each of them in part.
+- **Learned weights** (LearnedWeights, `services.train`): per organisation, how much a stem of its own
+  answered questions and registrations points to a theme (log-odds), added to the lists' score.
+- **Ages** (ages.py): "van 2", "18 maanden", "peuter" → the organisation's life stages by their months.
+
+The compiled lists are kept per process; an organisation's part is read again when its `terms_version`
+(taxonomy) or its LearnedWeights `version` (own words, training) changes: one small query per call.
+"""
+
+import json
+import math
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from opvoedwijzer.taxonomy import defaults
+from opvoedwijzer.taxonomy.cache import terms_of
+
+from . import ages
+from . import text as texts
+from .models import LearnedWeights, ThemeWord
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "theme_words.json"
+
+# Weights of a match, by kind.
+WORD = 1.0
+PHRASE = 1.6
+LABEL = 1.2
+OWN = 1.4
+COMPOUND = 0.6
+LEARNED = 1.0  # the learned log-odds are added at this weight
+MIN_SCORE = 0.5  # below this a theme is not suggested
+MIN_COMPOUND_PART = 4
+NOT_SUGGESTED = {"other"}
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One suggested term."""
+
+    code: str
+    label: str  # the organisation's label in the active language
+    score: float  # 0..1, best first
+    because: tuple[str, ...]  # the words of the text that led to it, as typed
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    themes: tuple[Hint, ...]  # at most `limit`, best first, only visible themes of the organisation
+    life_stages: tuple[Hint, ...]
+    language: str  # "nl" | "fr" | "en": detected from the text (or given)
+    words: tuple[str, ...]  # the text's content words (lower case, no stop words), for item search
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The lists, compiled: per language {first stem: [(stems, theme code, weight)]}.
+
+
+class Index:
+    def __init__(self):
+        self.entries = defaultdict(list)  # first stem → [(stems tuple, code, weight)]
+        self.parts = {}  # single stems usable as a compound's head or tail → {code: weight}
+
+    def add(self, language, phrase, code, weight):
+        phrase, _, factor = phrase.partition("|")
+        weight *= float(factor) if factor else 1.0
+        toks = texts.tokens(phrase)
+        if not toks:
+            return
+        if len(toks) == 1 and toks[0].lower in texts.STOP_WORDS[language]:
+            return
+        stems = tuple(texts.stem(t.lower, language) for t in toks)
+        if len(stems) > 1:
+            weight = weight * PHRASE / WORD
+        self.entries[stems[0]].append((stems, code, weight))
+
+    def finish(self):
+        """Share a stem's weight among the themes whose lists hold it; note the compound parts."""
+        themes_of = defaultdict(set)
+        for entries in self.entries.values():
+            for stems, code, _weight in entries:
+                if len(stems) == 1:
+                    themes_of[stems[0]].add(code)
+        for first, entries in self.entries.items():
+            best = {}
+            for stems, code, weight in entries:
+                if len(stems) == 1:
+                    weight = weight / math.sqrt(len(themes_of[first]))
+                key = (stems, code)
+                best[key] = max(best.get(key, 0), weight)
+            self.entries[first] = [(stems, code, weight) for (stems, code), weight in best.items()]
+        for stem, codes in themes_of.items():
+            if len(stem) >= MIN_COMPOUND_PART and len(codes) <= 2:
+                self.parts[stem] = {code: COMPOUND / len(codes) for code in codes}
+        return self
+
+
+@cache
+def shipped_words():
+    """{language: {theme code: [words]}} as shipped."""
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def base_index(language):
+    """The shipped words and the default labels of one language, compiled (once per process)."""
+    index = Index()
+    for code, words in shipped_words().get(language, {}).items():
+        for word in words:
+            index.add(language, word, code, WORD)
+    for code, labels in defaults.LABELS["theme"].items():
+        if code in NOT_SUGGESTED:
+            continue
+        label = labels.get(language)
+        if label:
+            for token in texts.tokens(label):
+                if texts.is_content(token, language):
+                    index.add(language, token.lower, code, LABEL)
+    return index.finish()
+
+
+@dataclass(frozen=True)
+class OrgPart:
+    key: tuple
+    own: dict  # language → Index of the organisation's own words and custom labels
+    learned: dict  # stem → {code: weight}
+
+
+_copies = {}
+_lock = threading.Lock()
+
+
+def _version(org):
+    return LearnedWeights.objects.filter(organisation_id=org.pk).values_list("version", flat=True).first()
+
+
+def _read(org, key, terms):
+    own = {language: Index() for language in texts.LANGUAGES}
+    for word in ThemeWord.objects.for_org(org).values_list("language", "theme_code", "word"):
+        language, code, phrase = word
+        if language in own:
+            own[language].add(language, phrase, code, OWN)
+    for theme in terms.terms["theme"]:
+        if theme.custom_label and theme.code not in NOT_SUGGESTED:
+            for language in texts.LANGUAGES:
+                for token in texts.tokens(theme.custom_label):
+                    if texts.is_content(token, language):
+                        own[language].add(language, token.lower, theme.code, LABEL)
+    learned = {}
+    weights = LearnedWeights.objects.filter(organisation_id=org.pk).values_list("weights", flat=True).first()
+    if weights:
+        learned = weights.get("stems", {})
+    return OrgPart(key=key, own={k: v.finish() for k, v in own.items()}, learned=learned)
+
+
+def org_part(org, terms):
+    key = (org.pk, org.terms_version, _version(org))
+    copy = _copies.get(org.pk)
+    if copy is not None and copy.key == key:
+        return copy
+    part = _read(org, key, terms)
+    with _lock:
+        _copies[org.pk] = part
+    return part
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _match(index, stems, toks, scores, because, weight_factor=1.0):
+    """Add the index's matches in the text (stems of every token) to scores/because."""
+    seen = set()
+    for i, first in enumerate(stems):
+        for entry_stems, code, weight in index.entries.get(first, ()):
+            n = len(entry_stems)
+            if tuple(stems[i : i + n]) != entry_stems:
+                continue
+            if (entry_stems, code) in seen:
+                continue
+            seen.add((entry_stems, code))
+            scores[code] += weight * weight_factor
+            because[code].append((toks[i].start, toks[i + n - 1].end))
+
+
+def _compounds(index, stems, toks, content, matched, scores, because):
+    """Dutch compounds: a content word not matched as a whole whose head or tail is a listed stem."""
+    for i, stem in enumerate(stems):
+        if not content[i] or i in matched or len(stem) < 2 * MIN_COMPOUND_PART - 1:
+            continue
+        found = {}
+        for cut in range(MIN_COMPOUND_PART, len(stem) - MIN_COMPOUND_PART + 2):
+            for part in (stem[:cut], stem[cut:]):
+                for code, weight in index.parts.get(part, {}).items():
+                    found[code] = max(found.get(code, 0), weight)
+        for code, weight in found.items():
+            scores[code] += weight
+            because[code].append((toks[i].start, toks[i].end))
+
+
+def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_learned=True):
+    """Themes and life stages for `text`, best first, each with the words that led to it.
+
+    `use_words`/`use_learned` switch one of the two sources off (the benchmark compares them)."""
+    toks = texts.tokens(text or "")
+    if language not in texts.LANGUAGES:
+        language = texts.detect_language(toks)
+    terms = terms_of(organisation)
+    part = org_part(organisation, terms)
+    lowers = [t.lower for t in toks]
+    stems = [texts.stem(w, language) for w in lowers]
+    content = [texts.is_content(t, language) for t in toks]
+
+    scores = defaultdict(float)
+    because = defaultdict(list)
+    if use_words:
+        _match(base_index(language), stems, toks, scores, because)
+        _match(part.own[language], stems, toks, scores, because)
+        starts = {t.start: i for i, t in enumerate(toks)}
+        matched = {starts[start] for spans in because.values() for start, _end in spans if start in starts}
+        if language == "nl":
+            _compounds(base_index(language), stems, toks, content, matched, scores, because)
+    if use_learned and part.learned:
+        learned = defaultdict(float)
+        learned_because = defaultdict(list)
+        seen = set()
+        for i, stem in enumerate(stems):
+            if not content[i] or stem in seen:
+                continue
+            seen.add(stem)
+            for code, weight in part.learned.get(stem, {}).items():
+                learned[code] += weight
+                if weight > 0.5:
+                    learned_because[code].append((toks[i].start, toks[i].end))
+        for code, value in learned.items():
+            if value > 0:
+                scores[code] += LEARNED * value
+                because[code].extend(learned_because[code])
+
+    visible = {t.code: t for t in terms.visible("theme") if t.code not in NOT_SUGGESTED}
+    ranked = sorted(
+        ((score, code) for code, score in scores.items() if code in visible and score >= MIN_SCORE),
+        key=lambda row: (-row[0], visible[row[1]].position),
+    )[:limit]
+    themes = tuple(
+        Hint(
+            code=code,
+            label=str(visible[code].label),
+            score=round(1 - math.exp(-score / 2.5), 3),
+            because=_words(text, because[code]),
+        )
+        for score, code in ranked
+    )
+    return Suggestions(
+        themes=themes,
+        life_stages=_life_stages(text, terms),
+        language=language,
+        words=texts.content_words(toks, language),
+    )
+
+
+def _words(text, spans, most=6):
+    """The typed words of the spans, in the text's order, each once."""
+    out = []
+    for start, end in sorted(set(spans)):
+        word = text[start:end]
+        if word.lower() not in (w.lower() for w in out):
+            out.append(word)
+    return tuple(out[:most])
+
+
+def _life_stages(text, terms):
+    stages = terms.visible("life_stage")
+    found = {}
+    for months, words in ages.ages_in(text or ""):
+        stage = ages.stage_for(months, stages)
+        if stage is None:
+            continue
+        score = 0.9 if any(c.isdigit() for c in words) else 0.7
+        hint = found.get(stage.code)
+        if hint is None:
+            found[stage.code] = (score, [words], stage)
+        else:
+            found[stage.code] = (max(score, hint[0]) + 0.05, hint[1] + [words], stage)
+    rows = sorted(found.values(), key=lambda row: -row[0])
+    return tuple(
+        Hint(
+            code=stage.code,
+            label=str(stage.label),
+            score=min(1.0, round(score, 3)),
+            because=tuple(dict.fromkeys(words)),
+        )
+        for score, words, stage in rows
+    )
