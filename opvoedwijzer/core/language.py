@@ -118,7 +118,7 @@ class PublicTranslation(_DjangoTranslation):
         if self.domain != "django" or language not in fallback_languages():
             return super()._add_fallback(localedirs)
         recorder = _MissRecorder()
-        fallback = getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en")
+        fallback = settings.PUBLIC_FALLBACK_LANGUAGE
         if fallback and fallback != language:
             recorder.add_fallback(trans_real.translation(fallback))
         self.add_fallback(recorder)
@@ -157,7 +157,7 @@ def _direction(code):
 def fallback_notice(language):
     """The notice's HTML: one line in the parent's language, one in the fallback language. The language
     names sit in <bdi>, so that a Latin name keeps its place in an Arabic sentence."""
-    fallback = getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en") or settings.LANGUAGE_CODE
+    fallback = settings.PUBLIC_FALLBACK_LANGUAGE or settings.LANGUAGE_CODE
     names = {
         "language": format_html('<bdi lang="{}">{}</bdi>', language, language_name(language)),
         "fallback": format_html('<bdi lang="{}">{}</bdi>', fallback, language_name(fallback)),

@@ -278,7 +278,7 @@ class Membership(models.Model):
     @property
     def reads_outside_numbers(self):
         """True when this member sees numbers as they leave the service: only their own
-        municipalities, small counts suppressed (reports/disclosure.py)."""
+        municipalities, small counts suppressed (core/disclosure.py)."""
         return self.role == Role.FUNDER
 
     @property

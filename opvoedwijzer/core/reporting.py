@@ -39,6 +39,8 @@ class Section:
     tables(figures) → list of Table, for the exports and the API.
     template: the overview page's fragment, given `figures`; pdf_template: the yearly report's, or None
     when the section is not in it.
+    key_figures(figures) → [(label, number)] for the yearly report's "Key figures" (a hidden number as
+    None), or None when the section has none.
     """
 
     key: str
@@ -47,6 +49,7 @@ class Section:
     tables: Callable[[Any], list[Table]]
     template: str
     pdf_template: str | None = None
+    key_figures: Callable[[Any], list[tuple[Any, Any]]] | None = None
 
 
 def grid_table(title, first, grid, *, with_total=True):

@@ -72,7 +72,7 @@ def translated(obj, field, language=None):
     if requested == original_language():
         return Translated(original, requested, requested)
     versions = getattr(obj, "translations", None) or {}
-    fallback = getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en")
+    fallback = settings.PUBLIC_FALLBACK_LANGUAGE
     for code in (requested, fallback):
         if not code or code == original_language():
             continue

@@ -30,7 +30,7 @@ from .reading import FileProblem, is_xlsx, read_table
 def background_rows():
     """A file with more data rows than this is checked and written by the task runner, not in the
     request (settings.IMPORT_BACKGROUND_ROWS, 2,000)."""
-    return getattr(settings, "IMPORT_BACKGROUND_ROWS", 2000)
+    return settings.IMPORT_BACKGROUND_ROWS
 
 
 BACKGROUND_BYTES = 2_000_000  # 2,000 rows are about 250 kB as CSV, 100 kB as XLSX

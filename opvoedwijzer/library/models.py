@@ -42,7 +42,7 @@ class ResourceQuerySet(models.QuerySet):
     def search(self, text):
         """Every word of `text` as a prefix of a Dutch stem, best matches first."""
         words = fulltext.words_of(text)
-        qs = fulltext.matching(self, words, "infotheek_resource")
+        qs = fulltext.matching(self, words, self.model._meta.db_table)
         return qs.order_by("-rank", "title", "id") if words else qs
 
 

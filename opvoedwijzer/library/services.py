@@ -55,7 +55,7 @@ def _write_resource(resource, data, *, creating):
         resource.save(update_fields=[*RESOURCE_FIELDS, "search_text"])
     resource.themes.set(themes)
     resource.life_stages.set(stages)
-    fulltext.index("infotheek_resource", [(resource.pk, resource.search_text)])
+    fulltext.index(Resource._meta.db_table, [(resource.pk, resource.search_text)])
     return resource
 
 

@@ -87,6 +87,11 @@ def partner_work_tables(work):
     ]
 
 
+def partner_work_key_figures(work):
+    """The yearly report's key figures: the meetings and signals of its municipality."""
+    return [(_("meetings with partners"), len(work.meetings["list"])), (_("signals"), len(work.signals))]
+
+
 SECTION = Section(
     key="partner_work",
     title=_lazy("Networking and signals in this period"),
@@ -94,4 +99,5 @@ SECTION = Section(
     tables=partner_work_tables,
     template="reports/sections/partner_work.html",
     pdf_template="reports/sections/partner_work_pdf.html",
+    key_figures=partner_work_key_figures,
 )

@@ -313,9 +313,7 @@ def _allowed_phones(extra=()):
     `socialmap.selectors.public_phone_numbers`), as dialled at home. When `extra` carries the names
     on that map (its `names`), they come along as the allow-list's `organisations`: the guard takes
     them for no person either."""
-    allowed = AllowList(
-        HELPLINE_PHONES | _as_dialled([*getattr(settings, "PII_ALLOWED_PHONE_NUMBERS", []), *extra])
-    )
+    allowed = AllowList(HELPLINE_PHONES | _as_dialled([*settings.PII_ALLOWED_PHONE_NUMBERS, *extra]))
     names = getattr(extra, "names", None)
     if names:
         allowed.organisations = _social_map_organisations(frozenset(names))

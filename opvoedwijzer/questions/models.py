@@ -41,7 +41,7 @@ def public_language(language):
     site has it (settings.LANGUAGES), else the configured fallback for parents (English by default)."""
     if language in dict(settings.LANGUAGES):
         return language
-    return getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en")
+    return settings.PUBLIC_FALLBACK_LANGUAGE
 
 
 class Status(models.TextChoices):

@@ -3,8 +3,9 @@
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from opvoedwijzer.core.disclosure import suppress_small_counts
+
 from .charts import bar_chart
-from .disclosure import suppress_small_counts
 from .forms import comparison_period
 from .sections import build_sections
 from .stats import DIMENSIONS, crosstab

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .sections import section_tables
+from opvoedwijzer.core.reporting import HIDDEN  # a suppressed count; the note with the table says why
 
-HIDDEN = "x"  # a suppressed count; the note with the table says why
+from .sections import section_tables
 
 
 def suppression_note(k):

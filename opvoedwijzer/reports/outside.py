@@ -11,7 +11,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .disclosure import suppress_small_counts
+from opvoedwijzer.core.disclosure import suppress_small_counts
+
 from .stats import crosstab
 
 

@@ -12,9 +12,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opvoedwijzer.core.disclosure import suppress_small_counts
+
 from .build import change as change_percent
 from .charts import bar_chart
-from .disclosure import suppress_small_counts
 from .exports import pdf_bytes, suppression_note
 from .sections import pdf_sections
 from .stats import DIMENSIONS, crosstab
@@ -109,7 +110,13 @@ def build_yearly_report(report, progress=lambda percent, step: None):
         progress(82 + 6 * n // len(chosen), str(section.title))
         figures = section.build(org, start, end, [municipality], outside=True)
         context["report_sections"].append((section, figures))
-    context["section_figures"] = {section.key: figures for section, figures in context["report_sections"]}
+    # Each section's own key figures, after the contacts' (Section.key_figures).
+    context["key_figures"] = [
+        figure
+        for section, figures in context["report_sections"]
+        if section.key_figures
+        for figure in section.key_figures(figures)
+    ]
     progress(88, _("Making the PDF"))
     html = render_to_string("reports/yearly_pdf.html", context)
     return pdf_bytes(html)

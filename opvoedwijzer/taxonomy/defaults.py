@@ -296,7 +296,7 @@ def pick(labels, language):
     language = (language or settings.LANGUAGE_CODE).split("-")[0]
     if language in labels:
         return labels[language]
-    return labels.get(getattr(settings, "PUBLIC_FALLBACK_LANGUAGE", "en")) or labels["nl"]
+    return labels.get(settings.PUBLIC_FALLBACK_LANGUAGE) or labels["nl"]
 
 
 def label(dimension, code):

@@ -1,1 +1,0 @@
-from opvoedwijzer.core.disclosure import suppress_small_counts, suppression_pattern  # noqa: F401  (moved to core)
