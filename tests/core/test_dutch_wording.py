@@ -1,15 +1,19 @@
 """No English on Dutch pages, one Dutch term for two-step login ("tweestapsaanmelding") and "je",
 never "u": checked over the nl catalogue and over staff and public pages rendered in Dutch."""
 
+import ast
 import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 
+from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
+from tests.core import test_bad_input_forms as url_walk
 from tests.factories import PASSWORD, authenticator_code
 
 ROOT = Path(settings.BASE_DIR)
@@ -27,18 +31,30 @@ NOT_OUR_DUTCH = re.compile(
 )
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class VisibleText(HTMLParser):
-    """The text a person sees or hears: text outside script/style, plus alt, aria-label, title,
-    placeholder and the value of buttons."""
+    """The Dutch text a person sees or hears: text outside script/style, plus alt, aria-label, title,
+    placeholder and the value of buttons; text marked as another language (`lang="en"`, the English
+    version of a public text, a language's name in the language menu) is not Dutch text and left out."""
 
     def __init__(self):
         super().__init__()
         self.parts, self._skip = [], 0
+        self._foreign = []  # [tag, how many of that tag are open] of each open element in another language
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self._skip += 1
         attrs = dict(attrs)
+        lang = attrs.get("lang")
+        if lang is not None and not lang.startswith("nl") and tag not in VOID:
+            self._foreign.append([tag, 1])
+        elif self._foreign and tag == self._foreign[-1][0]:
+            self._foreign[-1][1] += 1
+        if self._foreign or (lang is not None and not lang.startswith("nl")):
+            return
         for name in ("alt", "aria-label", "title", "placeholder"):
             if attrs.get(name):
                 self.parts.append(attrs[name])
@@ -48,9 +64,13 @@ class VisibleText(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._skip -= 1
+        if self._foreign and tag == self._foreign[-1][0]:
+            self._foreign[-1][1] -= 1
+            if not self._foreign[-1][1]:
+                self._foreign.pop()
 
     def handle_data(self, data):
-        if not self._skip and data.strip():
+        if not self._skip and not self._foreign and data.strip():
             self.parts.append(data.strip())
 
 
@@ -79,6 +99,14 @@ def assert_dutch(client, url):
     found = problems_in(text)
     assert not found, f"{url} is not plain Dutch with 'je': {found}\n{text}"
     return text
+
+
+def test_the_check_leaves_out_text_marked_as_another_language():
+    html = (
+        '<html lang="nl"><p>Je vraag</p><textarea lang="en">Do you have a <b>question</b>?</textarea>'
+        '<span lang="en"><span>your child</span></span><img lang="en" alt="the"><p>Uw kind</p></html>'
+    )
+    assert visible_text(html) == "Je vraag | Uw kind"
 
 
 def test_the_check_recognises_english_and_u(client):
@@ -141,6 +169,42 @@ def test_every_msgid_used_by_our_code_has_a_dutch_translation(tmp_path):
     )
 
 
+def catalogue_entries(path):
+    """(msgid, [msgstr, ...]) of every live entry of a .po file (obsolete "#~" entries left out)."""
+    entries = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        fields, current = {}, None
+        for line in block.splitlines():
+            keyword = re.match(r"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (\".*\")$", line)
+            if keyword:
+                current = keyword.group(1)
+                fields[current] = ast.literal_eval(keyword.group(2))
+            elif line.startswith('"') and current:
+                fields[current] += ast.literal_eval(line)
+        if fields.get("msgid"):
+            entries.append((fields["msgid"], [v for k, v in fields.items() if k.startswith("msgstr")]))
+    return entries
+
+
+# Dutch translations that may contain one of the words the checks look for, and why. None so far:
+# "Passkey", "online account", "e-mail" or "API" are not caught by the checks.
+ALLOWED_IN_DUTCH = {}
+
+
+def test_every_dutch_msgstr_of_our_catalogue_is_dutch_with_je():
+    """Not only the parents' strings: every Dutch msgstr, staff and public, is free of English words and
+    of "u"/"uw" and formal words (only ALLOWED_IN_DUTCH, each with its reason, may differ)."""
+    entries = catalogue_entries(NL_PO)
+    assert len(entries) > 1000, len(entries)  # the parser read the catalogue, not its header only
+    found = [
+        f"{msgid!r} -> {msgstr!r}: {problems_in(msgstr)}"
+        for msgid, msgstrs in entries
+        for msgstr in msgstrs
+        if problems_in(msgstr) and msgid not in ALLOWED_IN_DUTCH
+    ]
+    assert found == [], "Dutch msgstrs with English or formal words:\n" + "\n".join(found)
+
+
 STAFF_PAGES = [
     "/o/zuid-limburg/",
     "/o/zuid-limburg/contacts/new/",
@@ -160,10 +224,46 @@ STAFF_PAGES = [
 ]
 
 
+demo = url_walk.demo  # the demo data of the URL walk, a fixture
+
+
+def add_passkey(membership, name="Laptop"):
+    """A passkey as allauth stores one. The list, rename and remove pages read only its name and
+    whether it logs in without a password. Logging in with it needs a real key (the browser test
+    tests/browser/test_two_step_login.py adds one through a virtual authenticator), so the tests
+    add it once logged in."""
+    return Authenticator.objects.create(
+        user=membership.user,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": name, "credential": {"clientExtensionResults": {"credProps": {"rk": True}}}},
+    )
+
+
 def test_the_staff_pages_and_the_two_step_set_up_speak_dutch_with_je(sam, client):
     logged_in_client(client, sam)
-    for url in STAFF_PAGES:
+    add_passkey(sam)  # the passkey list answered 500 once a passkey existed (humanize was missing)
+    for url in [*STAFF_PAGES, "/accounts/2fa/webauthn/"]:
         assert_dutch(client, url)
+
+
+def test_every_staff_page_of_the_demo_speaks_dutch_with_je(demo, client):
+    """Every page of the URL walk (tests/core/test_bad_input_forms.py: every named URL, with the demo's
+    objects in it) that answers HTML, as the demo coordinator, in Dutch."""
+    response = client.post(
+        "/accounts/login/", {"login": demo["coordinator"].user.email, "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302, "login failed"
+    seen, found = [], []
+    for url in url_walk.every_url(demo):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="nl")
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        seen.append(url)
+        problems = problems_in(visible_text(response.content.decode()))
+        if problems:
+            found.append(f"{url}: {problems}")
+    assert len(seen) >= 60, seen  # the walk reached the pages, not only redirects
+    assert found == [], "Pages with English or formal words:\n" + "\n".join(found)
 
 
 def test_a_blank_choice_in_a_dutch_form_reads_kies_not_select_an_option():
