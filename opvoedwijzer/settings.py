@@ -372,11 +372,12 @@ RETENTION_DAYS = {
     "import_upload": env_int("RETENTION_IMPORT_UPLOAD_DAYS", 1),
     # A volunteer who stopped: their name and texts are forgotten this many days later (numbers stay).
     "volunteer_stopped": env_int("RETENTION_VOLUNTEER_STOPPED_DAYS", 365),
+    # A trajectory's and a consultation's texts (request, plan, notes, hypotheses, goal wording, network,
+    # evaluation, follow-up) are blanked this many days after its closure (a consultation: after its date
+    # or follow-up); its numbers stay (trajectories/retention.py).
+    "trajectory_texts": env_int("TRAJECTORY_TEXT_RETENTION_DAYS", 365),
 }
 
-# A trajectory's and a consultation's texts (request, plan, notes, hypotheses, goal wording, network,
-# evaluation) are blanked this many days after its closure; its numbers stay (trajectories/retention.py).
-TRAJECTORY_TEXT_RETENTION_DAYS = env_int("TRAJECTORY_TEXT_RETENTION_DAYS", 365)
 # A goal counts as reached when its last score on the 0–10 scale is at least this.
 GOAL_REACHED_SCORE = env_int("GOAL_REACHED_SCORE", 8)
 

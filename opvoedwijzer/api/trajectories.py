@@ -22,6 +22,7 @@ from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.trajectories import selectors, services
 from opvoedwijzer.trajectories.forms import CloseForm, GoalForm, SessionForm, TrajectoryForm
 from opvoedwijzer.trajectories.models import (
+    Consultation,
     Outcome,
     ProfessionalKind,
     SessionKind,
@@ -48,6 +49,8 @@ DURATIONS = tuple(defaults.LABELS["duration"])
 Duration = Literal[DURATIONS]
 Score = Annotated[int, Field(ge=0, le=10, description="0–10, the parent's own score where possible")]
 GoalId = Annotated[str, StringConstraints(min_length=1, max_length=18, pattern=r"^[1-9][0-9]*$")]
+ScoredBy = Literal["parent", "counsellor"]
+SCORED_BY = "Who gave the score(s): 'parent' (the parent's own, the default) or 'counsellor' (an estimate)"
 PII_REASON = "When the PII guard refuses the text but it holds no personal data: why (logged)"
 
 
@@ -83,6 +86,7 @@ class TrajectoryGoalIn(Schema):
     date: Day | None = Field(
         None, description="Of the start score: today when left out; not in the future nor before the start"
     )
+    scored_by: ScoredBy = Field("parent", description=SCORED_BY)
     text_pii_reason: Text(200) | None = Field(None, description=PII_REASON)
 
 
@@ -96,6 +100,7 @@ class TrajectorySessionIn(Schema):
     duration: Duration
     notes: Text(TEXT_MAX) = Field("", description="Short notes; no names")
     scores: dict[GoalId, Score] = scores_field()
+    scored_by: ScoredBy = Field("parent", description=SCORED_BY)
     notes_pii_reason: Text(200) | None = Field(None, description=PII_REASON)
 
 
@@ -108,6 +113,7 @@ class TrajectoryCloseIn(Schema):
     date: Day = Field(description="Not in the future, not before the trajectory started")
     outcome: OutcomeCode
     scores: dict[GoalId, Score] = scores_field()
+    scored_by: ScoredBy = Field("parent", description=SCORED_BY)
     evaluation: Text(TEXT_MAX) = Field("", description="The parent's evaluation; no names")
     evaluation_pii_reason: Text(200) | None = Field(None, description=PII_REASON)
 
@@ -208,7 +214,11 @@ def add_goal(request, trajectory_id: Id, payload: TrajectoryGoalIn):
     membership, trajectory = reachable(request, trajectory_id)
     still_open(trajectory)
     form = GoalForm(
-        with_reason({"text": payload.text, "score": payload.score}, "text", payload.text_pii_reason),
+        with_reason(
+            {"text": payload.text, "score": payload.score, "scored_by": payload.scored_by},
+            "text",
+            payload.text_pii_reason,
+        ),
         user=membership.user,
     )
     form.org = membership.organisation
@@ -224,6 +234,7 @@ def add_goal(request, trajectory_id: Id, payload: TrajectoryGoalIn):
             text=cleaned["text"],
             score=cleaned["score"],
             date=day,
+            by_parent=form.by_parent(),
             pii_confirmations=confirmations,
         )
     except ValidationError as error:  # closed by a simultaneous request
@@ -243,6 +254,7 @@ def add_session(request, trajectory_id: Id, payload: TrajectorySessionIn):
         "kind": payload.kind,
         "duration": payload.duration,
         "notes": payload.notes,
+        "scored_by": payload.scored_by,
         **score_data(goals, payload.scores),
     }
     form = SessionForm(goals, with_reason(data, "notes", payload.notes_pii_reason), user=membership.user)
@@ -268,6 +280,7 @@ def close_trajectory(request, trajectory_id: Id, payload: TrajectoryCloseIn):
         "date": payload.date,
         "outcome": payload.outcome,
         "evaluation": payload.evaluation,
+        "scored_by": payload.scored_by,
         **score_data(goals, payload.scores),
     }
     form = CloseForm(
@@ -284,6 +297,7 @@ def close_trajectory(request, trajectory_id: Id, payload: TrajectoryCloseIn):
             outcome=cleaned["outcome"],
             scores=cleaned["scores"],
             evaluation=cleaned["evaluation"],
+            by_parent=cleaned["by_parent"],
             pii_confirmations=confirmations,
         )
     except ValidationError as error:  # closed by a simultaneous request
@@ -367,7 +381,7 @@ def as_they_leave_the_service(figures):
 def stats(request, q: Query[TrajectoryStatsQuery]):
     """Trajectories started, running at the end of the period and closed, their outcomes, sessions,
     goal attainment, and the consultations for professionals, of the period. Staff count the
-    trajectories they counsel, coordinators all of the organisation's.
+    trajectories they counsel and the consultations they held, coordinators all of the organisation's.
 
     For a funder's token the numbers are as they leave the service: only the funder's municipalities,
     whole calendar years that have ended, a small number (or one that would give a small one away)
@@ -381,8 +395,14 @@ def stats(request, q: Query[TrajectoryStatsQuery]):
             raise _error("from", period_rule(), "query")
         own = list(membership.municipalities.all())
         return as_they_leave_the_service(trajectory_summary(org, q.start, q.end, own, outside=True))
-    mine = Trajectory.objects.visible_to(membership)
-    numbers = every_duration(selectors.trajectory_numbers(org, q.start, q.end, trajectories=mine))
+    numbers = selectors.trajectory_numbers(
+        org,
+        q.start,
+        q.end,
+        trajectories=Trajectory.objects.visible_to(membership),
+        consultations=Consultation.objects.visible_to(membership),
+    )
+    numbers = every_duration(numbers)
     return {**numbers, "suppressed": False}
 
 

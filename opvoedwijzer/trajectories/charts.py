@@ -86,11 +86,13 @@ def goal_chart(goals):
 
 def score_table(goals):
     """The same numbers for a table: (the dates of the moments, [{number, goal, scores (one per moment,
-    None where not scored), first, last, change}])."""
+    None where not scored), cells ((score, the counsellor's estimate?) per moment, None where not
+    scored), first, last, change}])."""
     per_goal, moments = _scored(goals)
     rows = []
     for number, (goal, scores) in enumerate(per_goal, start=1):
         by_moment = dict(scores)
+        estimates = {_moment(s, i == 0): not s.by_parent for i, s in enumerate(goal.scores.all())}
         first = scores[0][1] if scores else None
         last = scores[-1][1] if scores else None
         rows.append(
@@ -98,6 +100,7 @@ def score_table(goals):
                 "number": number,
                 "goal": goal,
                 "scores": [by_moment.get(m) for m in moments],
+                "cells": [(by_moment[m], estimates[m]) if m in by_moment else None for m in moments],
                 "first": first,
                 "last": last,
                 "change": last - first if scores else None,

@@ -34,6 +34,28 @@ def score_field(label, *, required=True):
     )
 
 
+SCORED_BY_PARENT = "parent"
+SCORED_BY_COUNSELLOR = "counsellor"
+PARENTS_OWN = _("The parent's own score")
+
+
+def scored_by_field(own=PARENTS_OWN):
+    """Who gave the score(s): the parent's (or professional's) own, by default, or the counsellor's
+    estimate. ScoredByMixin.by_parent turns it into the services' `by_parent`."""
+    return forms.ChoiceField(
+        label=_("Who gave the score"),
+        choices=[(SCORED_BY_PARENT, own), (SCORED_BY_COUNSELLOR, _("The counsellor's estimate"))],
+        initial=SCORED_BY_PARENT,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "checkgroup"}),
+    )
+
+
+class ScoredByMixin:
+    def by_parent(self):
+        return self.cleaned_data.get("scored_by") != SCORED_BY_COUNSELLOR
+
+
 def text_field(label, *, required=True, rows=3, max_length=2000, help_text=NEVER_A_NAME):
     return forms.CharField(
         label=label,
@@ -125,6 +147,7 @@ class TrajectoryForm(WhereAndWhatMixin, PIIGuardMixin, forms.Form):
     main_theme = TermField(label=_("Main theme"), empty_label=_("— choose —"))
     themes = other_themes_field()
     request = text_field(_("The request, in the parent's words"), rows=4)
+    request.widget.attrs["data-suggest-themes"] = True  # issue 20: themes suggested from the text
     started_on = forms.DateField(label=_("Start date"), validators=[not_in_future], widget=ISO_DATE)
 
     pii_guarded_fields = ("request",)
@@ -175,7 +198,9 @@ def collected_scores(form, goals):
     return scores
 
 
-class SessionForm(ScoresMixin, PIIGuardMixin, forms.Form):
+class SessionEditForm(PIIGuardMixin, forms.Form):
+    """Correct a session: its date, kind, duration and notes (its scores stay)."""
+
     date = forms.DateField(label=_("Date"), validators=[not_in_future], widget=ISO_DATE)
     kind = forms.ChoiceField(label=_("Kind of session"), choices=SessionKind.choices)
     duration = forms.ChoiceField(label=_("Time spent"), choices=fixed_choices("duration"))
@@ -183,22 +208,46 @@ class SessionForm(ScoresMixin, PIIGuardMixin, forms.Form):
 
     pii_guarded_fields = ("notes",)
 
+
+class SessionForm(ScoredByMixin, ScoresMixin, SessionEditForm):
+    """A new session, with a score per goal and who gave the scores."""
+
+    scored_by = scored_by_field()
+
     def __init__(self, goals, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.goals = list(goals)
         add_score_fields(self, self.goals, required=False)
+        self.order_fields(["date", "kind", "duration", *self.goal_fields, "scored_by", "notes"])
         if not self.is_bound:
             self.initial.update(date=timezone.localdate(), duration="30to60")
 
     def clean(self):
         data = super().clean()
         data["scores"] = collected_scores(self, self.goals)
+        data["by_parent"] = self.by_parent()
         return data
 
 
-class GoalForm(PIIGuardMixin, forms.Form):
+class GoalForm(ScoredByMixin, PIIGuardMixin, forms.Form):
     text = text_field(_("Goal, as agreed with the parent"), rows=2, max_length=500)
     score = score_field(_("Score at the start (0–10)"))
+    scored_by = scored_by_field()
+
+    pii_guarded_fields = ("text",)
+
+
+class ConsultationGoalForm(GoalForm):
+    """A goal agreed with the professional at a consultation or observation visit."""
+
+    text = text_field(_("Goal, as agreed with the professional"), rows=2, max_length=500)
+    scored_by = scored_by_field(_("The professional's own score"))
+
+
+class GoalTextForm(PIIGuardMixin, forms.Form):
+    """Correct a goal's wording."""
+
+    text = text_field(_("Goal"), rows=2, max_length=500)
 
     pii_guarded_fields = ("text",)
 
@@ -233,9 +282,10 @@ class NetworkMemberForm(PIIGuardMixin, forms.Form):
     pii_guarded_fields = ("role", "how")
 
 
-class CloseForm(ScoresMixin, PIIGuardMixin, forms.Form):
+class CloseForm(ScoredByMixin, ScoresMixin, PIIGuardMixin, forms.Form):
     date = forms.DateField(label=_("Closed on"), validators=[not_in_future], widget=ISO_DATE)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    scored_by = scored_by_field()
     evaluation = text_field(_("The parent's evaluation"), required=False, rows=3)
 
     pii_guarded_fields = ("evaluation",)
@@ -245,7 +295,7 @@ class CloseForm(ScoresMixin, PIIGuardMixin, forms.Form):
         self.goals = list(goals)
         self.started_on = started_on
         add_score_fields(self, self.goals, required=False)
-        self.order_fields(["date", "outcome", *self.goal_fields, "evaluation"])
+        self.order_fields(["date", "outcome", *self.goal_fields, "scored_by", "evaluation"])
         if not self.is_bound:
             self.initial["date"] = timezone.localdate()
 
@@ -254,6 +304,7 @@ class CloseForm(ScoresMixin, PIIGuardMixin, forms.Form):
         if self.started_on and data.get("date") and data["date"] < self.started_on:
             self.add_error("date", _("A trajectory cannot close before it started."))
         data["scores"] = collected_scores(self, self.goals)
+        data["by_parent"] = self.by_parent()
         return data
 
 
@@ -290,3 +341,31 @@ class ConsultationForm(WhereAndWhatMixin, PIIGuardMixin, forms.Form):
         data = super().clean()
         check_area_on_date(self, data)
         return self.themes_in_order(data)
+
+
+class FollowUpForm(ScoredByMixin, ScoresMixin, PIIGuardMixin, forms.Form):
+    """What came of a consultation's follow-up meeting, with a score per goal of the consultation."""
+
+    held_on = forms.DateField(label=_("Follow-up held on"), validators=[not_in_future], widget=ISO_DATE)
+    notes = text_field(_("What was seen or said"), rows=3)
+    advice = text_field(_("The advice then"), required=False, rows=3, help_text="")
+    scored_by = scored_by_field(_("The professional's own score"))
+
+    pii_guarded_fields = ("notes", "advice")
+
+    def __init__(self, goals, *args, date=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        self.date = date
+        add_score_fields(self, self.goals, required=False)
+        self.order_fields(["held_on", "notes", "advice", *self.goal_fields, "scored_by"])
+        if not self.is_bound:
+            self.initial["held_on"] = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        if self.date and data.get("held_on") and data["held_on"] < self.date:
+            self.add_error("held_on", _("The follow-up cannot be held before the consultation."))
+        data["scores"] = collected_scores(self, self.goals)
+        data["by_parent"] = self.by_parent()
+        return data

@@ -181,8 +181,24 @@ class TrajectorySession(models.Model):
         return f"{self.trajectory_id} {self.date} {self.kind}"
 
 
+def _one_owner(name):
+    """A hypothesis or goal belongs to a trajectory or to a consultation, never both, never neither."""
+    return models.CheckConstraint(
+        condition=(Q(trajectory__isnull=False) & Q(consultation__isnull=True))
+        | (Q(trajectory__isnull=True) & Q(consultation__isnull=False)),
+        name=name,
+    )
+
+
 class Hypothesis(models.Model):
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="hypotheses")
+    """Of a trajectory, or of a consultation / observation visit (exactly one of the two)."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, null=True, blank=True, on_delete=models.CASCADE, related_name="hypotheses"
+    )
+    consultation = models.ForeignKey(
+        "Consultation", null=True, blank=True, on_delete=models.CASCADE, related_name="hypotheses"
+    )
     text = models.TextField(_("hypothesis"), max_length=TEXT_MAX_LENGTH, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=HypothesisStatus.choices, default=HypothesisStatus.OPEN
@@ -194,22 +210,32 @@ class Hypothesis(models.Model):
         ordering = ["formed_on", "id"]
         verbose_name = _("hypothesis")
         verbose_name_plural = _("hypotheses")
+        constraints = [_one_owner("hypothesis_has_one_owner")]
 
     def __str__(self):
-        return f"{self.trajectory_id} {self.formed_on} {self.status}"
+        return f"{self.trajectory_id or self.consultation_id} {self.formed_on} {self.status}"
 
 
 class Goal(models.Model):
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")
+    """Of a trajectory, or of a consultation / observation visit (exactly one of the two); only a
+    trajectory's goals count in the numbers."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, null=True, blank=True, on_delete=models.CASCADE, related_name="goals"
+    )
+    consultation = models.ForeignKey(
+        "Consultation", null=True, blank=True, on_delete=models.CASCADE, related_name="goals"
+    )
     text = models.CharField(_("goal"), max_length=500)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("goal")
+        constraints = [_one_owner("goal_has_one_owner")]
 
     def __str__(self):
-        return f"{self.trajectory_id} #{self.position}"
+        return f"{self.trajectory_id or self.consultation_id} #{self.position}"
 
 
 class GoalScore(models.Model):
@@ -254,6 +280,16 @@ class ConsultationQuerySet(models.QuerySet):
     def in_period(self, start, end):
         return self.filter(date__gte=start, date__lte=end)
 
+    def visible_to(self, membership):
+        """Coordinators see all of their organisation's consultations, staff those they held, others
+        (volunteers, funders) none."""
+        mine = self.for_org(membership.organisation)
+        if membership.role == Role.COORDINATOR:
+            return mine
+        if membership.role == Role.STAFF:
+            return mine.filter(counsellor=membership.user)
+        return mine.none()
+
 
 class Consultation(models.Model):
     """A professional (a teacher, a childcare worker, the CLB, a social worker) brings a situation: a case
@@ -277,6 +313,10 @@ class Consultation(models.Model):
     observed = models.TextField(_("what was observed"), max_length=TEXT_MAX_LENGTH, blank=True)
     advice = models.TextField(_("advice"), max_length=TEXT_MAX_LENGTH, blank=True)
     follow_up_on = models.DateField(_("follow-up on"), null=True, blank=True)
+    # What came of the follow-up meeting: when it was held, what was seen or said, the advice then.
+    follow_up_held_on = models.DateField(_("follow-up held on"), null=True, blank=True)
+    follow_up_notes = models.TextField(_("what was seen or said"), max_length=TEXT_MAX_LENGTH, blank=True)
+    follow_up_advice = models.TextField(_("the advice then"), max_length=TEXT_MAX_LENGTH, blank=True)
     counsellor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -9,6 +9,8 @@ period, of the trajectories running during the period.
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from django.conf import settings
 from django.db.models import Count
@@ -90,19 +92,22 @@ def attainment(changes):
     }
 
 
-def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=None):
+def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=None, consultations=None):
     """The numbers of [start, end] for an organisation: trajectories started, running at the end of the
     period and closed (in all and per municipality and main theme), their sessions and durations, the
     outcomes of the closed ones, goal attainment (in all and per main theme), and the consultations and
     observation visits per kind of professional. `municipalities`: only those (None for all, including
-    outside and unknown); `trajectories`: count only these (e.g. `Trajectory.objects.visible_to(member)`).
+    outside and unknown); `trajectories`, `consultations`: count only these (e.g.
+    `Trajectory.objects.visible_to(member)`, `Consultation.objects.visible_to(member)`).
     Keys are codes: municipality codes ("outside", "unknown"), theme ids, outcome and kind codes.
 
     Five queries (two when no trajectory ran in the period): the trajectories running during the period
     (a service has hundreds a year: counted here), their sessions per duration, their goals' scores, the
     referrals made for their sessions' contacts (warm or not), and the consultations per kind."""
     scope = Trajectory.objects.for_org(org) if trajectories is None else trajectories.filter(organisation=org)
-    consultations = Consultation.objects.for_org(org).in_period(start, end)
+    consultations = (
+        Consultation.objects.for_org(org) if consultations is None else consultations.filter(organisation=org)
+    ).in_period(start, end)
     if municipalities is not None:
         scope = scope.filter(municipality__in=municipalities)
         consultations = consultations.filter(municipality__in=municipalities)
@@ -169,3 +174,18 @@ def trajectory_numbers(org, start, end, municipalities=None, *, trajectories=Non
         "consultations": per_professional,
         "consultations_total": sum(sum(row.values()) for row in per_professional.values()),
     }
+
+
+def suggestion_examples(organisation):
+    """(request text, [main theme code, other theme codes…]) for each of the organisation's trajectories
+    with a request (issue 20: the theme suggestions learn from them). One query, read as an iterator."""
+    rows = (
+        Trajectory.themes.through.objects.filter(trajectory__organisation=organisation)
+        .exclude(trajectory__request="")
+        .order_by("trajectory_id", "theme__code")
+        .values_list("trajectory_id", "trajectory__request", "trajectory__main_theme__code", "theme__code")
+    )
+    for _pk, group in groupby(rows.iterator(), key=itemgetter(0)):
+        group = list(group)
+        _pk, request, main, _code = group[0]
+        yield request, [main, *(code for *_rest, code in group if code != main)]

@@ -14,7 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opvoedwijzer.contacts.services import register_contact
+from opvoedwijzer.contacts.models import Contact
+from opvoedwijzer.contacts.services import delete_contact, register_contact, update_contact
 from opvoedwijzer.core.areas import Area
 from opvoedwijzer.core.audit import AuditAction, record
 from opvoedwijzer.core.models import ROLES_THAT_COUNSEL, Membership, Role
@@ -72,7 +73,7 @@ def _place(obj):
 
 
 def _purge_day(day):
-    return day + datetime.timedelta(days=settings.TRAJECTORY_TEXT_RETENTION_DAYS)
+    return day + datetime.timedelta(days=settings.RETENTION_DAYS["trajectory_texts"])
 
 
 def _free_code(org):
@@ -119,15 +120,32 @@ def _check_open(trajectory):
         raise ValidationError(_("This trajectory is closed."))
 
 
+def _owner(owner):
+    """The owner field of a hypothesis or goal: a Trajectory's or a Consultation's."""
+    return {"consultation": owner} if isinstance(owner, Consultation) else {"trajectory": owner}
+
+
 @transaction.atomic
-def add_goal(trajectory, *, text, score, date=None, by_parent=True, pii_confirmations=()):
-    """A goal agreed with the parent, with its score at the start on the 0–10 scale."""
-    _check_open(trajectory)
-    position = trajectory.goals.count() + 1
-    goal = Goal.objects.create(trajectory=trajectory, text=text, position=position)
+def add_goal(owner, *, text, score, date=None, by_parent=True, pii_confirmations=()):
+    """A goal agreed with the parent (of a trajectory, which must be open) or with the professional (of
+    a consultation or observation visit), with its score at the start on the 0–10 scale: the parent's
+    (the professional's) own, or the counsellor's estimate (`by_parent=False`)."""
+    if isinstance(owner, Trajectory):
+        _check_open(owner)
+    position = owner.goals.count() + 1
+    goal = Goal.objects.create(**_owner(owner), text=text, position=position)
     GoalScore.objects.create(
         goal=goal, date=date or timezone.localdate(), score=_checked_score(score), by_parent=by_parent
     )
+    record_pii_confirmations(pii_confirmations)
+    return goal
+
+
+@transaction.atomic
+def update_goal(goal, *, text, pii_confirmations=()):
+    """Correct a goal's wording (its scores stay)."""
+    goal.text = text
+    goal.save(update_fields=["text"])
     record_pii_confirmations(pii_confirmations)
     return goal
 
@@ -139,68 +157,125 @@ def _checked_score(score):
     return score
 
 
-def _add_scores(trajectory, scores, *, date, session=None, by_parent=True):
-    """GoalScores for {goal id: score}; the goals must be this trajectory's."""
+def _add_scores(owner, scores, *, date, session=None, by_parent=True):
+    """GoalScores for {goal id: score}; the goals must be this trajectory's (consultation's)."""
     if not scores:
         return []
-    goals = {g.pk: g for g in trajectory.goals.all()}
+    goals = {g.pk: g for g in owner.goals.all()}
     rows = []
     for goal_id, score in scores.items():
         goal = goals.get(int(goal_id))
         if goal is None:
-            raise ValidationError(_("Goal %(goal)s is not a goal of this trajectory.") % {"goal": goal_id})
+            raise ValidationError(_("Goal %(goal)s is not one of these goals.") % {"goal": goal_id})
         rows.append(
             GoalScore(goal=goal, date=date, score=_checked_score(score), by_parent=by_parent, session=session)
         )
     return GoalScore.objects.bulk_create(rows)
 
 
+def _session_contact(trajectory, data):
+    """The contact a session is registered as: the trajectory's themes, life stages, asker role and
+    municipality, the session's date, channel (from its kind) and duration."""
+    org = trajectory.organisation
+    themes = list(trajectory.themes.all())
+    return {
+        "date": data["date"],
+        "channel": _term(Channel, org, CHANNEL_OF_SESSION[SessionKind(data["kind"])]),
+        "asker_role": trajectory.asker_role,
+        "municipality": _place(trajectory),
+        "request_kind": "parenting",
+        "duration": data["duration"],
+        "main_theme": trajectory.main_theme,
+        "themes": [t for t in themes if t.pk != trajectory.main_theme_id],
+        "life_stages": list(trajectory.life_stages.all()),
+        "offers": [_term(OfferType, org, OFFER_OF_TRAJECTORY[TrajectoryKind(trajectory.kind)])],
+        "note": "",
+    }
+
+
 @transaction.atomic
 def add_session(trajectory, membership, data, *, pii_confirmations=()):
-    """One session (data: date, kind, duration, notes, scores {goal id: score}), registered once as a
-    contact with the trajectory's themes, life stages, asker role and municipality; its scores become
-    the goals' scores of that day."""
+    """One session (data: date, kind, duration, notes, scores {goal id: score}, by_parent), registered
+    once as a contact with the trajectory's themes, life stages, asker role and municipality; its scores
+    become the goals' scores of that day (the parent's own unless `by_parent` is False)."""
     _check_open(trajectory)
-    org = trajectory.organisation
-    kind = SessionKind(data["kind"])
-    themes = list(trajectory.themes.all())
-    contact = register_contact(
-        membership,
-        {
-            "date": data["date"],
-            "channel": _term(Channel, org, CHANNEL_OF_SESSION[kind]),
-            "asker_role": trajectory.asker_role,
-            "municipality": _place(trajectory),
-            "request_kind": "parenting",
-            "duration": data["duration"],
-            "main_theme": trajectory.main_theme,
-            "themes": [t for t in themes if t.pk != trajectory.main_theme_id],
-            "life_stages": list(trajectory.life_stages.all()),
-            "offers": [_term(OfferType, org, OFFER_OF_TRAJECTORY[TrajectoryKind(trajectory.kind)])],
-            "note": "",
-        },
-    )
+    contact = register_contact(membership, _session_contact(trajectory, data))
     session = TrajectorySession.objects.create(
         trajectory=trajectory,
         date=data["date"],
-        kind=kind,
+        kind=SessionKind(data["kind"]),
         duration=data["duration"],
         notes=data.get("notes") or "",
         contact=contact,
         counsellor=membership.user,
     )
-    _add_scores(trajectory, data.get("scores"), date=session.date, session=session)
+    _add_scores(
+        trajectory,
+        data.get("scores"),
+        date=session.date,
+        session=session,
+        by_parent=data.get("by_parent", True),
+    )
+    record_pii_confirmations(pii_confirmations)
+    return session
+
+
+def session_editable_by(session, membership):
+    """Coordinators correct any session; the counsellor who registered it only while its contact is
+    still theirs to correct (settings.CONTACT_EDIT_DAYS, as contacts)."""
+    if membership.is_coordinator:
+        return True
+    if session.contact_id is None:
+        return False
+    return Contact.objects.editable_by(membership).filter(pk=session.contact_id).exists()
+
+
+def _check_editable(session, membership):
+    if not session_editable_by(session, membership):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def update_session(session, membership, data, *, pii_confirmations=()):
+    """Correct a session's date, kind, duration and notes (data as add_session's, scores left as they
+    are); the contact it registered follows in the same transaction, its report counts kept exact.
+    PermissionDenied when the member may no longer correct it."""
+    _check_editable(session, membership)
+    trajectory = session.trajectory
+    if session.contact_id is not None:
+        contact = Contact.objects.get(pk=session.contact_id)
+        update_contact(contact, _session_contact(trajectory, data))
+    session.date = data["date"]
+    session.kind = SessionKind(data["kind"])
+    session.duration = data["duration"]
+    session.notes = data.get("notes") or ""
+    session.save(update_fields=["date", "kind", "duration", "notes"])
+    session.scores.update(date=session.date)
     record_pii_confirmations(pii_confirmations)
     return session
 
 
 @transaction.atomic
+def delete_session(session, membership):
+    """Delete a session made by mistake, with its scores and the contact it registered (the report counts
+    recounted). PermissionDenied when the member may no longer correct it."""
+    _check_editable(session, membership)
+    contact_id = session.contact_id
+    session.delete()
+    if contact_id is not None:
+        contact = Contact.objects.filter(pk=contact_id).first()
+        if contact is not None:
+            delete_contact(contact)
+
+
+@transaction.atomic
 def add_hypothesis(
-    trajectory, *, text, formed_on=None, status=HypothesisStatus.OPEN, support="", pii_confirmations=()
+    owner, *, text, formed_on=None, status=HypothesisStatus.OPEN, support="", pii_confirmations=()
 ):
-    """A hypothesis formed from observations and conversations; open until it is tested."""
+    """A hypothesis formed from observations and conversations (of a trajectory or of a consultation /
+    observation visit); open until it is tested."""
     hypothesis = Hypothesis.objects.create(
-        trajectory=trajectory,
+        **_owner(owner),
         text=text,
         status=status,
         support=support or "",
@@ -242,15 +317,18 @@ def remove_network_member(member):
 
 
 @transaction.atomic
-def close_trajectory(trajectory, *, date, outcome, scores=None, evaluation="", pii_confirmations=()):
-    """Close with an outcome, the final scores {goal id: score} and the parent's evaluation; the texts
-    are purged TRAJECTORY_TEXT_RETENTION_DAYS later. Closing a closed trajectory is refused."""
+def close_trajectory(
+    trajectory, *, date, outcome, scores=None, evaluation="", by_parent=True, pii_confirmations=()
+):
+    """Close with an outcome, the final scores {goal id: score} (the parent's own unless `by_parent` is
+    False) and the parent's evaluation; the texts are purged the retention period later. Closing a
+    closed trajectory is refused."""
     locked = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
     if not locked.is_open:
         raise ValidationError(_("This trajectory is closed already."))
     if date < trajectory.started_on:
         raise ValidationError(_("A trajectory cannot close before it started."))
-    _add_scores(trajectory, scores, date=date)
+    _add_scores(trajectory, scores, date=date, by_parent=by_parent)
     trajectory.closed_on = date
     trajectory.outcome = Outcome(outcome)
     trajectory.evaluation = evaluation or ""
@@ -264,7 +342,7 @@ def close_trajectory(trajectory, *, date, outcome, scores=None, evaluation="", p
 def record_consultation(membership, data, *, pii_confirmations=()):
     """A case consultation or an observation visit for a professional (data: kind, professional_kind,
     date, duration, municipality, life_stages, themes (first = main), question, observed, advice,
-    follow_up_on), registered as one contact too. Its texts are purged TRAJECTORY_TEXT_RETENTION_DAYS
+    follow_up_on), registered as one contact too. Its texts are purged RETENTION_DAYS["trajectory_texts"]
     after its date or its follow-up, whichever is later."""
     themes = list(dict.fromkeys(data["themes"]))
     if not themes:
@@ -311,6 +389,27 @@ def record_consultation(membership, data, *, pii_confirmations=()):
     consultation.save()
     consultation.themes.set(themes)
     consultation.life_stages.set(life_stages)
+    record_pii_confirmations(pii_confirmations)
+    return consultation
+
+
+@transaction.atomic
+def record_follow_up(consultation, data, *, pii_confirmations=()):
+    """What came of a consultation's follow-up meeting (data: held_on, notes — what was seen or said —,
+    advice, and optionally scores {goal id: score} with by_parent for its goals). Its texts are then
+    purged the retention period after the meeting, if that is later."""
+    held_on = data["held_on"]
+    if held_on < consultation.date:
+        raise ValidationError(_("The follow-up cannot be held before the consultation."))
+    consultation.follow_up_held_on = held_on
+    consultation.follow_up_notes = data.get("notes") or ""
+    consultation.follow_up_advice = data.get("advice") or ""
+    last = max(d for d in (consultation.date, consultation.follow_up_on, held_on) if d is not None)
+    consultation.texts_purge_on = _purge_day(last)
+    consultation.save(
+        update_fields=["follow_up_held_on", "follow_up_notes", "follow_up_advice", "texts_purge_on"]
+    )
+    _add_scores(consultation, data.get("scores"), date=held_on, by_parent=data.get("by_parent", True))
     record_pii_confirmations(pii_confirmations)
     return consultation
 

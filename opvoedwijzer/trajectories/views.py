@@ -8,12 +8,13 @@ that fails comes back on the trajectory page with its errors and what was typed,
 import functools
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.decorators import member_may
 from opvoedwijzer.taxonomy import defaults
 
@@ -22,16 +23,20 @@ from .charts import goal_chart, score_table
 from .forms import (
     CloseForm,
     ConsultationForm,
+    ConsultationGoalForm,
     CounsellorsForm,
+    FollowUpForm,
     GoalForm,
+    GoalTextForm,
     HypothesisForm,
     HypothesisUpdateForm,
     NetworkMemberForm,
     PlanForm,
+    SessionEditForm,
     SessionForm,
     TrajectoryForm,
 )
-from .models import Consultation, Goal, Hypothesis, NetworkMember, Trajectory
+from .models import Consultation, Goal, Hypothesis, NetworkMember, Trajectory, TrajectorySession
 
 can_counsel = member_may("can_counsel")
 can_coordinate = member_may("is_coordinator")
@@ -104,8 +109,30 @@ def _page(request, trajectory, **bound):
     """The trajectory page; `bound` holds the one form that failed, shown with its errors."""
     goals = list(trajectory.goals.all())
     sessions = list(trajectory.sessions.all())
+    editable = _editable_sessions(request.membership, sessions) if trajectory.is_open else set()
+    failed_session = bound.pop("session_edit", None)
     for session in sessions:
         session.duration_label = defaults.label("duration", session.duration)
+        session.editable = session.pk in editable
+        if failed_session is not None and failed_session[0] == session.pk:
+            session.form = failed_session[1]
+        elif session.editable:
+            session.form = SessionEditForm(
+                user=request.user,
+                prefix=f"s{session.pk}",
+                initial={
+                    "date": session.date,
+                    "kind": session.kind,
+                    "duration": session.duration,
+                    "notes": session.notes,
+                },
+            )
+    failed_goal = bound.pop("goal_edit", None)
+    for goal in goals:
+        if failed_goal is not None and failed_goal[0] == goal.pk:
+            goal.form = failed_goal[1]
+        else:
+            goal.form = GoalTextForm(user=request.user, prefix=f"g{goal.pk}", initial={"text": goal.text})
     forms = {
         "session_form": SessionForm(goals, user=request.user, prefix="session"),
         "goal_form": GoalForm(user=request.user, prefix="goal"),
@@ -151,6 +178,18 @@ def _page(request, trajectory, **bound):
             **forms,
         },
     )
+
+
+def _editable_sessions(membership, sessions):
+    """The ids of the sessions the member may still correct: coordinators all, the counsellor who
+    registered one while its contact is theirs to correct (one query)."""
+    if membership.is_coordinator:
+        return {s.pk for s in sessions}
+    contact_ids = [s.contact_id for s in sessions if s.contact_id]
+    editable = set(
+        Contact.objects.editable_by(membership).filter(pk__in=contact_ids).values_list("pk", flat=True)
+    )
+    return {s.pk for s in sessions if s.contact_id in editable}
 
 
 @can_counsel
@@ -203,10 +242,55 @@ def add_goal(request, trajectory):
         trajectory,
         text=form.cleaned_data["text"],
         score=form.cleaned_data["score"],
+        by_parent=form.by_parent(),
         pii_confirmations=form.pii_confirmations,
     )
     messages.success(request, _("Goal added."))
     return _to_page(trajectory, "goals")
+
+
+@on_open_trajectory
+def update_goal(request, trajectory, goal_pk):
+    goal = get_object_or_404(Goal, trajectory=trajectory, pk=goal_pk)
+    form = GoalTextForm(request.POST, user=request.user, prefix=f"g{goal.pk}")
+    if not form.is_valid():
+        return _failed(request, trajectory.pk, goal_edit=(goal.pk, form))
+    services.update_goal(goal, text=form.cleaned_data["text"], pii_confirmations=form.pii_confirmations)
+    messages.success(request, _("Goal corrected."))
+    return _to_page(trajectory, "goals")
+
+
+def _session(trajectory, session_pk):
+    return get_object_or_404(
+        TrajectorySession.objects.select_related("trajectory"), trajectory=trajectory, pk=session_pk
+    )
+
+
+@on_open_trajectory
+def update_session(request, trajectory, session_pk):
+    """Correct a session (and the contact it registered): 403 once the member may no longer."""
+    session = _session(trajectory, session_pk)
+    if not services.session_editable_by(session, request.membership):
+        raise PermissionDenied
+    form = SessionEditForm(request.POST, user=request.user, prefix=f"s{session.pk}")
+    if not form.is_valid():
+        return _failed(request, trajectory.pk, session_edit=(session.pk, form))
+    services.update_session(
+        session, request.membership, form.cleaned_data, pii_confirmations=form.pii_confirmations
+    )
+    messages.success(request, _("Session corrected."))
+    return _to_page(trajectory, "sessions")
+
+
+@on_open_trajectory
+def delete_session(request, trajectory, session_pk):
+    """Delete a session made by mistake, and its contact: 403 once the member may no longer."""
+    session = _session(trajectory, session_pk)
+    if not services.session_editable_by(session, request.membership):
+        raise PermissionDenied
+    services.delete_session(session, request.membership)
+    messages.success(request, _("Session deleted."))
+    return _to_page(trajectory, "sessions")
 
 
 @on_open_trajectory
@@ -288,6 +372,7 @@ def close(request, trajectory):
         outcome=data["outcome"],
         scores=data["scores"],
         evaluation=data["evaluation"],
+        by_parent=data["by_parent"],
         pii_confirmations=form.pii_confirmations,
     )
     messages.success(request, _("Trajectory %(code)s closed.") % {"code": trajectory.code})
@@ -312,10 +397,7 @@ def set_counsellors(request, pk):
 
 
 def _consultations(membership):
-    qs = Consultation.objects.for_org(membership.organisation).select_related("main_theme", "municipality")
-    if not membership.is_coordinator:
-        qs = qs.filter(counsellor=membership.user)
-    return qs
+    return Consultation.objects.visible_to(membership).select_related("main_theme", "municipality")
 
 
 @can_counsel
@@ -340,10 +422,137 @@ def new_consultation(request):
     return render(request, "trajectories/consultation_new.html", {"form": form})
 
 
+def _consultation(request, pk, *, for_page=False):
+    qs = _consultations(request.membership)
+    if for_page:
+        qs = qs.prefetch_related(
+            "life_stages",
+            "themes",
+            "hypotheses",
+            Prefetch("goals", queryset=Goal.objects.prefetch_related("scores")),
+        )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _consultation_page(request, item, **bound):
+    """The consultation page with its hypotheses, goals and follow-up; `bound` holds the one form that
+    failed, shown with its errors and what was typed."""
+    item.duration_label = defaults.label("duration", item.duration)
+    goals = list(item.goals.all())
+    hypotheses = list(item.hypotheses.all())
+    failed_hypothesis = bound.pop("hypothesis_update", None)
+    for hypothesis in hypotheses:
+        if failed_hypothesis is not None and failed_hypothesis[0] == hypothesis.pk:
+            hypothesis.form = failed_hypothesis[1]
+        else:
+            hypothesis.form = HypothesisUpdateForm(
+                user=request.user,
+                prefix=f"h{hypothesis.pk}",
+                initial={"status": hypothesis.status, "support": hypothesis.support},
+            )
+    forms = {
+        "goal_form": ConsultationGoalForm(user=request.user, prefix="goal"),
+        "hypothesis_form": HypothesisForm(user=request.user, prefix="hypothesis"),
+        "follow_up_form": FollowUpForm(
+            goals,
+            user=request.user,
+            prefix="follow_up",
+            date=item.date,
+            initial={
+                "held_on": item.follow_up_held_on or item.follow_up_on,
+                "notes": item.follow_up_notes,
+                "advice": item.follow_up_advice,
+            },
+        ),
+    }
+    forms.update(bound)
+    dates, score_rows = score_table(goals)
+    return render(
+        request,
+        "trajectories/consultation.html",
+        {
+            "consultation": item,
+            "goals": goals,
+            "hypotheses": hypotheses,
+            "score_dates": dates,
+            "score_rows": score_rows,
+            **forms,
+        },
+    )
+
+
+def _to_consultation(item, anchor=""):
+    response = redirect("trajectories:consultation", org=item.organisation.slug, pk=item.pk)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
 @can_counsel
 def consultation(request, pk):
-    item = get_object_or_404(
-        _consultations(request.membership).prefetch_related("life_stages", "themes"), pk=pk
+    return _consultation_page(request, _consultation(request, pk, for_page=True))
+
+
+def _consultation_failed(request, pk, **bound):
+    return _consultation_page(request, _consultation(request, pk, for_page=True), **bound)
+
+
+@can_counsel
+@require_POST
+def add_consultation_goal(request, pk):
+    item = _consultation(request, pk)
+    form = ConsultationGoalForm(request.POST, user=request.user, prefix="goal")
+    if not form.is_valid():
+        return _consultation_failed(request, pk, goal_form=form)
+    services.add_goal(
+        item,
+        text=form.cleaned_data["text"],
+        score=form.cleaned_data["score"],
+        by_parent=form.by_parent(),
+        pii_confirmations=form.pii_confirmations,
     )
-    item.duration_label = defaults.label("duration", item.duration)
-    return render(request, "trajectories/consultation.html", {"consultation": item})
+    messages.success(request, _("Goal added."))
+    return _to_consultation(item, "goals")
+
+
+@can_counsel
+@require_POST
+def add_consultation_hypothesis(request, pk):
+    item = _consultation(request, pk)
+    form = HypothesisForm(request.POST, user=request.user, prefix="hypothesis")
+    if not form.is_valid():
+        return _consultation_failed(request, pk, hypothesis_form=form)
+    services.add_hypothesis(item, text=form.cleaned_data["text"], pii_confirmations=form.pii_confirmations)
+    messages.success(request, _("Hypothesis added."))
+    return _to_consultation(item, "hypotheses")
+
+
+@can_counsel
+@require_POST
+def update_consultation_hypothesis(request, pk, hypothesis_pk):
+    item = _consultation(request, pk)
+    hypothesis = get_object_or_404(Hypothesis, consultation=item, pk=hypothesis_pk)
+    form = HypothesisUpdateForm(request.POST, user=request.user, prefix=f"h{hypothesis.pk}")
+    if not form.is_valid():
+        return _consultation_failed(request, pk, hypothesis_update=(hypothesis.pk, form))
+    services.update_hypothesis(
+        hypothesis,
+        status=form.cleaned_data["status"],
+        support=form.cleaned_data["support"],
+        pii_confirmations=form.pii_confirmations,
+    )
+    messages.success(request, _("Hypothesis updated."))
+    return _to_consultation(item, "hypotheses")
+
+
+@can_counsel
+@require_POST
+def record_follow_up(request, pk):
+    """What came of the follow-up meeting: the consultation's counsellor or a coordinator."""
+    item = _consultation(request, pk)
+    form = FollowUpForm(item.goals.all(), request.POST, user=request.user, prefix="follow_up", date=item.date)
+    if not form.is_valid():
+        return _consultation_failed(request, pk, follow_up_form=form)
+    services.record_follow_up(item, form.cleaned_data, pii_confirmations=form.pii_confirmations)
+    messages.success(request, _("Follow-up recorded."))
+    return _to_consultation(item, "follow-up")

@@ -10,8 +10,10 @@ from ninja import Schema
 
 from opvoedwijzer.api import api as _api  # noqa: F401 (every router loaded, so every model of the API)
 from opvoedwijzer.contacts.models import Contact
-from opvoedwijzer.core.models import AuditAction, AuditEvent, Role
+from opvoedwijzer.core.models import AuditAction, AuditEvent, Municipality, Role
 from opvoedwijzer.core.services import create_api_token
+from opvoedwijzer.taxonomy.models import Theme
+from opvoedwijzer.trajectories import services
 from opvoedwijzer.trajectories.models import GoalScore, Outcome, Trajectory
 from tests.factories import make_member
 
@@ -324,6 +326,47 @@ def test_staff_count_only_the_trajectories_they_counsel_and_a_coordinator_all(ap
     assert api(ilse).get(f"{URL}/stats", **period).json()["started"] == 2
 
 
+def test_staff_count_only_the_consultations_they_held_and_a_coordinator_all(api, sam, ilse, zuid):
+    for member in (sam, ilse, ilse):
+        services.record_consultation(
+            member,
+            {
+                "kind": "case_consultation",
+                "professional_kind": "school",
+                "date": datetime.date(2026, 3, 4),
+                "duration": "30to60",
+                "municipality": Municipality.objects.get(code="71053"),
+                "themes": [Theme.objects.get(organisation=zuid, code="bullying")],
+                "question": "Een kind dat zich terugtrekt.",
+            },
+        )
+    period = {"from": "2026-01-01", "to": "2026-12-31"}
+    assert api(sam).get(f"{URL}/stats", **period).json()["consultations_total"] == 1
+    assert api(ilse).get(f"{URL}/stats", **period).json()["consultations_total"] == 3
+
+
+def test_a_score_is_the_parents_own_unless_scored_by_says_the_counsellor(api, sam, sams_trajectory):
+    trajectory, goal = sams_trajectory
+    estimated = api(sam).post(
+        f"{URL}/{trajectory}/goals", {"text": "Zelf aankleden", "score": 2, "scored_by": "counsellor"}
+    )
+    assert estimated.status_code == 201, estimated.content
+    response = api(sam).post(
+        f"{URL}/{trajectory}/sessions", session(scores={str(goal): 5}, scored_by="counsellor")
+    )
+    assert response.status_code == 201, response.content
+    response = api(sam).post(f"{URL}/{trajectory}/close", closing(scores={str(goal): 8}))
+    assert response.status_code == 200, response.content
+    assert list(GoalScore.objects.filter(goal=goal).values_list("score", "by_parent")) == [
+        (3, True),
+        (5, False),
+        (8, True),
+    ]
+    assert GoalScore.objects.get(goal=estimated.json()["id"]).by_parent is False
+    wrong = api(sam).post(f"{URL}/{trajectory}/goals", {"text": "Iets", "score": 2, "scored_by": "grandma"})
+    assert wrong.status_code == 422 and "scored_by" in error_fields(wrong)
+
+
 def test_a_funders_numbers_hide_what_the_report_section_hides(api, sam, fons, zuid):
     """The same numbers as the trajectories section of GET /reports/sections, so that no number of one
     gives away a number the other hides."""
@@ -354,6 +397,11 @@ def test_the_trajectory_operations_are_in_the_openapi_schema_with_their_own_mode
     created = schema["paths"][f"{URL}/{{trajectory_id}}/sessions"]["post"]["responses"]["201"]
     model = created["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
     assert set(schema["components"]["schemas"][model]["properties"]) == {"id", "contact"}
+    for path in ("/{trajectory_id}/goals", "/{trajectory_id}/sessions", "/{trajectory_id}/close"):
+        body = schema["paths"][f"{URL}{path}"]["post"]["requestBody"]["content"]["application/json"]
+        fields = schema["components"]["schemas"][body["schema"]["$ref"].rsplit("/", 1)[-1]]["properties"]
+        assert fields["scored_by"]["enum"] == ["parent", "counsellor"]
+        assert fields["scored_by"]["default"] == "parent"
 
 
 def test_no_two_models_of_the_api_share_a_name():

@@ -1,6 +1,7 @@
 """A coordinator sees goal attainment per theme in the reports; a funder sees only suppressed numbers."""
 
 import datetime
+import io
 
 import pytest
 from django.utils import timezone, translation
@@ -162,3 +163,58 @@ def test_referrals_out_of_a_trajectory_are_counted_warm_and_cold(zuid, sam, open
     assert rows(figures["referrals"]) == {"warm": [1], "cold": [1]}
     outside = trajectory_summary(zuid, YEAR_START, YEAR_END, outside=True)
     assert rows(outside["referrals"]) == {"warm": [None], "cold": [None]}
+
+
+@pytest.fixture
+def a_year_in_sint_truiden(sam, open_trajectory_for):
+    """Last year in Sint-Truiden: seven trajectories about bullying (each goal 2 → 9), six about sleep
+    (each goal 4 → 6) and one about crying (3 → 4), all closed."""
+
+    def run(theme, scores, month):
+        trajectory = open_trajectory_for(sam, started_on=day(month, 3), themes=[theme])
+        goal = services.add_goal(trajectory, text="Een doel", score=scores[0], date=day(month, 3))
+        services.add_session(
+            trajectory,
+            sam,
+            {"date": day(month, 10), "kind": "conversation", "duration": "30to60", "scores": {goal.pk: 5}},
+        )
+        services.close_trajectory(
+            trajectory, date=day(month + 1, 1), outcome="goals_reached", scores={goal.pk: scores[1]}
+        )
+
+    for month in range(1, 7):
+        run("bullying", (2, 9), month)
+        run("sleep", (4, 6), month + 3)
+    run("bullying", (2, 9), 7)
+    run("crying", (3, 4), 5)
+
+
+def run_queued_tasks():
+    """What the task runner does with every task that is due."""
+    from dbtasks.models import ScheduledTask
+
+    for scheduled in ScheduledTask.objects.filter(status="READY", periodic=False):
+        scheduled.run_and_update()
+
+
+def test_ilse_reads_goal_attainment_per_theme_in_the_yearly_report_pdf(
+    ilse, zuid, client_for, a_year_in_sint_truiden
+):
+    from pypdf import PdfReader
+
+    client = client_for(ilse)
+    sint_truiden = zuid.municipalities.get(code="71053")
+    response = client.post(
+        "/o/zuid-limburg/overview/yearly/", {"municipality": sint_truiden.pk, "year": YEAR}
+    )
+    run_queued_tasks()
+    download = client.get(f"{response.url}report.pdf")  # the download, as ilse gets it
+    assert download["Content-Type"] == "application/pdf"
+    pdf = b"".join(download.streaming_content) if download.streaming else download.content
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    section = text.split("Trajecten en doelbereik per hoofdthema")[1].split("Totaal")[0]
+    lines = {line.split()[0]: line.split()[1:] for line in section.splitlines() if line.strip()}
+    # started, running at the end, closed, measured goals, mean change, % reached
+    assert lines["Pesten"] == ["7", "0", "7", "7", "7,0", "100", "%"]
+    # One trajectory about crying is hidden, and so is sleep, from which it would follow (14 − 7 − 6).
+    assert lines["Huilen"] == lines["Slapen"] == ["x", "0", "x", "x", "x", "x"]

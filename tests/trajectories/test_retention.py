@@ -105,7 +105,7 @@ def test_a_year_after_the_closure_the_texts_are_gone_and_the_numbers_stay(closed
 
 
 def test_a_shorter_retention_moves_the_purge_day(closed_trajectory, settings, days_ago):
-    settings.TRAJECTORY_TEXT_RETENTION_DAYS = 30
+    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "trajectory_texts": 30}
     trajectory = closed_trajectory(30)
     assert trajectory.texts_purge_on == days_ago(0)
     purge_expired()

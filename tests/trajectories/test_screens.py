@@ -176,8 +176,9 @@ def test_the_page_costs_a_fixed_number_of_queries(
     client = client_for(sam)
     client.get(page_of(traj))  # warm the term cache
     # Session, user, membership, the menu's check, the trajectory and its six prefetches, goals and
-    # scores, the audit row (in a savepoint): the same with 1 or 30 sessions.
-    with django_assert_max_num_queries(16):
+    # scores, which sessions sam may still correct, the audit row (in a savepoint): the same with 1 or
+    # 30 sessions.
+    with django_assert_max_num_queries(17):
         assert client.get(page_of(traj)).status_code == 200
 
 
@@ -433,3 +434,15 @@ def test_the_list_costs_the_same_queries_for_one_trajectory_or_ten(ilse, client_
     for _n in range(9):
         open_trajectory_for(ilse, themes=["sleep"])
     assert queries_of_the_list() == one
+
+
+def test_every_opening_writes_an_audit_row_the_second_and_a_coordinators_too(sam, ilse, client_for, traj):
+    client_for(sam).get(page_of(traj))
+    client_for(sam).get(page_of(traj))
+    client_for(ilse).get(page_of(traj))
+    events = AuditEvent.objects.filter(action=AuditAction.TRAJECTORY_OPENED).order_by("id")
+    assert [(e.actor, e.detail) for e in events] == [
+        (sam.user, {"code": traj.code}),
+        (sam.user, {"code": traj.code}),
+        (ilse.user, {"code": traj.code}),
+    ]
