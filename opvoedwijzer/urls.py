@@ -28,6 +28,7 @@ staff = [
     path("contacts/import/", include("opvoedwijzer.imports.urls")),
     path("contacts/", include("opvoedwijzer.contacts.urls")),
     path("taxonomy/", include("opvoedwijzer.taxonomy.urls")),
+    path("suggestions/", include("opvoedwijzer.suggestions.urls")),
     path("overview/", include("opvoedwijzer.reports.urls")),
     path("audit/", include("opvoedwijzer.privacy.urls")),
     path("policy/", include("opvoedwijzer.policy.urls")),

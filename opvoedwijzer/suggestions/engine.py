@@ -43,6 +43,12 @@ LEARNED = 1.0  # the learned log-odds are added at this weight
 MIN_SCORE = 0.5  # below this a theme is not suggested
 MIN_COMPOUND_PART = 4
 NOT_SUGGESTED = {"other"}
+# Words of the labels too general to point to one theme ("Welzijn van de ouder", "Kinderopvang").
+GENERIC = {
+    "nl": {"ouder", "ouders", "kind", "kinderen", "gezin", "school", "andere", "nieuw", "samen", "omgaan"},
+    "fr": {"parent", "parents", "enfant", "enfants", "famille", "école", "autre", "autres", "nouvelle"},
+    "en": {"parent", "parents", "child", "children", "family", "school", "other", "new", "dealing"},
+}
 
 
 @dataclass(frozen=True)
@@ -78,9 +84,11 @@ class Index:
         toks = texts.tokens(phrase)
         if not toks:
             return
-        if len(toks) == 1 and toks[0].lower in texts.STOP_WORDS[language]:
-            return
         stems = tuple(texts.stem(t.lower, language) for t in toks)
+        if len(toks) == 1 and (
+            toks[0].lower in texts.STOP_WORDS[language] or stems[0] in stop_stems(language)
+        ):
+            return  # "waarden" → "waar": a stem every question has
         if len(stems) > 1:
             weight = weight * PHRASE / WORD
         self.entries[stems[0]].append((stems, code, weight))
@@ -107,6 +115,11 @@ class Index:
 
 
 @cache
+def stop_stems(language):
+    return {texts.stem(word, language) for word in texts.STOP_WORDS[language]}
+
+
+@cache
 def shipped_words():
     """{language: {theme code: [words]}} as shipped."""
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))
@@ -125,7 +138,7 @@ def base_index(language):
         label = labels.get(language)
         if label:
             for token in texts.tokens(label):
-                if texts.is_content(token, language):
+                if texts.is_content(token, language) and token.lower not in GENERIC[language]:
                     index.add(language, token.lower, code, LABEL)
     return index.finish()
 
@@ -155,7 +168,7 @@ def _read(org, key, terms):
         if theme.custom_label and theme.code not in NOT_SUGGESTED:
             for language in texts.LANGUAGES:
                 for token in texts.tokens(theme.custom_label):
-                    if texts.is_content(token, language):
+                    if texts.is_content(token, language) and token.lower not in GENERIC[language]:
                         own[language].add(language, token.lower, theme.code, LABEL)
     learned = {}
     weights = LearnedWeights.objects.filter(organisation_id=org.pk).values_list("weights", flat=True).first()
@@ -165,7 +178,7 @@ def _read(org, key, terms):
 
 
 def org_part(org, terms):
-    key = (org.pk, org.terms_version, _version(org))
+    key = (org.pk, org.created, org.terms_version, _version(org))
     copy = _copies.get(org.pk)
     if copy is not None and copy.key == key:
         return copy
