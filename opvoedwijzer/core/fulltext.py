@@ -92,6 +92,42 @@ def matching(qs, words, table, index_table=None):
     )
 
 
+def matching_any(qs, words, table, index_table=None):
+    """Rows of `qs` whose text holds at least one of the words (as a prefix of a stem), with their
+    `rank` (higher is better: more of the words, and rarer ones). For texts longer than a search,
+    such as a parent's question, where every word is seldom found in one row."""
+    words = [w for w in dict.fromkeys(words) if w.isalnum()]
+    if not words:
+        return qs.none()
+    if connection.vendor == "postgresql":
+        terms = " | ".join(f"{w}:*" for w in words)
+        query = "to_tsquery('dutch'::regconfig, %s)"
+        return qs.extra(
+            where=[f"{table}.search_vector @@ {query}"],
+            params=[terms],
+            select={"rank": f"ts_rank({table}.search_vector, {query})"},
+            select_params=[terms],
+        )
+    stems = [s for s in dict.fromkeys(stem_words(" ".join(words))) if s.isalnum()]
+    if not stems:
+        return qs.none()
+    fts = index_table or fts_table(table)
+    match = " OR ".join(f'"{s}"*' for s in stems)
+    return qs.extra(
+        tables=[fts],
+        where=[f"{table}.id = {fts}.rowid + 0", f"{fts} MATCH %s"],
+        params=[match],
+        select={"rank": f"-{fts}.rank"},
+    )
+
+
+def words_in(words, text):
+    """Which of `words` `text` holds as the full-text search finds them: the word's stem begins one of
+    the text's stems. To say why a row was found."""
+    stems = set(stem_words(text))
+    return [w for w in words if any(s.startswith(stem(w)) for s in stems)]
+
+
 def index(table, texts, index_table=None):
     """SQLite: (re)write the FTS5 rows of [(id, text)]. PostgreSQL keeps its column itself."""
     if connection.vendor != "sqlite":

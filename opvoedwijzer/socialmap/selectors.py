@@ -1,8 +1,21 @@
 """Reads on the social map that other apps use."""
 
-from django.db.models import Value
+from django.db.models import Case, ExpressionWrapper, FloatField, Q, Value, When
 
-from .models import Location, MapOrganisation, Phone, Service
+from opvoedwijzer.core import fulltext
+
+from .models import Location, MapOrganisation, Phone, Service, ServiceStatus
+from .search import FTS_TABLE, TABLE
+
+# The text's words that count towards a service: at most this many (a long question has hundreds).
+SUGGEST_MAX_WORDS = 40
+# How many of the best matches by theme and by words are weighed against each other.
+SUGGEST_CANDIDATES = 30
+# The weight of the words beside the themes (a theme's score is 0..1, the best word match counts 1).
+SUGGEST_WORD_WEIGHT = 0.6
+SUGGEST_LIFE_STAGE_WEIGHT = 0.2
+# Below this a service is not worth suggesting (one common word in a long text).
+SUGGEST_MIN_SCORE = 0.12
 
 
 class MapNumbers(list):
@@ -52,3 +65,74 @@ def public_phone_numbers(user=None):
         (numbers if kind == "phone" else names).append(text)
     numbers.names = tuple(names)
     return numbers
+
+
+def services_for(organisation, suggestions, *, limit=3):
+    """The active services on the organisation's social map that fit a text, best first, at most
+    `limit`: by the themes suggested for it (`suggestions`: `suggestions.engine.Suggestions`; each
+    matching theme counts its score) and the text's words in the service (the map's full-text index),
+    a suggested life stage breaking ties.
+
+    Each service carries `because`: the labels of the suggested themes it has, then the text's words
+    found in it ("Slapen", "wakker"), and `score`. Three queries, whatever the map's size: the themes
+    are tested on the service's own row (`theme_codes`, as the search's filters do)."""
+    active = Service.objects.for_org(organisation).current().filter(status=ServiceStatus.ACTIVE)
+    themes = {hint.code: hint for hint in suggestions.themes}
+    stages = {hint.code: hint for hint in suggestions.life_stages}
+    words = [w for w in dict.fromkeys(suggestions.words) if w.isalpha() and len(w) >= 3]
+    words = words[:SUGGEST_MAX_WORDS]
+
+    def has(code):
+        return Q(theme_codes__contains=f",{code},")
+
+    rows = []
+    if themes:
+        any_theme = Q(pk__in=[])
+        for code in themes:
+            any_theme |= has(code)
+        weight = sum(
+            (
+                Case(When(has(code), then=Value(hint.score)), default=Value(0.0))
+                for code, hint in themes.items()
+            ),
+            Value(0.0),
+        )
+        rows += (
+            active.filter(any_theme)
+            .annotate(weight=ExpressionWrapper(weight, output_field=FloatField()))
+            .order_by("-weight", "id")
+            .values_list("id", "weight", "theme_codes", "stage_codes", Value("theme"))[:SUGGEST_CANDIDATES]
+        )
+    if words:
+        rows += (
+            fulltext.matching_any(active, words, TABLE, FTS_TABLE)
+            .order_by("-rank", "id")
+            .values_list("id", "rank", "theme_codes", "stage_codes", Value("words"))[:SUGGEST_CANDIDATES]
+        )
+    best_rank = max((row[1] for row in rows if row[4] == "words"), default=0) or 1
+    scores, codes_of = {}, {}
+    for pk, weight, theme_codes, stage_codes, kind in rows:
+        if pk not in scores:
+            stage_scores = [stages[c].score for c in _codes_in(stage_codes) if c in stages]
+            scores[pk] = SUGGEST_LIFE_STAGE_WEIGHT * max(stage_scores, default=0)
+            codes_of[pk] = [c for c in _codes_in(theme_codes) if c in themes]
+        if kind == "theme":
+            scores[pk] += weight
+        else:
+            scores[pk] += SUGGEST_WORD_WEIGHT * max(weight, 0) / best_rank
+    scores = {pk: score for pk, score in scores.items() if score >= SUGGEST_MIN_SCORE}
+    best = sorted(scores, key=lambda pk: -scores[pk])[: limit * 3]
+    if not best:
+        return []
+    found = Service.objects.filter(pk__in=best).select_related("map_organisation")
+    ranked = sorted(found, key=lambda service: (-scores[service.pk], service.name.lower(), service.pk))
+    for service in ranked[:limit]:
+        order = sorted(codes_of[service.pk], key=lambda code: -themes[code].score)
+        labels = [themes[code].label for code in order]
+        service.because = (*labels, *fulltext.words_in(words, service.search_text))
+        service.score = round(scores[service.pk], 3)
+    return ranked[:limit]
+
+
+def _codes_in(codes_text):
+    return [code for code in (codes_text or "").split(",") if code]

@@ -58,6 +58,7 @@ def valid_bodies(world):
             "language": "nl",
         },
         "opvoedwijzer_api_activities_sign_up": {"name": "Sofie", "people": 1},
+        "opvoedwijzer_api_suggestions_suggest": {"text": "Mijn kind slaapt slecht.", "language": "nl"},
         "opvoedwijzer_api_trajectories_open_trajectory": {
             "kind": "short",
             "municipality": "71053",
