@@ -29,8 +29,10 @@ from .models import LearnedWeights, ThemeWord
 MIN_TEXTS = 3  # a stem seen in fewer different texts is never kept
 MAIN_WEIGHT = 1.0  # an example counts this much for its main theme …
 OTHER_WEIGHT = 0.5  # … and this much for each other theme
-SMOOTHING = 0.5
-MIN_WEIGHT = 0.3  # log-odds below this are not kept
+SMOOTHING = 5.0
+MIN_TOGETHER = 2  # a stem must have come with a theme at least this often (weighted) to point to it …
+MIN_SHARE = 0.4  # … and in at least this share of the texts with the stem
+MIN_WEIGHT = 0.5  # log-odds below this are not kept
 MAX_THEMES_PER_STEM = 4
 _WORD = re.compile(r"^[^\W\d_]+(?:['’ -][^\W\d_]+){0,3}$")
 
@@ -95,15 +97,16 @@ def _stems(text):
 
 
 def learn(examples, known_codes=None):
-    """The weights for (text, codes) examples: {"stems": {stem: {code: log-odds}}, "themes": {code: n}}.
+    """The weights for (text, codes) examples: {"stems": {stem: {code: weight}}, "themes": {code: n}}.
 
-    A multinomial naive Bayes' log-odds per stem and theme: log P(stem | theme) / P(stem | other themes),
-    with add-SMOOTHING; kept when positive enough, for stems seen in at least MIN_TEXTS texts."""
+    A stem's weight for a theme is log(P(theme | stem) / P(theme)): how much more often texts with the
+    stem were given the theme than texts in general, both estimated with smoothing (towards the prior for
+    P(theme | stem), towards every known theme alike for P(theme)) so that a few examples count for a
+    little. The main theme counts MAIN_WEIGHT, the others OTHER_WEIGHT. Only stems seen in at least
+    MIN_TEXTS different texts, never a first name, and only weights of at least MIN_WEIGHT are kept."""
     doc_freq = Counter()
-    per_theme = defaultdict(Counter)  # code → stem → weighted count
-    theme_total = Counter()  # code → weighted number of stems
+    together = defaultdict(Counter)  # stem → code → weighted number of texts
     theme_examples = Counter()
-    banned = set()
     n = 0
     for text, codes in examples:
         codes = [c for c in dict.fromkeys(codes or []) if known_codes is None or c in known_codes]
@@ -114,34 +117,30 @@ def learn(examples, known_codes=None):
         doc_freq.update(stems)
         for rank, code in enumerate(codes):
             weight = MAIN_WEIGHT if rank == 0 else OTHER_WEIGHT
-            theme_examples[code] += 1
+            theme_examples[code] += weight
             for stem in stems:
-                per_theme[code][stem] += weight
-            theme_total[code] += weight * len(stems)
+                together[stem][code] += weight
+    banned = set()
     for name in FIRST_NAMES:  # a name, and its stem in each language ("lotte" → "lot"), is never kept
         banned.add(name)
         banned.update(texts.stem(name, language) for language in texts.LANGUAGES)
-    vocabulary = {s for s, df in doc_freq.items() if df >= MIN_TEXTS and s not in banned}
-    all_total = sum(theme_total.values())
-    all_counts = Counter()
-    for counts in per_theme.values():
-        all_counts.update(counts)
-    v = max(len(vocabulary), 1)
+    k = max(len(known_codes or theme_examples), 1)
+    total = sum(theme_examples.values())
+    prior = {code: (count + 1) / (total + k) for code, count in theme_examples.items()}
     stems = {}
-    for stem in vocabulary:
+    for stem, df in doc_freq.items():
+        if df < MIN_TEXTS or stem in banned:
+            continue
         row = {}
-        for code, counts in per_theme.items():
-            inside = (counts[stem] + SMOOTHING) / (theme_total[code] + SMOOTHING * v)
-            outside = (all_counts[stem] - counts[stem] + SMOOTHING) / (
-                all_total - theme_total[code] + SMOOTHING * v
-            )
-            value = math.log(inside / outside)
-            if value >= MIN_WEIGHT and counts[stem] >= 1:
+        for code, count in together[stem].items():
+            if count < MIN_TOGETHER or count < MIN_SHARE * df:
+                continue
+            value = math.log((count + SMOOTHING * prior[code]) / (df + SMOOTHING) / prior[code])
+            if value >= MIN_WEIGHT:
                 row[code] = round(value, 3)
         if row:
-            best = sorted(row.items(), key=lambda kv: -kv[1])[:MAX_THEMES_PER_STEM]
-            stems[stem] = dict(best)
-    return {"stems": stems, "themes": dict(theme_examples)}, n
+            stems[stem] = dict(sorted(row.items(), key=lambda kv: -kv[1])[:MAX_THEMES_PER_STEM])
+    return {"stems": stems, "themes": {code: round(c, 1) for code, c in theme_examples.items()}}, n
 
 
 @transaction.atomic
