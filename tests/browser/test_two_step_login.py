@@ -77,6 +77,24 @@ def test_a_coordinator_adds_a_passkey_and_logs_in_with_it_alone(ilse, new_page, 
         page.click("#mfa_webauthn_add")
     assert ilse.user.authenticator_set.filter(type="webauthn").exists()
 
+    # Her passkeys: the list (a 500 until humanize was installed), on a phone too, and renaming one.
+    page.goto("/accounts/2fa/webauthn/")
+    expect(page.locator("main table")).to_contain_text("Laptop")
+    check_a11y(page, "mfa-passkey-list")
+    page.set_viewport_size({"width": 390, "height": 844})
+    check_a11y(page, "mfa-passkey-list-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
+    with page.expect_navigation():
+        page.click("main table a[href$='/edit/']")
+    confirm_password_if_asked(page, check_a11y)
+    check_a11y(page, "mfa-passkey-rename")
+    page.fill("input[name=name]", "Werklaptop")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.url.endswith("/accounts/2fa/webauthn/")
+    expect(page.locator("main table")).to_contain_text("Werklaptop")
+
     with page.expect_navigation():
         page.click("header form button[type=submit]")  # log out
     page.goto("/accounts/login/")
