@@ -40,6 +40,6 @@ def test_a_role_has_exactly_its_capabilities(role):
 
 @pytest.mark.parametrize("role", list(Role))
 def test_editing_the_shared_content_is_for_staff_and_coordinators_only(role):
-    """can_edit_content took over the screens that can_see_numbers guarded (library items, activities,
+    """can_edit_content guards what the old "see numbers" capability guarded (library items, activities,
     the social map, networking meetings, signal steps): the same two roles, no one more, no one less."""
     assert Membership(role=role).can_edit_content == (role in {Role.STAFF, Role.COORDINATOR})
