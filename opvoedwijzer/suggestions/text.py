@@ -91,9 +91,9 @@ def _stemmer(language):
     return snowballstemmer.stemmer(_SNOWBALL[language])
 
 
-@functools.lru_cache(maxsize=50_000)
 def stem(word, language):
-    """The Snowball stem of a lower-case word (accents kept; apostrophes and hyphens split off)."""
+    """The Snowball stem of a lower-case word (French elision left off). Not cached: a text's words are
+    kept nowhere, not even in memory."""
     word = word.replace("’", "'")
     if "'" in word and language == "fr":
         word = word.split("'", 1)[1]
