@@ -28,11 +28,26 @@ ORDINALS = {
 _NUM = r"(\d{1,2}(?:[,.]5)?|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r")"
 _ORD = "(" + "|".join(map(re.escape, ORDINALS)) + ")"
 _B, _E = r"(?<![\w-])", r"(?![\w])"
+# A number followed by one of these is a time, an amount or a count, not an age.
+_NOT_A_UNIT = (
+    r"(?!\s*(?:uur|u\b|keer|euro|€|minuten|min\b|dagen|weken|maanden|jaar|heures|fois|ans|mois|hours|times"
+    r"|months|years|x\b|%|:|h\b))"
+)
+# "sinds 3 maanden", "il y a 3 mois", "for 2 years", "2 jaar geleden": a duration, not an age.
+_DURATION_BEFORE = re.compile(r"(?:sinds|il y a|depuis|since|for|pendant|ago|voor|na|over|dans|in)\s*$", re.I)
+_SCHOOL_YEAR = re.compile(r"groep|leerjaar|studiejaar|kleuter|middelbaar|secundair", re.I)
+_DURATION_AFTER = re.compile(r"^\s*(?:geleden|ago|lang|long)\b", re.I)
 
 # (pattern, months from the match) — checked in this order; a text may say several ages.
 _PATTERNS = [
+    # Several at once: "de kinderen (7 en 9)", "jongens van 6 en 8", "enfants de 7 et 10 ans".
+    (
+        rf"(?:\(\s*|{_B}(?:van|de|of|zijn|are|sont)\s+){_NUM}((?:\s*(?:,|en|et|and|&)\s*{_NUM})+)\s*\)?"
+        rf"(?:\s*(?:jaar|ans|years?)(?:[\s-]+old)?)?{_NOT_A_UNIT}",
+        lambda m: [_y(n) for n in re.findall(_NUM, m.group(), re.IGNORECASE)],
+    ),
     # Months first ("18 maanden", "9 mois", "6 months old").
-    (rf"{_B}{_NUM}\s*(?:maanden|maand|mnd|mois|months?){_E}", lambda m: _n(m[1])),
+    (rf"{_B}{_NUM}\s*(?:-\s*)?(?:maanden|maand|mnd|mois|months?)(?:[\s-]+old)?{_E}", lambda m: _n(m[1])),
     (rf"{_B}{_NUM}\s*(?:weken|weekjes|semaines|weeks){_E}", lambda m: _n(m[1]) / 4.3),
     # Years: "2 jaar", "15-jarige", "2,5 jaar", "2 ans", "2 years old", "2-year-old", "vijfjarige".
     (
@@ -41,13 +56,17 @@ _PATTERNS = [
     ),
     (rf"{_B}{_NUM}jarige?{_E}", lambda m: _y(m[1])),
     (rf"{_B}(?:aged|age|âgée?s?\s+de)\s+{_NUM}{_E}", lambda m: _y(m[1])),
+    # "She is 12", "he's 15", "hij is 7", "wordt 4".
+    (
+        rf"{_B}(?:is|he's|she's|wordt|turned|turns|is\s+nu|a)\s+{_NUM}(?=\s*(?:[.,;!?)]|$|and\b|en\b|et\b))",
+        lambda m: _y(m[1]),
+    ),
     # Dutch "van 2" / "(2)" after a child word: "mijn dochter van 2", "zoon (7)".
     (
         rf"{_B}(?:dochter|zoon|kind|kindje|zoontje|dochtertje|meisje|jongen|jongetje|kleinzoon|kleindochter"
         rf"|baby|broer|broertje|zus|zusje|tweeling|pleegkind|pleegzoon|pleegdochter|stiefzoon|stiefdochter"
-        rf"|oudste|jongste|middelste|fille|fils|enfant|son|daughter|kid|child)\s+"
-        rf"(?:van|de|of)?\s*\(?{_NUM}\)?(?!\s*(?:uur|u\b|keer|euro|€|minuten|min|dagen|weken|maanden|jaar"
-        rf"|heures|fois|ans|mois|hours|times|months|years|x\b))",
+        rf"|oudste|jongste|middelste|jongere|tiener|puber|leerling|fille|fils|enfant|son|daughter|kid|child)\s+"
+        rf"(?:van|de|of)?\s*\(?{_NUM}\)?{_NOT_A_UNIT}",
         lambda m: _y(m[1]),
     ),
     # School years: Flemish "derde leerjaar" (6 + n − 1), "3de kleuterklas", "tweede middelbaar"; Dutch
@@ -61,8 +80,8 @@ _PATTERNS = [(re.compile(p, re.IGNORECASE), f) for p, f in _PATTERNS]
 
 # Words that say an age on their own (months: a typical age for the word).
 AGE_WORDS = {
-    "zwanger": -4, "zwangerschap": -4, "bevalling": -1, "uitgerekend": -2, "enceinte": -4, "grossesse": -4,
-    "pregnant": -4, "pregnancy": -4,
+    "zwanger": -4, "zwangerschap": -4, "zwangere": -4, "uitgerekend": -2, "enceinte": -4, "grossesse": -4,
+    "pregnant": -4, "pregnancy": -4, "expecting": -4, "expectant": -4, "bevalling": 2,
     "pasgeboren": 1, "pasgeborene": 1, "newborn": 1, "nouveau-né": 1, "borstvoeding": 4, "allaitement": 4,
     "breastfeeding": 4, "flesvoeding": 4, "zuigeling": 4, "nourrisson": 4,
     "baby": 6, "baby's": 6, "babytje": 6, "bébé": 6, "bebe": 6, "kruipen": 9,
@@ -90,7 +109,8 @@ def _n(text):
 
 
 def _y(text):
-    return _n(text) * 12 + 6  # "2 jaar": somewhere in the year after the second birthday
+    years = _n(text)
+    return years * 12 + (6 if years == int(years) else 0)  # "2 jaar": in the year after the 2nd birthday
 
 
 def ages_in(text):
@@ -101,14 +121,20 @@ def ages_in(text):
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
+            if _SCHOOL_YEAR.search(m.group()) is None and (
+                _DURATION_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                or _DURATION_AFTER.match(text[m.end() : m.end() + 10])
+            ):
+                continue
             try:
-                value = months(m)
+                values = months(m)
             except (KeyError, ValueError):
                 continue
-            if value > 12 * 30:  # "45 jaar": the parent
-                continue
+            words = " ".join(m.group().replace("(", " ").replace(")", " ").split())
+            for value in values if isinstance(values, list) else [values]:
+                if value <= 12 * 30:  # "45 jaar": the parent
+                    found.append((m.start(), value, words))
             taken.append((m.start(), m.end()))
-            found.append((m.start(), value, " ".join(m.group().replace("(", " ").replace(")", " ").split())))
     for m in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text):
         word = m.group().lower().replace("’", "'")
         if word in AGE_WORDS and not any(m.start() < end and start < m.end() for start, end in taken):

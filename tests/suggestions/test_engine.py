@@ -90,6 +90,10 @@ def test_the_language_can_be_given(zuid):
         ("notre bébé", "baby"),
         ("our toddler", "toddler"),
         ("een 19-jarige", "young_adult"),
+        ("de kinderen (7 en 9) maken ruzie", "primary"),
+        ("My daughter is 12 and has dropped her hobbies", "teen"),
+        ("My 22-month-old bites", "toddler"),
+        ("hij is 2,5 jaar", "toddler"),
     ],
 )
 def test_ages_in_the_text_become_life_stages(zuid, text, stage):
@@ -99,6 +103,12 @@ def test_ages_in_the_text_become_life_stages(zuid, text, stage):
 def test_a_parents_own_age_or_an_hour_is_no_childs_age():
     assert ages_in("ik ben 42 jaar") == []
     assert ages_in("mijn zoon van 8 uur tot 10 uur") == []
+    assert ages_in("Nous sommes arrivés il y a 3 mois.") == []
+    assert ages_in("sinds 3 maanden slaapt hij slecht") == []
+
+
+def test_several_children_give_several_ages():
+    assert [months for months, _words in ages_in("onze jongens van 6 en 8")] == [78, 102]
 
 
 def test_a_text_without_telling_words_suggests_nothing(zuid):
