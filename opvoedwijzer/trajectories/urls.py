@@ -35,5 +35,5 @@ urlpatterns = [
         views.update_consultation_hypothesis,
         name="update_consultation_hypothesis",
     ),
-    path("consultations/<int:pk>/follow-up/", views.record_follow_up, name="record_follow_up"),
+    path("consultations/<int:pk>/follow-up/", views.record_follow_up, name="record_consultation_follow_up"),
 ]

@@ -9,7 +9,7 @@ from opvoedwijzer.contacts.models import Contact
 from opvoedwijzer.core.models import Role
 from opvoedwijzer.taxonomy.models import AskerRole, Theme
 from opvoedwijzer.trajectories import services
-from opvoedwijzer.trajectories.models import Trajectory
+from opvoedwijzer.trajectories.models import Consultation, Trajectory
 from tests.factories import make_member
 
 TABLET = {"width": 820, "height": 1180}
@@ -199,3 +199,82 @@ def test_a_coordinator_gives_sams_trajectory_to_a_colleague_by_keyboard_on_a_pho
     submit_with_enter(page, "#counsellors button[type=submit]")
     assert set(trajectory.counsellors.all()) == {kim.user}
     expect(page.locator(f"#counsellors input[value='{kim.user.pk}']")).to_be_checked()
+
+
+def test_sam_records_an_observation_visit_and_its_follow_up_by_keyboard_without_javascript(
+    sam, logged_in, check_a11y
+):
+    page = logged_in(sam, js=False)
+    page.set_viewport_size(PHONE)
+    page.goto("/o/zuid-limburg/trajectories/consultations/new/")
+    expect(page.locator("#id_kind")).to_be_focused()
+    page.keyboard.press("o")  # observatiemoment
+    page.keyboard.press("Tab")
+    page.keyboard.press("k")  # kinderopvang
+    page.focus("#id_municipality")
+    page.keyboard.type("Sint-T")
+    page.focus("#id_life_stages input[value=toddler]")
+    page.keyboard.press("Space")
+    page.focus("#id_main_theme")
+    page.keyboard.press("p")  # pesten
+    type_into(page, "#id_question", "Een peuter bijt andere kinderen.")
+    type_into(page, "#id_observed", "Bijten bij drukte aan tafel.")
+    type_into(page, "#id_advice", "Een rustige hoek en een vaste begeleider.")
+    submit_with_enter(page, "form.consultation-new button[type=submit]")
+
+    visit = Consultation.objects.get()
+    assert (visit.kind, visit.professional_kind, visit.municipality.code, visit.main_theme.code) == (
+        "observation_visit",
+        "childcare",
+        "71053",
+        "bullying",
+    )
+    expect(page.locator("h1")).to_contain_text("Observatiemoment")
+    open_section(page, "Hypothese toevoegen")
+    type_into(page, "#id_hypothesis-text", "Te veel kinderen tegelijk aan tafel")
+    submit_with_enter(page, "#hypotheses form[data-enter-submits] button")
+    open_section(page, "Doel toevoegen")
+    type_into(page, "#id_goal-text", "Rustig eten in kleine groepjes")
+    type_into(page, "#id_goal-score", "3")
+    submit_with_enter(page, "#goals form button[type=submit]")
+    goal = visit.goals.get()
+    type_into(page, "#id_follow_up-notes", "Het bijten is bijna weg.")
+    type_into(page, f"#id_follow_up-score_{goal.pk}", "8")
+    submit_with_enter(page, "#follow-up form button[type=submit]")
+
+    visit.refresh_from_db()
+    assert visit.follow_up_notes == "Het bijten is bijna weg." and visit.hypotheses.count() == 1
+    assert [s.score for s in goal.scores.all()] == [3, 8]
+    expect(page.locator("#follow-up")).to_contain_text("Het bijten is bijna weg.")
+    expect(page.locator("#goals")).to_contain_text("+5")
+    fits(page, PHONE["width"])
+    check_a11y(page, "consultation-page-phone")
+    page.goto("/o/zuid-limburg/trajectories/consultations/")
+    expect(page.locator(f"a[href$='/consultations/{visit.pk}/']")).to_be_visible()
+    fits(page, PHONE["width"])
+    check_a11y(page, "consultation-list-phone")
+
+
+def test_the_overviews_trajectories_section_fits_a_phone(sam, ilse, zuid, logged_in, check_a11y):
+    data = {
+        "kind": "short",
+        "municipality": zuid.municipalities.get(code="71053"),
+        "asker_role": AskerRole.objects.get(organisation=zuid, code="mother"),
+        "themes": [Theme.objects.get(organisation=zuid, code="sleep")],
+        "request": "Slaapt slecht.",
+    }
+    trajectory = services.open_trajectory(sam, data)
+    goal = services.add_goal(trajectory, text="Doorslapen", score=3)
+    services.add_session(
+        trajectory,
+        sam,
+        {"date": trajectory.started_on, "kind": "phone", "duration": "5to15", "scores": {goal.pk: 6}},
+    )
+    page = logged_in(ilse, js=False)
+    page.set_viewport_size(PHONE)
+    page.goto("/o/zuid-limburg/overview/")
+    expect(page.locator("#trajectories")).to_be_visible()
+    expect(page.locator("#trajectories-per-theme")).to_be_visible()
+    page.locator("#trajectories").scroll_into_view_if_needed()
+    fits(page, PHONE["width"])
+    check_a11y(page, "overview-trajectories-phone")

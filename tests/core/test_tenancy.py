@@ -52,6 +52,8 @@ def every_staff_url(zuid, sam):
         "dimension": "theme",
         "hypothesis_pk": trajectory_objects["hypothesis"].pk,
         "member_pk": trajectory_objects["member"].pk,
+        "goal_pk": trajectory_objects["goal"].pk,
+        "session_pk": trajectory_objects["session"].pk,
     }
     urls = []
     for name, route in staff_url_patterns():
@@ -94,6 +96,10 @@ def trajectory_objects_of(org, membership, theme):
         "trajectory": trajectory,
         "hypothesis": trajectories.add_hypothesis(trajectory, text="Slaaptekort"),
         "member": trajectories.add_network_member(trajectory, role="grootmoeder", how=""),
+        "goal": trajectories.add_goal(trajectory, text="Doorslapen", score=3),
+        "session": trajectories.add_session(
+            trajectory, membership, {"date": trajectory.started_on, "kind": "phone", "duration": "5to15"}
+        ),
         "consultation": consultation,
     }
 
