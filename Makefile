@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export TESTING ?= false
 
-.PHONY: audit dev static bench-load bench-reports bench-map bench-agenda bench-import run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
+.PHONY: audit dev static bench-load bench-reports bench-map bench-agenda bench-import bench-suggestions run test test-fast bench bench-pii lint format messages setup assets migrate demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -94,6 +94,10 @@ bench-agenda: setup
 ## bench-import: 100 000 rows of past registrations (CSV and XLSX) through import_contacts on SQLite (ROWS=…)
 bench-import: setup
 	$(PY) bench/imports.py $(if $(ROWS),--rows $(ROWS))
+
+## bench-suggestions: theme suggestions for 300 labelled parents' questions (100 dev, 200 held out) through HTTP against make run's gunicorn: top-1/top-3, life stages, latency
+bench-suggestions: setup
+	$(PY) bench/suggestions.py
 
 ## bench-load: 200 clients for 3 minutes, a mix of registrations, stats, public pages, questions and sign-ups, against make run's gunicorn on SQLite (PG_URL=… for PostgreSQL)
 bench-load: setup

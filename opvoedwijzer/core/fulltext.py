@@ -9,6 +9,7 @@
 `matching(qs, words, table)` adds the match and a `rank` (higher is better) to a queryset.
 """
 
+import bisect
 import functools
 import re
 
@@ -124,8 +125,13 @@ def matching_any(qs, words, table, index_table=None):
 def words_in(words, text):
     """Which of `words` `text` holds as the full-text search finds them: the word's stem begins one of
     the text's stems. To say why a row was found."""
-    stems = set(stem_words(text))
-    return [w for w in words if any(s.startswith(stem(w)) for s in stems)]
+    stems = sorted(set(stem_words(text)))
+
+    def begins_a_stem(prefix):
+        i = bisect.bisect_left(stems, prefix)
+        return i < len(stems) and stems[i].startswith(prefix)
+
+    return [w for w in words if begins_a_stem(stem(w))]
 
 
 def index(table, texts, index_table=None):

@@ -1,0 +1,373 @@
+"""Theme suggestions, measured (issue 20): how often POST /api/v1/suggestions suggests the theme a person
+chose for a parent's question, and how fast, through HTTP.
+
+    make bench-suggestions          # or: .venv/bin/python bench/suggestions.py [--reps 1] [--keep]
+
+Self-contained, as bench/run.py and bench/agenda.py: a fresh SQLite database in a temporary directory,
+`migrate` and `seed_demo` (the demo organisation zuid-limburg with its library and social map), then
+gunicorn as `make run` serves it (the project's gunicorn.conf.py: one process per core × 4 threads,
+CONN_MAX_AGE=60), on a free loopback port. Every question of a labelled set goes to
+POST /api/v1/suggestions with a staff member's token, one after the other on one keep-alive
+connection; the answer is compared with the labels. Nothing in the app is changed.
+
+The sets (bench/data/*.jsonl, one {"text", "themes": [main, …], "life_stages": […], "language"} a line):
+`suggestions_dev.jsonl` (100; the word lists were tuned on it) and `suggestions_test.jsonl` (200, held
+out: written apart, read only here, never used to tune anything). Three set-ups, each on both sets:
+
+1. **word lists only**: the organisation as new, without learned weights (trained on no examples);
+2. **word lists + learned**: trained (`manage.py train_suggestions`, the real command) on the dev set as
+   if its questions were the organisation's answered ones (SUGGESTION_EXAMPLE_SOURCES points to the dev
+   file): the test set measures what was learned, the dev figures are on the training data;
+3. **learned only**: the same weights, the word lists switched off (`suggest(…, use_words=False)`,
+   through a two-line WSGI module that wraps the project's, in the temporary directory).
+
+Printed per set-up and set, and per language: top-1 (the first suggested theme is the labelled main
+theme), top-3 (the main theme among the first three), any-in-top-3 (any labelled theme among the first
+three), the life stage (for questions labelled with one: the first suggested life stage is one of
+them), and the latency of the whole request (client-observed on loopback) p50/p95/max. Goal: top-3 ≥
+90 % and p95 < 50 ms on the held-out set. The summary goes to stdout and bench/out/suggestions.txt.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+DATA = HERE / "data"
+sys.path.insert(0, str(HERE))
+
+from agenda import describe_setup, project_gunicorn  # noqa: E402
+from run import CpuMeter, Http, free_port, manage, pct, table  # noqa: E402
+
+ORG = "zuid-limburg"
+API_USER = f"staff@{ORG}.demo"
+SETS = {"dev": DATA / "suggestions_dev.jsonl", "test": DATA / "suggestions_test.jsonl"}
+TOP3_GOAL = 0.90
+P95_GOAL_MS = 50
+OTHER_CPU_WARN = 0.25
+
+# The examples the organisation "learns from" in set-ups 2 and 3, and none for set-up 1: functions
+# as settings.SUGGESTION_EXAMPLE_SOURCES names them, in a module in the temporary directory.
+EXAMPLES_MODULE = """
+import json, os
+
+
+def dev(organisation):
+    with open(os.environ["BENCH_SUGGESTIONS_DEV"], encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                yield row["text"], row["themes"]
+
+
+def none(organisation):
+    return []
+"""
+# Set-up 3: the project's WSGI application with the word lists switched off (the API calls
+# engine.suggest by its module, so the wrapped function is the one it calls).
+LEARNED_ONLY_WSGI = """
+import functools
+
+from opvoedwijzer.wsgi import application  # noqa: F401 (Django is set up)
+from opvoedwijzer.suggestions import engine
+
+engine.suggest = functools.partial(engine.suggest, use_words=False)
+"""
+
+T0 = time.perf_counter()
+
+
+def log(msg):
+    print(f"[{time.perf_counter() - T0:6.1f}s] {msg}", flush=True)
+
+
+def read_set(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def ms(x):
+    return "—" if x is None or x != x else f"{x:.1f}"
+
+
+def percent(hits, n):
+    return "—" if not n else f"{100 * hits / n:.0f} %"
+
+
+def ask(client, token, questions):
+    """POST every question; (answers, latencies in ms, failures)."""
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    answers, times, failed = [], [], []
+    for q in questions:
+        body = json.dumps({"text": q["text"], "organisation": ORG})
+        status, _h, data, secs = client.request("POST", "/api/v1/suggestions", body, headers)
+        if status == 200:
+            answers.append(json.loads(data))
+            times.append(secs * 1000)
+        else:
+            answers.append(None)
+            failed.append(f"{status} {data[:200]!r}")
+    return answers, times, failed
+
+
+def score(questions, answers):
+    """Hits per measure, over all questions and per language."""
+    groups = {}
+    for q, a in zip(questions, answers, strict=True):
+        for key in ("all", q.get("language", "?")):
+            g = groups.setdefault(key, {"n": 0, "top1": 0, "top3": 0, "any3": 0, "staged": 0, "stage": 0})
+            g.setdefault("items", 0)
+            g.setdefault("services", 0)
+            g["n"] += 1
+            if a is None:
+                continue
+            codes = [t["code"] for t in a["themes"]]
+            labelled = q["themes"]
+            g["top1"] += bool(codes) and codes[0] == labelled[0]
+            g["top3"] += labelled[0] in codes[:3]
+            g["any3"] += bool(set(labelled) & set(codes[:3]))
+            if q.get("life_stages"):
+                g["staged"] += 1
+                stages = [s["code"] for s in a["life_stages"]]
+                g["stage"] += bool(stages) and stages[0] in q["life_stages"]
+            g["items"] += bool(a["resources"])
+            g["services"] += bool(a["services"])
+    return groups
+
+
+def run_setup(name, port, token, sets, reps, server_pid):
+    client = Http(port)
+    results = {}
+    for set_name, questions in sets.items():
+        times, answers, failed = [], None, []
+        with CpuMeter(server_pid) as cpu:
+            for _ in range(reps):
+                answers, rep_times, rep_failed = ask(client, token, questions)
+                times += rep_times
+                failed += rep_failed
+        results[set_name] = {
+            "groups": score(questions, answers),
+            "p50": pct(times, 50),
+            "p95": pct(times, 95),
+            "max": max(times) if times else float("nan"),
+            "requests": len(times) + len(failed),
+            "failed": failed,
+            "cpu": cpu.figures,
+        }
+        g = results[set_name]["groups"]["all"]
+        log(
+            f"{name}, {set_name}: top-1 {percent(g['top1'], g['n'])}, top-3 {percent(g['top3'], g['n'])}, "
+            f"p95 {ms(results[set_name]['p95'])} ms"
+            + (f", {len(failed)} failed: {failed[0]}" if failed else "")
+        )
+    client.close()
+    return results
+
+
+def train(env, source, tmp):
+    out = manage(
+        {**env, "SUGGESTION_EXAMPLE_SOURCES": f"bench_suggestion_examples.{source}"},
+        "train_suggestions",
+        "--organisation",
+        ORG,
+    )
+    return out.strip().splitlines()[-1]
+
+
+def summary(results, setup_text, trained, args, loadavg):
+    out = [
+        "Suggestions benchmark (issue 20): POST /api/v1/suggestions through HTTP",
+        f"Server: {setup_text}; on 127.0.0.1, fresh SQLite, migrate + seed_demo, organisation {ORG}, "
+        f"a staff member's token; one client, requests one after the other on a keep-alive connection, "
+        f"{args.reps}× each set.",
+        "Sets: dev = bench/data/suggestions_dev.jsonl (word lists tuned on it; the training data of "
+        "set-ups 2 and 3), test = bench/data/suggestions_test.jsonl (held out: read only by this bench).",
+        f"Training on dev: {trained}.",
+        "top-1: first theme = labelled main theme; top-3: main theme among the first three; any-3: any "
+        "labelled theme among the first three; life stage: first suggested one is labelled (questions "
+        "with a labelled life stage); item / service: answers with at least one library item / service. "
+        "Latency: the whole request as the client sees it; server CPU: the gunicorn processes' CPU time per "
+        "request (less disturbed by other work on the machine than the latency).",
+        "",
+    ]
+    rows = []
+    for setup_name, by_set in results.items():
+        for set_name, r in by_set.items():
+            for group, g in sorted(r["groups"].items(), key=lambda kv: (kv[0] != "all", kv[0])):
+                rows.append(
+                    [
+                        setup_name if group == "all" else "",
+                        set_name if group == "all" else "",
+                        group,
+                        g["n"],
+                        percent(g["top1"], g["n"]),
+                        percent(g["top3"], g["n"]),
+                        percent(g["any3"], g["n"]),
+                        f"{percent(g['stage'], g['staged'])} of {g['staged']}",
+                        percent(g["items"], g["n"]),
+                        percent(g["services"], g["n"]),
+                        ms(r["p50"]) if group == "all" else "",
+                        ms(r["p95"]) if group == "all" else "",
+                        ms(r["max"]) if group == "all" else "",
+                        ms(1000 * r["cpu"]["server_cpu_s"] / r["requests"]) if group == "all" else "",
+                    ]
+                )
+    out.append(
+        table(
+            [
+                "set-up",
+                "set",
+                "lang",
+                "n",
+                "top-1",
+                "top-3",
+                "any-3",
+                "life stage",
+                "item",
+                "service",
+                "p50 ms",
+                "p95 ms",
+                "max ms",
+                "server CPU ms",
+            ],
+            rows,
+        )
+    )
+    out.append("")
+    verdicts = []
+    for setup_name, by_set in results.items():
+        r = by_set.get("test")
+        if not r:
+            continue
+        g = r["groups"]["all"]
+        top3 = g["top3"] / g["n"] if g["n"] else 0
+        verdicts.append(
+            f"{setup_name}: held-out top-3 {100 * top3:.0f} % ({'met' if top3 >= TOP3_GOAL else 'NOT met'}: "
+            f"≥ {100 * TOP3_GOAL:.0f} %), p95 {ms(r['p95'])} ms "
+            f"({'met' if r['p95'] < P95_GOAL_MS else 'NOT met'}: < {P95_GOAL_MS} ms)"
+        )
+    out += ["Goals on the held-out set:", *("  " + v for v in verdicts)]
+    failures = [f for by_set in results.values() for r in by_set.values() for f in r["failed"]]
+    if failures:
+        out.append(f"{len(failures)} requests failed, e.g. {failures[0]}")
+    disturbed = []
+    for setup_name, by_set in results.items():
+        for set_name, r in by_set.items():
+            c = r["cpu"]
+            if c["capacity_cpu_s"] and c["other_cpu_s"] / c["capacity_cpu_s"] > OTHER_CPU_WARN:
+                disturbed.append(
+                    f"{setup_name}/{set_name} ({100 * c['other_cpu_s'] / c['capacity_cpu_s']:.0f} %)"
+                )
+    out.append(
+        f"Load average before/after: {loadavg[0]} / {loadavg[1]}; total {time.perf_counter() - T0:.0f} s."
+        + (
+            f"\nWARNING: other processes used more than {OTHER_CPU_WARN:.0%} of the machine during: "
+            f"{', '.join(disturbed)}; the latencies are pessimistic, run again on a quiet machine."
+            if disturbed
+            else ""
+        )
+    )
+    return "\n".join(out)
+
+
+def loadavg():
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=1, help="times each set is sent (latency samples)")
+    parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py's")
+    parser.add_argument("--threads", type=int, default=None, help="default: gunicorn.conf.py's")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args()
+    sets = {name: read_set(path) for name, path in SETS.items()}
+    tmp = Path(tempfile.mkdtemp(prefix="opvoedwijzer-suggestions-"))
+    (tmp / "bench_suggestion_examples.py").write_text(EXAMPLES_MODULE)
+    (tmp / "bench_learned_only.py").write_text(LEARNED_ONLY_WSGI)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "opvoedwijzer.settings",
+        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+        "DEBUG": "false",
+        "TESTING": "false",
+        "SECRET_KEY": secrets.token_hex(32),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "PLAIN_HTTP": "true",
+        "ENV_FILE": os.devnull,
+        "STATIC_ROOT": str(tmp / "static"),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp)]),
+        "BENCH_SUGGESTIONS_DEV": str(SETS["dev"]),
+    }
+    before = loadavg()
+    results = {}
+    servers = []
+    try:
+        log(f"database {tmp / 'bench.sqlite3'}: migrate, seed_demo")
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "seed_demo")
+        manage(env, "collectstatic", "--noinput", "-v", "0", "-i", "ninja", "-i", "admin")  # as make run
+        token = manage(env, "create_api_token", API_USER, "--name", "bench").strip().splitlines()[-1]
+        log(f"untrained: {train(env, 'none', tmp)}")
+
+        port = free_port()
+        server, setup = project_gunicorn(env, port, tmp / "gunicorn.log", args.workers, args.threads)
+        servers.append(server)
+        server.start()
+        setup_text = describe_setup(setup)
+        log(setup_text)
+        warm = Http(port)
+        ask(warm, token, sets["dev"][:10])  # each worker reads the lists once
+        warm.close()
+
+        results["1 word lists only"] = run_setup(
+            "word lists only", port, token, sets, args.reps, server.proc.pid
+        )
+        trained = train(env, "dev", tmp)
+        log(f"trained on dev: {trained}")
+        results["2 word lists + learned"] = run_setup(
+            "word lists + learned", port, token, sets, args.reps, server.proc.pid
+        )
+        server.stop()
+
+        port = free_port()
+        server, _setup = project_gunicorn(env, port, tmp / "gunicorn-learned.log", args.workers, args.threads)
+        server.cmd[1] = "bench_learned_only:application"
+        servers.append(server)
+        server.start()
+        warm = Http(port)
+        ask(warm, token, sets["dev"][:10])
+        warm.close()
+        results["3 learned only"] = run_setup("learned only", port, token, sets, args.reps, server.proc.pid)
+        server.stop()
+        for s in servers:
+            errors = s.log_text().count("Traceback")
+            if errors:
+                log(f"server log: {errors} tracebacks\n{s.log_tail()}")
+    finally:
+        for s in servers:
+            s.stop()
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    text = summary(results, setup_text, trained, args, (before, loadavg()))
+    OUT.mkdir(exist_ok=True)
+    (OUT / "suggestions.txt").write_text(text + "\n", encoding="utf-8")
+    print()
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
