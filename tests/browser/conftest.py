@@ -242,6 +242,10 @@ NEEDS_REVIEW_CHECKED_BY_HAND = {
     ("color-contrast", "only non-text characters", "#remove-"): (
         "the tally's '−' button: #1b1b1b on #f3f2f1 (15:1); its name is the visually hidden 'one less'"
     ),
+    ("color-contrast", "only non-text characters", "[data-check"): (
+        "the '✓' of a chosen theme suggestion (aria-hidden): white on #0b5c53 (7.6:1), like the theme's "
+        "name beside it in the same button, which axe does decide"
+    ),
 }
 
 
