@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opvoedwijzer.privacy.forms import PIIGuardMixin
 from opvoedwijzer.taxonomy.fields import fixed_choices, themes_by_group
-from opvoedwijzer.taxonomy.models import AskerRole, Channel, OfferType, Theme
+from opvoedwijzer.taxonomy.models import AskerRole, Channel, LifeStage, OfferType, Theme
 
 from .models import ANSWER_LANGUAGES, RTL_LANGUAGES, ReplyTemplate
 
@@ -21,6 +21,21 @@ class AnswerForm(PIIGuardMixin, forms.Form):
     )
     offers = forms.ModelMultipleChoiceField(queryset=None, to_field_name="code", label=_("Offered"))
     duration = forms.ChoiceField(choices=fixed_choices("duration"), initial="15to30", label=_("Time spent"))
+    themes = forms.ModelMultipleChoiceField(
+        queryset=None,
+        to_field_name="code",
+        required=False,
+        label=_("Other themes"),
+        help_text=_("Optional, besides the main theme."),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
+    )
+    life_stages = forms.ModelMultipleChoiceField(
+        queryset=None,
+        to_field_name="code",
+        required=False,
+        label=_("Life stage of the child"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkgroup"}),
+    )
 
     def __init__(self, org, *args, language="", **kwargs):
         self.org = org
@@ -32,22 +47,30 @@ class AnswerForm(PIIGuardMixin, forms.Form):
         themes = Theme.objects.for_org(org).visible().select_related("group")
         self.fields["main_theme"].queryset = themes
         self.fields["main_theme"].widget.choices = [("", "—"), *themes_by_group(themes)]
+        self.fields["themes"].queryset = themes
+        self.fields["themes"].widget.choices = themes_by_group(themes)
+        self.fields["life_stages"].queryset = LifeStage.objects.for_org(org).visible()
         self.fields["asker_role"].queryset = AskerRole.objects.for_org(org).visible()
         self.fields["offers"].queryset = OfferType.objects.for_org(org).visible()
         self.initial.setdefault("offers", ["info"])
         self.initial.setdefault("asker_role", "other")
 
     def contact_data(self):
+        """The registration's data; without a life stage ticked, the one the parent gave (if any) is
+        taken by services.answer_question."""
         d = self.cleaned_data
-        return {
+        data = {
             "channel": Channel.objects.for_org(self.org).get(code="web_question"),
             "asker_role": d["asker_role"],
             "request_kind": d["request_kind"],
             "main_theme": d["main_theme"],
-            "themes": [],
+            "themes": [t for t in d["themes"] if t != d["main_theme"]],
             "offers": list(d["offers"]),
             "duration": d["duration"],
         }
+        if d["life_stages"]:
+            data["life_stages"] = list(d["life_stages"])
+        return data
 
 
 class ReplyTemplateForm(PIIGuardMixin, forms.ModelForm):

@@ -14,7 +14,7 @@ from opvoedwijzer.library.models import Resource
 from opvoedwijzer.socialmap.models import Service
 from opvoedwijzer.socialmap.search import Criteria, find_services
 
-from . import services
+from . import services, suggested
 from .models import Question, ReplyTemplate, Status
 from .staff_forms import AnswerForm, InboxFilterForm, ReplyTemplateForm
 
@@ -45,7 +45,8 @@ def _unbound(org, question, post, answer):
     """The answer form as typed so far, with `answer` as its text, without validating it (an insert
     is not a submit: no error messages yet)."""
     initial = {name: post.get(name) for name in ("main_theme", "asker_role", "request_kind", "duration")}
-    initial.update(answer=answer, offers=post.getlist("offers"))
+    initial.update({name: post.getlist(name) for name in ("offers", "themes", "life_stages")})
+    initial.update(answer=answer)
     return AnswerForm(org, initial=initial, language=question.language)
 
 
@@ -67,10 +68,12 @@ def _question(request, pk):
 
 
 def _page(request, question, form, *, found=(), found_resources=()):
-    """The question's page: the question, the answer form, and what an "insert" tool found."""
+    """The question's page: the question, the answer form, what the question's words suggest, and what
+    an "insert" tool found."""
     context = {
         "question": question,
         "form": form,
+        "suggested": suggested.for_answer(request.organisation, question.text, form),
         "templates": _templates_by_language(request.organisation, question),
         "found": found,
         "found_resources": found_resources,
@@ -109,7 +112,10 @@ def detail(request, pk):
     form = AnswerForm(
         org,
         request.POST or None,
-        initial={"answer": question.answer},
+        initial={
+            "answer": question.answer,
+            "life_stages": [question.life_stage.code] if question.life_stage else [],
+        },
         user=request.user,
         language=question.language,
     )
@@ -124,6 +130,38 @@ def detail(request, pk):
         messages.success(request, _("The answer is ready for the parent, and the question is registered."))
         return redirect("questions:inbox", org=org.slug)
     return _page(request, question, form)
+
+
+def _accepted(post, field, code, *, main=None):
+    """The form's data with `code` chosen: as the `main` field when that is still empty, else added to
+    the list `field` (once)."""
+    post = post.copy()
+    if not code or code == post.get(main) or code in post.getlist(field):
+        return post
+    if main and not post.get(main):
+        post[main] = code
+    else:
+        post.appendlist(field, code)
+    return post
+
+
+@member_may("can_answer_questions")
+@require_POST
+def accept_theme(request, pk):
+    """A suggested theme, accepted without JavaScript: the main theme when none is chosen yet, else one
+    of the other themes; the page again with everything as typed (nothing is saved)."""
+    question = _question(request, pk)
+    post = _accepted(request.POST, "themes", request.POST.get("theme", ""), main="main_theme")
+    return _page(request, question, _unbound(request.organisation, question, post, _typed(request)))
+
+
+@member_may("can_answer_questions")
+@require_POST
+def accept_life_stage(request, pk):
+    """A suggested life stage, ticked without JavaScript; the page again with everything as typed."""
+    question = _question(request, pk)
+    post = _accepted(request.POST, "life_stages", request.POST.get("life_stage", ""))
+    return _page(request, question, _unbound(request.organisation, question, post, _typed(request)))
 
 
 @member_may("can_answer_questions")
