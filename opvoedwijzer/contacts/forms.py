@@ -63,7 +63,7 @@ class ContactForm(PIIGuardMixin, forms.Form):
         max_length=settings.CONTACT_NOTE_MAX_LENGTH,
         strip=True,
         help_text=_("Optional. Never write a name, address or phone number."),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "data-suggest-themes": ""}),  # static/js/suggest.js
     )
 
     # Without JavaScript a <select> cannot take a postal code, so the page offers this box inside
