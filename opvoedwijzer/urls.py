@@ -65,6 +65,7 @@ urlpatterns = [
     path("<slug:slug>/map/", socialmap_public.social_map, name="public_map"),
     path("<slug:slug>/map/<uuid:service>/", socialmap_public.service, name="public_service"),
     path("<slug:slug>/ask/", questions_public.ask, name="public_ask"),
+    path("<slug:slug>/ask/suggestions/", questions_public.ask_suggestions, name="public_ask_suggestions"),
     path("<slug:slug>/answer/", questions_public.pick_up, name="public_pick_up"),
     path("<slug:slug>/life-stages/<slug:code>/", pages_public.life_stage, name="public_life_stage"),
     path("<slug:slug>/library/", library_public.library, name="public_library"),

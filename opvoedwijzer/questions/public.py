@@ -1,17 +1,20 @@
 """The parent's side: ask a question, come back with the code and the secret."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from opvoedwijzer.core.models import Organisation
 from opvoedwijzer.core.ratelimit import HONEYPOT, over_limit
 from opvoedwijzer.privacy.forms import KIND_LABELS
 
 from . import services
-from .forms import AskForm, PickUpForm, ReplyForm
+from .forms import MAX_QUESTION_LENGTH, AskForm, PickUpForm, ReplyForm
+from .suggested import maybe_helps
 
 
 @never_cache
@@ -35,10 +38,25 @@ def ask(request, slug):
             )
             removed = [str(KIND_LABELS[kind]) for kind in form.pii_redactions.get("text", [])]
             context = {"organisation": org, "question": question, "secret": secret, "removed": removed}
+            context["maybe_helps"] = maybe_helps(org, question.text)
             return render(request, "questions/public/asked.html", context)
         elif form.is_valid():  # the honeypot was filled in: say nothing, keep nothing
             return render(request, "questions/public/asked.html", {"organisation": org, "question": None})
     return render(request, "questions/public/ask.html", {"organisation": org, "form": form})
+
+
+@never_cache
+@require_POST
+def ask_suggestions(request, slug):
+    """While a parent types a question (static/js/suggest.js): the "maybe this already helps" block for
+    the text so far, as an HTML fragment in the page's language. Nothing is stored or logged; limited per
+    connection and hour (RATE_LIMITS["ask_suggestions"]): over it, an empty answer (429)."""
+    org = get_object_or_404(Organisation, slug=slug)
+    if over_limit(request, "ask_suggestions"):
+        return HttpResponse(status=429)
+    text = request.POST.get("text", "").strip()[:MAX_QUESTION_LENGTH]
+    context = {"organisation": org, "maybe_helps": maybe_helps(org, text) if text else {}}
+    return render(request, "questions/public/_maybe_helps.html", context)
 
 
 @never_cache
