@@ -31,7 +31,14 @@ from opvoedwijzer.questions import services as questions
 from opvoedwijzer.questions.models import Question, ReplyTemplate
 from opvoedwijzer.socialmap.models import Location, MapOrganisation, Referral, Service
 from opvoedwijzer.taxonomy.models import Theme
-from opvoedwijzer.trajectories.models import Consultation, Hypothesis, NetworkMember, Trajectory
+from opvoedwijzer.trajectories.models import (
+    Consultation,
+    Goal,
+    Hypothesis,
+    NetworkMember,
+    Trajectory,
+    TrajectorySession,
+)
 from tests.badinput import (
     HUGE_NUMBER,
     HUGE_TEXT,
@@ -143,6 +150,10 @@ def every_url(demo):
         ),
         "member_pk": getattr(
             first(NetworkMember.objects.filter(trajectory__organisation=org)), "pk", 999_999
+        ),
+        "goal_pk": getattr(first(Goal.objects.filter(trajectory__organisation=org)), "pk", 999_999),
+        "session_pk": getattr(
+            first(TrajectorySession.objects.filter(trajectory__organisation=org)), "pk", 999_999
         ),
     }
     urls = []

@@ -246,6 +246,13 @@ def test_the_staff_pages_and_the_two_step_set_up_speak_dutch_with_je(sam, client
         assert_dutch(client, url)
 
 
+# Words of the checks that a page of the walk rightly shows as data, and why.
+ALLOWED_ON_PAGE = {
+    # "add" (ADD, the attention disorder) is one of the standard Dutch words of the theme "Beperking".
+    "/o/zuid-limburg/suggestions/words/": {"add"},
+}
+
+
 def test_every_staff_page_of_the_demo_speaks_dutch_with_je(demo, client):
     """Every page of the URL walk (tests/core/test_bad_input_forms.py: every named URL, with the demo's
     objects in it) that answers HTML, as the demo coordinator, in Dutch."""
@@ -259,9 +266,9 @@ def test_every_staff_page_of_the_demo_speaks_dutch_with_je(demo, client):
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         seen.append(url)
-        problems = problems_in(visible_text(response.content.decode()))
+        problems = set(problems_in(visible_text(response.content.decode()))) - ALLOWED_ON_PAGE.get(url, set())
         if problems:
-            found.append(f"{url}: {problems}")
+            found.append(f"{url}: {sorted(problems)}")
     assert len(seen) >= 60, seen  # the walk reached the pages, not only redirects
     assert found == [], "Pages with English or formal words:\n" + "\n".join(found)
 
