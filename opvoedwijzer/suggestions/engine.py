@@ -42,6 +42,8 @@ COMPOUND = 0.6
 LEARNED = 0.5  # the learned log-ratios are added at this weight
 MIN_SCORE = 0.5  # below this a theme is not suggested
 MIN_COMPOUND_PART = 4
+EARLY = 0.2  # a match at the start of the text counts this much more than one at its end
+GAP = 1  # a phrase's words may have this many other words between them
 NOT_SUGGESTED = {"other"}
 # Words of the labels too general to point to one theme ("Welzijn van de ouder", "Kinderopvang").
 GENERIC = {
@@ -191,19 +193,38 @@ def org_part(org, terms):
 # ---------------------------------------------------------------------------------------------------------
 
 
+def _early(i, n):
+    """A word early in the text counts a little more: parents tend to name their main worry first."""
+    return 1 + EARLY * (1 - i / n)
+
+
 def _match(index, stems, toks, scores, because, weight_factor=1.0):
     """Add the index's matches in the text (stems of every token) to scores/because."""
     seen = set()
     for i, first in enumerate(stems):
         for entry_stems, code, weight in index.entries.get(first, ()):
-            n = len(entry_stems)
-            if tuple(stems[i : i + n]) != entry_stems:
-                continue
             if (entry_stems, code) in seen:
                 continue
+            last = _phrase_end(entry_stems, stems, i)
+            if last is None:
+                continue
             seen.add((entry_stems, code))
-            scores[code] += weight * weight_factor
-            because[code].append((toks[i].start, toks[i + n - 1].end))
+            scores[code] += weight * weight_factor * _early(i, len(stems))
+            because[code].append((toks[i].start, toks[last].end))
+
+
+def _phrase_end(entry_stems, stems, i):
+    """Where a phrase starting at word i ends: its words in order, each at most GAP words after the
+    previous one ("we maken elke avond ruzie" for "maken ruzie"); None when it is not there."""
+    last = i
+    for wanted in entry_stems[1:]:
+        for j in range(last + 1, min(last + 2 + GAP, len(stems))):
+            if stems[j] == wanted:
+                last = j
+                break
+        else:
+            return None
+    return last
 
 
 def _compounds(index, stems, toks, content, matched, scores, because):
@@ -217,7 +238,7 @@ def _compounds(index, stems, toks, content, matched, scores, because):
                 for code, weight in index.parts.get(part, {}).items():
                     found[code] = max(found.get(code, 0), weight)
         for code, weight in found.items():
-            scores[code] += weight
+            scores[code] += weight * _early(i, len(stems))
             because[code].append((toks[i].start, toks[i].end))
 
 
@@ -263,7 +284,7 @@ def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_l
     visible = {t.code: t for t in terms.visible("theme") if t.code not in NOT_SUGGESTED}
     ranked = sorted(
         ((score, code) for code, score in scores.items() if code in visible and score >= MIN_SCORE),
-        key=lambda row: (-row[0], visible[row[1]].position),
+        key=lambda row: (-row[0], min(because[row[1]], default=(0, 0)), visible[row[1]].position),
     )[:limit]
     themes = tuple(
         Hint(
