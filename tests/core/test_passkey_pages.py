@@ -68,6 +68,11 @@ def test_ilse_removes_her_passkey_and_is_back_on_the_list(ilse, client):
 
 ACCOUNT_PAGES = [
     "/accounts/email/",
+    "/accounts/confirm-email/",  # allauth's own Dutch said "a.u.b."
+    "/accounts/password/reset/done/",
+    "/accounts/password/reset/key/done/",
+    "/accounts/logout/",
+    "/accounts/inactive/",
     "/accounts/reauthenticate/",
     "/accounts/password/change/",
     "/accounts/2fa/",
@@ -83,3 +88,17 @@ def test_allauths_account_pages_speak_dutch_with_je_for_a_coordinator_with_a_pas
     add_passkey(ilse)
     for url in ACCOUNT_PAGES:
         assert_dutch(client, url)
+
+
+def test_the_page_asking_to_verify_an_address_speaks_dutch_with_je(rf, ilse):
+    """allauth shows it when a page needs a verified address (not reachable by URL alone)."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    request = rf.get("/accounts/email/")
+    request.user = ilse.user
+    with translation.override("nl"):
+        html = render_to_string("account/verified_email_required.html", request=request)
+    text = visible_text(html)
+    assert "Kijk bij je spam" in text
+    assert not problems_in(text), problems_in(text)
