@@ -47,9 +47,18 @@ GAP = 1  # a phrase's words may have this many other words between them
 NOT_SUGGESTED = {"other"}
 # Words of the labels too general to point to one theme ("Welzijn van de ouder", "Kinderopvang").
 GENERIC = {
-    "nl": {"ouder", "ouders", "kind", "kinderen", "gezin", "school", "andere", "nieuw", "samen", "omgaan"},
-    "fr": {"parent", "parents", "enfant", "enfants", "famille", "école", "autre", "autres", "nouvelle"},
-    "en": {"parent", "parents", "child", "children", "family", "school", "other", "new", "dealing"},
+    "nl": set(
+        "ouder ouders kind kinderen gezin school andere nieuw samen omgaan opvoeden opvoeding vermoeden "
+        "ontwikkeling".split()
+    ),
+    "fr": set(
+        "parent parents enfant enfants famille école autre autres nouveau nouvelle bébé trouver aide changer "
+        "gérer développement journée".split()
+    ),
+    "en": set(
+        "parent parents parenting child children family school other new dealing baby choosing changing "
+        "suspected development where go".split()
+    ),
 }
 
 
@@ -117,6 +126,15 @@ class Index:
 
 
 @cache
+def generic_stems(language):
+    return {texts.stem(word, language) for word in GENERIC[language]}
+
+
+def _generic(word, language):
+    return texts.stem(word, language) in generic_stems(language)
+
+
+@cache
 def stop_stems(language):
     return {texts.stem(word, language) for word in texts.STOP_WORDS[language]}
 
@@ -140,7 +158,7 @@ def base_index(language):
         label = labels.get(language)
         if label:
             for token in texts.tokens(label):
-                if texts.is_content(token, language) and token.lower not in GENERIC[language]:
+                if texts.is_content(token, language) and not _generic(token.lower, language):
                     index.add(language, token.lower, code, LABEL)
     return index.finish()
 
@@ -170,7 +188,7 @@ def _read(org, key, terms):
         if theme.custom_label and theme.code not in NOT_SUGGESTED:
             for language in texts.LANGUAGES:
                 for token in texts.tokens(theme.custom_label):
-                    if texts.is_content(token, language) and token.lower not in GENERIC[language]:
+                    if texts.is_content(token, language) and not _generic(token.lower, language):
                         own[language].add(language, token.lower, theme.code, LABEL)
     learned = {}
     weights = LearnedWeights.objects.filter(organisation_id=org.pk).values_list("weights", flat=True).first()
