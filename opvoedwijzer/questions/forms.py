@@ -18,7 +18,8 @@ class AskForm(RedactPublicTextMixin, forms.Form):
     text = forms.CharField(
         label=_("Your question"),
         max_length=MAX_QUESTION_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        # dir=auto: a question typed in Dutch on the Arabic page still reads left to right.
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
         help_text=_("Do not write names, addresses or phone numbers: we remove them anyway."),
     )
     life_stage = forms.ModelChoiceField(

@@ -208,3 +208,18 @@ def test_without_javascript_a_parent_sees_it_after_asking(
     expect(block.locator(f"a[href='/zuid-limburg/map/{social_map['kg'].uuid}/']")).to_be_visible()
     check_a11y(page, "suggestions-asked-phone-nojs")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_a_trajectorys_request_offers_themes_to_click_beside_a_main_theme_already_chosen(
+    zuid, sam, logged_in, check_a11y
+):
+    page = logged_in(sam)
+    page.goto("/o/zuid-limburg/trajectories/new/")
+    page.select_option("#id_main_theme", "bullying")
+    page.locator("#id_request").press_sequentially("Onze zoon wordt gepest en slaapt daardoor slecht.")
+    chips = page.locator(".suggest-themes")
+    chips.locator("button[value=sleep]").click()
+    expect(page.locator("#id_main_theme")).to_have_value("bullying")  # the main theme stays
+    expect(page.locator("input[name=themes][value=sleep]")).to_be_checked()
+    expect(chips.locator("button[value=bullying]")).to_have_attribute("aria-pressed", "true")
+    check_a11y(page, "suggestions-trajectory-request")
