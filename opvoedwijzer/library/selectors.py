@@ -11,9 +11,10 @@ MAX_WORDS = 40
 # How many of the best matches by words are weighed against the ones by theme.
 CANDIDATES = 30
 # The weight of the words beside the themes (a theme's score is 0..1, the best word match counts 1)
-# and of a suggested life stage.
-WORD_WEIGHT = 0.6
-LIFE_STAGE_WEIGHT = 0.2
+# and of a suggested life stage. Chosen on bench/data's dev questions only: the first item was about a
+# labelled theme for 62 of 73 of them, against 49 with the words at 0.6.
+WORD_WEIGHT = 0.2
+LIFE_STAGE_WEIGHT = 0.1
 # Below this an item is not worth suggesting (one common word in a long text).
 MIN_SCORE = 0.12
 
