@@ -95,11 +95,9 @@ class Index:
         toks = texts.tokens(phrase)
         if not toks:
             return
-        stems = tuple(texts.stem(t.lower, language) for t in toks)
-        if len(toks) == 1 and (
-            toks[0].lower in texts.STOP_WORDS[language] or stems[0] in stop_stems(language)
-        ):
-            return  # "waarden" → "waar": a stem every question has
+        stems = tuple(texts.key(t.lower, language) for t in toks)
+        if len(toks) == 1 and toks[0].lower in texts.STOP_WORDS[language]:
+            return
         if len(stems) > 1:
             weight = weight * PHRASE / WORD
         self.entries[stems[0]].append((stems, code, weight))
@@ -132,11 +130,6 @@ def generic_stems(language):
 
 def _generic(word, language):
     return texts.stem(word, language) in generic_stems(language)
-
-
-@cache
-def stop_stems(language):
-    return {texts.stem(word, language) for word in texts.STOP_WORDS[language]}
 
 
 @cache
@@ -270,7 +263,7 @@ def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_l
     terms = terms_of(organisation)
     part = org_part(organisation, terms)
     lowers = [t.lower for t in toks]
-    stems = [texts.stem(w, language) for w in lowers]
+    stems = [texts.key(w, language) for w in lowers]
     content = [texts.is_content(t, language) for t in toks]
 
     scores = defaultdict(float)

@@ -88,7 +88,7 @@ def _stems(text):
     toks = texts.tokens(text)
     language = texts.detect_language(toks)
     return {
-        texts.stem(t.lower, language)
+        texts.key(t.lower, language)
         for t in toks
         if texts.is_content(t, language)
         and t.lower not in FIRST_NAMES
@@ -123,7 +123,7 @@ def learn(examples, known_codes=None):
     banned = set()
     for name in FIRST_NAMES:  # a name, and its stem in each language ("lotte" → "lot"), is never kept
         banned.add(name)
-        banned.update(texts.stem(name, language) for language in texts.LANGUAGES)
+        banned.update(texts.key(name, language) for language in texts.LANGUAGES)
     k = max(len(known_codes or theme_examples), 1)
     total = sum(theme_examples.values())
     prior = {code: (count + 1) / (total + k) for code, count in theme_examples.items()}

@@ -100,6 +100,20 @@ def stem(word, language):
     return _stemmer(language).stemWord(word)
 
 
+@functools.cache
+def stop_stems(language):
+    return frozenset(stem(word, language) for word in STOP_WORDS[language])
+
+
+def key(word, language):
+    """What words are matched on: the stem, or the word itself when its stem is that of a stop word
+    ("geweld" → "wel", "waarheid" → "waar" would match every "wel" and "waar")."""
+    root = stem(word, language)
+    if root in stop_stems(language) and word not in STOP_WORDS[language]:
+        return word.replace("’", "'")
+    return root
+
+
 def is_content(token, language):
     """A word worth matching: not a stop word of the language, not a lone digit or letter."""
     return len(token.lower) > 1 and token.lower not in STOP_WORDS[language] and not token.lower.isdigit()
