@@ -59,11 +59,10 @@ def resources_for(organisation, suggestions, *, public=False, limit=3):
     for pk, score in stage_scores.items():  # an age alone does not make an item fit
         if pk in scores:
             scores[pk] += LIFE_STAGE_WEIGHT * score
-    best = [pk for pk in sorted(scores, key=lambda pk: -scores[pk]) if scores[pk] >= MIN_SCORE]
+    best = sorted((pk for pk in scores if scores[pk] >= MIN_SCORE), key=lambda pk: (-scores[pk], pk))[:limit]
     if not best:
         return []
-    chosen = Resource.objects.filter(pk__in=best[: limit * 3])
-    ranked = sorted(chosen, key=lambda item: (-scores[item.pk], item.title.lower(), item.pk))[:limit]
+    ranked = sorted(Resource.objects.filter(pk__in=best), key=lambda item: best.index(item.pk))
     for item in ranked:
         order = sorted(codes_of.get(item.pk, []), key=lambda code: -themes[code].score)
         labels = [themes[code].label for code in order]

@@ -123,17 +123,17 @@ def services_for(organisation, suggestions, *, limit=3):
         else:
             scores[pk] += SUGGEST_WORD_WEIGHT * max(weight, 0) / best_rank
     scores = {pk: score for pk, score in scores.items() if score >= SUGGEST_MIN_SCORE}
-    best = sorted(scores, key=lambda pk: -scores[pk])[: limit * 3]
+    best = sorted(scores, key=lambda pk: (-scores[pk], pk))[:limit]
     if not best:
         return []
     found = Service.objects.filter(pk__in=best).select_related("map_organisation")
-    ranked = sorted(found, key=lambda service: (-scores[service.pk], service.name.lower(), service.pk))
-    for service in ranked[:limit]:
+    ranked = sorted(found, key=lambda service: best.index(service.pk))
+    for service in ranked:
         order = sorted(codes_of[service.pk], key=lambda code: -themes[code].score)
         labels = [themes[code].label for code in order]
         service.because = (*labels, *fulltext.words_in(words, service.search_text))
         service.score = round(scores[service.pk], 3)
-    return ranked[:limit]
+    return ranked
 
 
 def _codes_in(codes_text):

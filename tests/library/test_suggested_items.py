@@ -59,10 +59,13 @@ def titles(items):
 
 def test_items_with_the_best_suggested_theme_come_first_and_say_why(zuid, library):
     found = resources_for(zuid, suggestions([hint("sleep", 0.9, "Slapen"), hint("tantrums", 0.3)]), limit=5)
-    assert titles(found)[:3] == ["Peuters en slaap", "Slaapproblemen: handboek", "Slapen, hoe doe je dat?"]
+
+    sleep = {"Peuters en slaap", "Slaapproblemen: handboek", "Slapen, hoe doe je dat?"}
+    assert set(titles(found)[:3]) == sleep  # the same score: the oldest first
+    assert titles(found)[:3] == [library[key].title for key in ("sleep", "sleep_toddler", "professional")]
     assert titles(found)[3] == "Driftbuien bij peuters"
     assert found[0].because == ("Slapen",)
-    assert found[0].score >= found[-1].score
+    assert found[0].score > found[3].score
 
 
 def test_a_suggested_life_stage_puts_the_item_for_that_age_first(zuid, library):
