@@ -69,6 +69,7 @@ def test_the_fragment_speaks_the_language_of_the_page(zuid, shelf, social_map, c
     client.cookies["django_language"] = "fr"
     response = client.post(SUGGESTIONS, {"text": SLEEPLESS})
     assert response["Content-Language"] == "fr"
+    assert "Ceci peut peut-être déjà vous aider" in response.content.decode()
 
 
 def test_a_short_empty_or_unknown_text_suggests_nothing(zuid, shelf, social_map, client):
@@ -98,6 +99,17 @@ def test_it_takes_a_post_with_the_pages_csrf_token_and_a_known_organisation(zuid
     assert client.get(SUGGESTIONS).status_code == 405
     assert Client(enforce_csrf_checks=True).post(SUGGESTIONS, {"text": SLEEPLESS}).status_code == 403
     assert client.post("/nergens/ask/suggestions/", {"text": SLEEPLESS}).status_code == 404
+
+
+def test_the_fragment_takes_a_fixed_number_of_queries(
+    zuid, shelf, social_map, client, django_assert_num_queries
+):
+    client.post(SUGGESTIONS, {"text": SLEEPLESS})  # the engine's word lists are read once per process
+    for n in range(3):
+        folder(zuid, f"Slaapfolder {n}")
+    with django_assert_num_queries(9):
+        response = client.post(SUGGESTIONS, {"text": SLEEPLESS})
+    assert "Slaapfolder" in response.content.decode()
 
 
 def test_the_limit_is_named_in_the_settings():

@@ -35,7 +35,11 @@
     );
   }
 
+  // A field changed by a suggestion: in sight (a closed <details> around it opens) and announced to the
+  // page's other scripts.
   function changed(field) {
+    const details = field.closest("details");
+    if (details && !details.open && field.checked) details.open = true;
     field.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
@@ -118,7 +122,8 @@
   }
 
   // Run `fetchFor(text)` once typing in `field` stops, for a text of enough words; `show` gets its
-  // answer (only the last one asked: an earlier answer arriving late is dropped).
+  // answer (only the last one asked: an earlier answer arriving late is dropped), or null for a text
+  // too short.
   function whenTypingStops(field, fetchFor, show) {
     let timer = null;
     let asked = 0;
@@ -133,7 +138,7 @@
         if (words(text) < MIN_WORDS) { show(null); return; }
         fetchFor(text)
           .then(function (answer) { if (number === asked) show(answer); })
-          .catch(function () { if (number === asked) show(null); });
+          .catch(function () { /* offline, over the limit …: what is shown stays */ });
       }, PAUSE_MS);
     });
   }
