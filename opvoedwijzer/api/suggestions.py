@@ -86,6 +86,7 @@ def suggest(request, payload: SuggestIn):
             raise
         raise ApiError(422, error.errors) from None  # several memberships: name one
     org = membership.organisation
+    # Called through its module: bench/suggestions.py wraps engine.suggest for its "learned only" set-up.
     found = engine.suggest(org, payload.text, language=payload.language, limit=THEMES)
     resources = resources_for(org, found, limit=ITEMS)
     services = services_for(org, found, limit=ITEMS)
