@@ -18,6 +18,7 @@ The compiled lists are kept per process; an organisation's part is read again wh
 
 import json
 import math
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -45,11 +46,12 @@ MIN_COMPOUND_PART = 4
 EARLY = 0.2  # a match at the start of the text counts this much more than one at its end
 GAP = 1  # a phrase's words may have this many other words between them
 NOT_SUGGESTED = {"other"}
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
 # Words of the labels too general to point to one theme ("Welzijn van de ouder", "Kinderopvang").
 GENERIC = {
     "nl": set(
         "ouder ouders kind kinderen gezin school andere nieuw samen omgaan opvoeden opvoeding vermoeden "
-        "ontwikkeling".split()
+        "ontwikkeling gedrag".split()
     ),
     "fr": set(
         "parent parents enfant enfants famille école autre autres nouveau nouvelle bébé trouver aide changer "
@@ -57,7 +59,7 @@ GENERIC = {
     ),
     "en": set(
         "parent parents parenting child children family school other new dealing baby choosing changing "
-        "suspected development where go".split()
+        "suspected development where go behaviour".split()
     ),
 }
 
@@ -105,10 +107,12 @@ class Index:
     def finish(self):
         """Share a stem's weight among the themes whose lists hold it; note the compound parts."""
         themes_of = defaultdict(set)
+        strength = defaultdict(float)  # (stem, code) → the entry's own weight
         for entries in self.entries.values():
-            for stems, code, _weight in entries:
+            for stems, code, weight in entries:
                 if len(stems) == 1:
                     themes_of[stems[0]].add(code)
+                    strength[stems[0], code] = max(strength[stems[0], code], weight / WORD)
         for first, entries in self.entries.items():
             best = {}
             for stems, code, weight in entries:
@@ -119,7 +123,9 @@ class Index:
             self.entries[first] = [(stems, code, weight) for (stems, code), weight in best.items()]
         for stem, codes in themes_of.items():
             if len(stem) >= MIN_COMPOUND_PART and len(codes) <= 2:
-                self.parts[stem] = {code: COMPOUND / len(codes) for code in codes}
+                self.parts[stem] = {
+                    code: COMPOUND * min(strength[stem, code], 1) / len(codes) for code in codes
+                }
         return self
 
 
@@ -209,14 +215,14 @@ def _early(i, n):
     return 1 + EARLY * (1 - i / n)
 
 
-def _match(index, stems, toks, scores, because, weight_factor=1.0):
+def _match(index, stems, toks, scores, because, breaks=frozenset(), weight_factor=1.0):
     """Add the index's matches in the text (stems of every token) to scores/because."""
     seen = set()
     for i, first in enumerate(stems):
         for entry_stems, code, weight in index.entries.get(first, ()):
             if (entry_stems, code) in seen:
                 continue
-            last = _phrase_end(entry_stems, stems, i)
+            last = _phrase_end(entry_stems, stems, i, breaks)
             if last is None:
                 continue
             seen.add((entry_stems, code))
@@ -224,12 +230,15 @@ def _match(index, stems, toks, scores, because, weight_factor=1.0):
             because[code].append((toks[i].start, toks[last].end))
 
 
-def _phrase_end(entry_stems, stems, i):
+def _phrase_end(entry_stems, stems, i, breaks):
     """Where a phrase starting at word i ends: its words in order, each at most GAP words after the
-    previous one ("we maken elke avond ruzie" for "maken ruzie"); None when it is not there."""
+    previous one ("we maken elke avond ruzie" for "maken ruzie") and in the same sentence (`breaks`: the
+    words a sentence ends after); None when it is not there."""
     last = i
     for wanted in entry_stems[1:]:
         for j in range(last + 1, min(last + 2 + GAP, len(stems))):
+            if j - 1 in breaks:
+                return None
             if stems[j] == wanted:
                 last = j
                 break
@@ -241,13 +250,17 @@ def _phrase_end(entry_stems, stems, i):
 def _compounds(index, stems, toks, content, matched, scores, because):
     """Dutch compounds: a content word not matched as a whole whose head or tail is a listed stem."""
     for i, stem in enumerate(stems):
-        if not content[i] or i in matched or len(stem) < 2 * MIN_COMPOUND_PART - 1:
+        word = toks[i].lower
+        if not content[i] or i in matched or len(word) < 2 * MIN_COMPOUND_PART - 1:
             continue
         found = {}
-        for cut in range(MIN_COMPOUND_PART, len(stem) - MIN_COMPOUND_PART + 2):
-            for part in (stem[:cut], stem[cut:]):
-                for code, weight in index.parts.get(part, {}).items():
-                    found[code] = max(found.get(code, 0), weight)
+        # The head as typed ("zwemles" → "zwem", which Snowball would make "zweml"), the tail as stemmed
+        # ("kindermishandeling" → "…mishandel").
+        parts = [word[:cut] for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 2)]
+        parts += [stem[cut:] for cut in range(MIN_COMPOUND_PART - 1, len(stem) - MIN_COMPOUND_PART + 1)]
+        for part in parts:
+            for code, weight in index.parts.get(part, {}).items():
+                found[code] = max(found.get(code, 0), weight)
         for code, weight in found.items():
             scores[code] += weight * _early(i, len(stems))
             because[code].append((toks[i].start, toks[i].end))
@@ -269,8 +282,11 @@ def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_l
     scores = defaultdict(float)
     because = defaultdict(list)
     if use_words:
-        _match(base_index(language), stems, toks, scores, because)
-        _match(part.own[language], stems, toks, scores, because)
+        breaks = {
+            i for i in range(len(toks) - 1) if _SENTENCE_END.search(text, toks[i].end, toks[i + 1].start)
+        }
+        _match(base_index(language), stems, toks, scores, because, breaks)
+        _match(part.own[language], stems, toks, scores, because, breaks)
         starts = {t.start: i for i, t in enumerate(toks)}
         matched = {starts[start] for spans in because.values() for start, _end in spans if start in starts}
         if language == "nl":

@@ -175,3 +175,20 @@ def test_limit_caps_the_number_of_themes(zuid):
 
     assert len(suggest(zuid, text, limit=2).themes) == 2
     assert len(suggest(zuid, text).themes) >= 4
+
+
+def test_a_dutch_compound_counts_by_its_head_or_tail(zuid):
+    assert suggest(zuid, "Hij wil niet meer naar de zwemles").themes[0].code == "leisure"
+    assert suggest(zuid, "Een vermoeden van kindermishandeling").themes[0].code == "child_abuse"
+
+
+def test_a_word_whose_stem_is_a_stop_words_stem_matches_only_itself(zuid):
+    # Snowball makes "geweld" "wel" and "waarheid" "waar": those must not match every "wel" and "waar".
+    assert not {"aggression", "domestic_violence", "values"} & set(
+        codes(suggest(zuid, "Het gaat wel, waar?").themes)
+    )
+    assert suggest(zuid, "Er is veel geweld op school").themes[0].because == ("geweld",)
+
+
+def test_a_phrase_does_not_run_over_the_end_of_a_sentence(zuid):
+    assert "divorce" not in codes(suggest(zuid, "Ze gaan uit. Elkaar zien ze niet").themes)
