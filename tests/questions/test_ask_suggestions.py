@@ -78,6 +78,11 @@ def test_a_short_empty_or_unknown_text_suggests_nothing(zuid, shelf, social_map,
         assert response.status_code == 200 and "href" not in response.content.decode()
 
 
+def test_strange_or_endless_text_is_never_a_server_error(zuid, shelf, social_map, client):
+    for text in ("slapen\x00wakker nacht bed", "wakker " * 20_000, '"slapen" OR NEAR(bed*', "😴 " * 50):
+        assert client.post(SUGGESTIONS, {"text": text}).status_code == 200
+
+
 def test_nothing_of_the_text_is_kept_nor_logged(zuid, shelf, social_map, client, caplog):
     def rows():
         return {m._meta.label: m.objects.count() for m in apps.get_models() if m is not RateCounter}
