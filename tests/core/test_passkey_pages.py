@@ -2,6 +2,9 @@
 Dutch with "je" (the list answered 500 until `django.contrib.humanize` was installed: allauth's
 template loads its tags); allauth's other account pages too."""
 
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
 from tests.core.test_dutch_wording import (
     add_passkey,
     assert_dutch,
@@ -102,3 +105,14 @@ def test_the_page_asking_to_verify_an_address_speaks_dutch_with_je(rf, ilse):
     text = visible_text(html)
     assert "Kijk bij je spam" in text
     assert not problems_in(text), problems_in(text)
+
+
+def test_with_the_app_set_up_turning_it_off_and_the_codes_speak_dutch_with_je(sam, client):
+    logged_in_client(client, sam)
+    TOTP.activate(sam.user, generate_totp_secret())
+    RecoveryCodes.activate(sam.user)
+    for url in ("/accounts/2fa/", "/accounts/2fa/totp/deactivate/", "/accounts/2fa/recovery-codes/"):
+        response = confirmed(client, client.get(url, follow=True))
+        assert response.request["PATH_INFO"] == url
+        text = visible_text(response.content.decode())
+        assert not problems_in(text), f"{url}: {problems_in(text)}\n{text}"
