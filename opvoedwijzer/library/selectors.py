@@ -52,7 +52,10 @@ def resources_for(organisation, suggestions, *, public=False, limit=3):
                 stage_scores[pk] = max(stage_scores.get(pk, 0), stages[code].score)
     if words:
         found = fulltext.matching_any(items, words, Resource._meta.db_table)
-        ranks = dict(found.order_by("-rank", "id").values_list("id", "rank")[:CANDIDATES])
+        ranks = {
+            pk: float(rank)
+            for pk, rank in found.order_by("-rank", "id").values_list("id", "rank")[:CANDIDATES]
+        }
         best_rank = max(ranks.values(), default=0) or 1
         for pk, rank in ranks.items():
             scores[pk] = scores.get(pk, 0) + WORD_WEIGHT * max(rank, 0) / best_rank

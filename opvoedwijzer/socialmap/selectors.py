@@ -1,6 +1,7 @@
 """Reads on the social map that other apps use."""
 
-from django.db.models import Case, ExpressionWrapper, FloatField, Q, Value, When
+from django.db.models import FloatField, Value
+from django.db.models.expressions import RawSQL
 
 from opvoedwijzer.core import fulltext
 
@@ -84,24 +85,11 @@ def services_for(organisation, suggestions, *, limit=3):
     words = [w for w in dict.fromkeys(suggestions.words) if w.isalpha() and len(w) >= 3]
     words = words[:SUGGEST_MAX_WORDS]
 
-    def has(code):
-        return Q(theme_codes__contains=f",{code},")
-
     rows = []
     if themes:
-        any_theme = Q(pk__in=[])
-        for code in themes:
-            any_theme |= has(code)
-        weight = sum(
-            (
-                Case(When(has(code), then=Value(hint.score)), default=Value(0.0))
-                for code, hint in themes.items()
-            ),
-            Value(0.0),
-        )
         rows += (
-            active.filter(any_theme)
-            .annotate(weight=ExpressionWrapper(weight, output_field=FloatField()))
+            active.annotate(weight=_theme_weight(themes))
+            .filter(weight__gt=0)
             .order_by("-weight", "id")
             .values_list("id", "weight", "theme_codes", "stage_codes", Value("theme"))[:SUGGEST_CANDIDATES]
         )
@@ -111,13 +99,14 @@ def services_for(organisation, suggestions, *, limit=3):
             .order_by("-rank", "id")
             .values_list("id", "rank", "theme_codes", "stage_codes", Value("words"))[:SUGGEST_CANDIDATES]
         )
-    best_rank = max((row[1] for row in rows if row[4] == "words"), default=0) or 1
+    best_rank = max((float(row[1]) for row in rows if row[4] == "words"), default=0) or 1
     scores, codes_of = {}, {}
     for pk, weight, theme_codes, stage_codes, kind in rows:
         if pk not in scores:
             stage_scores = [stages[c].score for c in _codes_in(stage_codes) if c in stages]
             scores[pk] = SUGGEST_LIFE_STAGE_WEIGHT * max(stage_scores, default=0)
             codes_of[pk] = [c for c in _codes_in(theme_codes) if c in themes]
+        weight = float(weight)  # PostgreSQL may give a Decimal
         if kind == "theme":
             scores[pk] += weight
         else:
@@ -134,6 +123,17 @@ def services_for(organisation, suggestions, *, limit=3):
         service.because = (*labels, *fulltext.words_in(words, service.search_text))
         service.score = round(scores[service.pk], 3)
     return ranked
+
+
+def _theme_weight(themes):
+    """SQL: the sum of the scores of the suggested themes ({code: hint}) a service has, tested on its
+    `theme_codes` row as the search's filters do (one expression: quicker to build than a Case a theme)."""
+    cases, params = [], []
+    for code, hint in themes.items():
+        pattern = code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        cases.append(f"CASE WHEN {TABLE}.theme_codes LIKE %s ESCAPE '\\' THEN %s ELSE 0.0 END")
+        params += [f"%,{pattern},%", float(hint.score)]
+    return RawSQL("(" + " + ".join(cases) + ")", params, output_field=FloatField())
 
 
 def _codes_in(codes_text):

@@ -111,3 +111,10 @@ def test_from_a_question_through_the_engine_to_a_service(zuid, social_map):
     found = services_for(zuid, suggest(zuid, text))
 
     assert names(found)[0] == "Consultatiebureau"
+
+
+def test_a_theme_code_with_an_underscore_is_matched_as_written(zuid, social_map):
+    found = services_for(zuid, suggestions([hint("school_transition", 0.8, "Overgang naar school")]))
+
+    assert names(found) == ["Aanpak van pesten op school"]
+    assert found[0].because[0] == "Overgang naar school"
