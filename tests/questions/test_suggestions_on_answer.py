@@ -197,3 +197,14 @@ def test_the_answer_page_with_its_suggestions_takes_a_fixed_number_of_queries(
         folder(question.organisation, f"Slaapfolder {n}", ["sleep"], description="wakker slapen")
     with django_assert_num_queries(18):
         staff.get(url(question))
+
+
+def test_a_question_in_french_or_english_gets_its_themes_named_in_the_staff_language(zuid, sam, client_for):
+    staff = client_for(sam)
+    for text, language in (
+        ("Ma fille de 2 ans se réveille toutes les nuits et ne veut dormir que dans notre lit.", "fr"),
+        ("My 2 year old daughter wakes up every night and will only sleep in our bed.", "en"),
+    ):
+        question = services.ask_question(zuid, text=text, language=language)[0]
+        themes = staff.get(url(question)).context["suggested"]["themes"]
+        assert themes[0][0].code == "sleep" and themes[0][0].label == "Slapen"
