@@ -51,7 +51,7 @@ _SENTENCE_END = re.compile(r"[.!?;:\n]")
 GENERIC = {
     "nl": set(
         "ouder ouders kind kinderen gezin school andere nieuw samen omgaan opvoeden opvoeding vermoeden "
-        "ontwikkeling gedrag".split()
+        "ontwikkeling gedrag tijd".split()
     ),
     "fr": set(
         "parent parents enfant enfants famille école autre autres nouveau nouvelle bébé trouver aide changer "
