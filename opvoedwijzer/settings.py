@@ -482,6 +482,8 @@ RATE_LIMITS = {
     "pick_up_by_api": env_int("PICK_UP_API_RATE_LIMIT_PER_HOUR", 60),
     "sign_up": _SIGNUPS_PER_HOUR,
     "evaluate": _SIGNUPS_PER_HOUR,
+    # "Maybe this already helps" while a parent types a question: a request at each pause in typing.
+    "ask_suggestions": env_int("ASK_SUGGESTIONS_RATE_LIMIT_PER_HOUR", 300),
 }
 
 # Text messages (sign-up reminders to a phone number) through django-sms: a backend such as
