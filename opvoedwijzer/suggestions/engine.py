@@ -215,11 +215,19 @@ def _early(i, n):
     return 1 + EARLY * (1 - i / n)
 
 
+def _keys(word, stem, language):
+    """The keys a word of the text matches on: its stem, and in Dutch for a verb's "-t" form also the stem
+    without it (Snowball leaves "huilt", "liegt", "zegt" apart from "huilen", "liegen", "zeggen")."""
+    if language == "nl" and len(word) >= 4 and word.endswith("t") and not word.endswith("tt"):
+        return (stem, texts.key(word[:-1], language))
+    return (stem,)
+
+
 def _match(index, stems, toks, scores, because, breaks=frozenset(), weight_factor=1.0):
     """Add the index's matches in the text (stems of every token) to scores/because."""
     seen = set()
-    for i, first in enumerate(stems):
-        for entry_stems, code, weight in index.entries.get(first, ()):
+    for i, keys in enumerate(stems):
+        for entry_stems, code, weight in (e for first in keys for e in index.entries.get(first, ())):
             if (entry_stems, code) in seen:
                 continue
             last = _phrase_end(entry_stems, stems, i, breaks)
@@ -239,7 +247,7 @@ def _phrase_end(entry_stems, stems, i, breaks):
         for j in range(last + 1, min(last + 2 + GAP, len(stems))):
             if j - 1 in breaks:
                 return None
-            if stems[j] == wanted:
+            if wanted in stems[j]:
                 last = j
                 break
         else:
@@ -278,6 +286,7 @@ def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_l
     lowers = [t.lower for t in toks]
     stems = [texts.key(w, language) for w in lowers]
     content = [texts.is_content(t, language) for t in toks]
+    keys = [_keys(w, stem, language) for w, stem in zip(lowers, stems, strict=True)]
 
     scores = defaultdict(float)
     because = defaultdict(list)
@@ -285,8 +294,8 @@ def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_l
         breaks = {
             i for i in range(len(toks) - 1) if _SENTENCE_END.search(text, toks[i].end, toks[i + 1].start)
         }
-        _match(base_index(language), stems, toks, scores, because, breaks)
-        _match(part.own[language], stems, toks, scores, because, breaks)
+        _match(base_index(language), keys, toks, scores, because, breaks)
+        _match(part.own[language], keys, toks, scores, because, breaks)
         starts = {t.start: i for i, t in enumerate(toks)}
         matched = {starts[start] for spans in because.values() for start, _end in spans if start in starts}
         if language == "nl":

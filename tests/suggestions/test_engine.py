@@ -192,3 +192,8 @@ def test_a_word_whose_stem_is_a_stop_words_stem_matches_only_itself(zuid):
 
 def test_a_phrase_does_not_run_over_the_end_of_a_sentence(zuid):
     assert "divorce" not in codes(suggest(zuid, "Ze gaan uit. Elkaar zien ze niet").themes)
+
+
+def test_a_dutch_verb_in_its_t_form_matches_the_list_word(zuid):
+    # Snowball keeps "krabt" apart from "krabben" (in the list); the engine also tries "krab".
+    assert suggest(zuid, "Hij krabt de andere kinderen").themes[0].code == "aggression"
