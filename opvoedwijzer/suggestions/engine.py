@@ -264,8 +264,9 @@ def _compounds(index, stems, toks, content, matched, scores, because):
         found = {}
         # The head as typed ("zwemles" → "zwem", which Snowball would make "zweml"), the tail as stemmed
         # ("kindermishandeling" → "…mishandel").
-        parts = [word[:cut] for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 2)]
-        parts += [stem[cut:] for cut in range(MIN_COMPOUND_PART - 1, len(stem) - MIN_COMPOUND_PART + 1)]
+        # Each side keeps at least three letters ("gemeente" is no "gemeen" + "te").
+        parts = [word[:cut] for cut in range(MIN_COMPOUND_PART, len(word) - 2)]
+        parts += [stem[cut:] for cut in range(3, len(stem) - MIN_COMPOUND_PART + 1)]
         for part in parts:
             for code, weight in index.parts.get(part, {}).items():
                 found[code] = max(found.get(code, 0), weight)
