@@ -59,7 +59,7 @@ GENERIC = {
     ),
     "en": set(
         "parent parents parenting child children family school other new dealing baby choosing changing "
-        "suspected development where go behaviour".split()
+        "suspected development where go behaviour care time low".split()
     ),
 }
 
@@ -98,8 +98,8 @@ class Index:
         if not toks:
             return
         stems = tuple(texts.key(t.lower, language) for t in toks)
-        if len(toks) == 1 and toks[0].lower in texts.STOP_WORDS[language]:
-            return
+        if len(toks) == 1 and texts.key(toks[0].lower, language) in texts.stop_stems(language):
+            return  # a stop word ("d'un" too); a word whose stem only looks like one keeps itself as key
         if len(stems) > 1:
             weight = weight * PHRASE / WORD
         self.entries[stems[0]].append((stems, code, weight))

@@ -29,7 +29,7 @@ meer minder te zeer echt gewoon soms vaak altijd steeds telkens elke elk iedere 
 niets niks iemand niemand andere ander anders nu toch even eens zelf zelfs alleen enkel pas net reeds
 reeds wel ja nee hé hallo goedendag dag beste bedankt dank alvast groetjes groeten vriendelijke graag
 ermee erover erop eraan ervan erin erbij daarmee daarover daarop daarvan hierover hiermee waarmee
-zich zichzelf mezelf jezelf elkaar ons eigen beetje best wat hoeveel echt precies mss misschien
+zich zichzelf mezelf jezelf elkaar ons eigen beetje best wat hoeveel echt precies mss misschien weer
 """.split()
     ),
     "fr": set(
@@ -41,7 +41,7 @@ ma mes ton ta tes son sa ses notre nos votre vos ce cet cette ces ça cela ceci 
 quand comment pourquoi quel quelle quels quelles dans sur sous avec sans pour par chez vers entre
 depuis pendant avant après contre ne pas plus jamais rien personne très trop peu beaucoup aussi
 encore déjà toujours souvent parfois tout tous toute toutes chaque autre autres même si alors comme
-bien oui non merci bonjour madame monsieur y en au aux
+bien oui non merci bonjour madame monsieur y en au aux soi tel telle tels telles
 """.split()
     ),
     "en": set(
@@ -105,9 +105,18 @@ def stop_stems(language):
     return frozenset(stem(word, language) for word in STOP_WORDS[language])
 
 
+def _elided(word, language):
+    """French "l'école", "d'un" → "école", "un"."""
+    word = word.replace("’", "'")
+    if language == "fr" and "'" in word:
+        return word.split("'", 1)[1]
+    return word
+
+
 def key(word, language):
     """What words are matched on: the stem, or the word itself when its stem is that of a stop word
     ("geweld" → "wel", "waarheid" → "waar" would match every "wel" and "waar")."""
+    word = _elided(word, language)
     root = stem(word, language)
     if root in stop_stems(language) and word not in STOP_WORDS[language]:
         return word.replace("’", "'")
@@ -116,7 +125,8 @@ def key(word, language):
 
 def is_content(token, language):
     """A word worth matching: not a stop word of the language, not a lone digit or letter."""
-    return len(token.lower) > 1 and token.lower not in STOP_WORDS[language] and not token.lower.isdigit()
+    word = _elided(token.lower, language)
+    return len(word) > 1 and word not in STOP_WORDS[language] and not word.isdigit()
 
 
 def content_words(toks, language):
