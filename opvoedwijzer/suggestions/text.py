@@ -29,7 +29,7 @@ meer minder te zeer echt gewoon soms vaak altijd steeds telkens elke elk iedere 
 niets niks iemand niemand andere ander anders nu toch even eens zelf zelfs alleen enkel pas net reeds
 reeds wel ja nee hé hallo goedendag dag beste bedankt dank alvast groetjes groeten vriendelijke graag
 ermee erover erop eraan ervan erin erbij daarmee daarover daarop daarvan hierover hiermee waarmee
-zich zichzelf mezelf jezelf elkaar ons eigen beetje best wat hoeveel echt precies mss misschien weer
+zich zichzelf mezelf jezelf elkaar ons eigen beetje best wat hoeveel echt precies mss misschien weer normaal
 """.split()
     ),
     "fr": set(
