@@ -174,6 +174,13 @@ GROUPS = [
                 ("app", "taxonomy"),
             ),
             (
+                _("Words per theme"),
+                _("The words that suggest a theme when someone types a question; add your own."),
+                "suggestions:words",
+                "can_edit_content",
+                ("app", "suggestions"),
+            ),
+            (
                 _("Team"),
                 _("Invite colleagues, volunteers and funders."),
                 "members",
