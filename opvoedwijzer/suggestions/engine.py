@@ -10,6 +10,10 @@
   for each of them in part.
 - **Learned weights** (LearnedWeights, `services.train`): per organisation, how much a stem of its own
   answered questions and registrations points to a theme (log-odds), added to the lists' score.
+- **Built-in model** (builtin.py, `data/builtin_weights.json`): per language, a naive Bayes classifier
+  of themes over stems, built from a shipped synthetic corpus of questions (`data/examples.jsonl`); its
+  P(theme | the text's words) is added to the lists' score at BUILTIN, a weight chosen by 5-fold
+  cross-validation on that corpus.
 - **Ages** (ages.py): "van 2", "18 maanden", "peuter" → the organisation's life stages by their months.
 
 The compiled lists are kept per process; an organisation's part is read again when its `terms_version`
@@ -28,7 +32,7 @@ from pathlib import Path
 from opvoedwijzer.taxonomy import defaults
 from opvoedwijzer.taxonomy.cache import terms_of
 
-from . import ages
+from . import ages, builtin
 from . import text as texts
 from .models import LearnedWeights, ThemeWord
 
@@ -41,6 +45,7 @@ LABEL = 1.2
 OWN = 1.4
 COMPOUND = 0.6
 LEARNED = 0.5  # the learned log-ratios are added at this weight
+BUILTIN = 3.0  # the built-in model's P(theme | words) (builtin.py) is added at this weight (5-fold CV)
 MIN_SCORE = 0.5  # below this a theme is not suggested
 MIN_COMPOUND_PART = 4
 EARLY = 0.2  # a match at the start of the text counts this much more than one at its end
@@ -275,10 +280,47 @@ def _compounds(index, stems, toks, content, matched, scores, because):
             because[code].append((toks[i].start, toks[i].end))
 
 
-def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_learned=True):
+def _add_weights(weights, factor, stems, toks, content, scores, because):
+    """Add a model's {stem: {code: log-odds}} for the text's distinct content stems, at `factor`; a stem
+    with a clear weight (> 0.5) is named among the words that led to the theme."""
+    if not weights or not factor:
+        return
+    found = defaultdict(float)
+    found_because = defaultdict(list)
+    seen = set()
+    for i, stem in enumerate(stems):
+        if not content[i] or stem in seen:
+            continue
+        seen.add(stem)
+        for code, weight in weights.get(stem, {}).items():
+            found[code] += weight
+            if weight > 0.5:
+                found_because[code].append((toks[i].start, toks[i].end))
+    for code, value in found.items():
+        if value > 0:
+            scores[code] += factor * value
+            because[code].extend(found_because[code])
+
+
+def _add_builtin(model, stems, toks, content, scores, because):
+    """Add the built-in model's P(theme | the text's content stems) at BUILTIN; the words that explain a
+    theme are named among those that led to it."""
+    if model is None or not BUILTIN:
+        return
+    posterior, explained = model.posterior([stem for i, stem in enumerate(stems) if content[i]])
+    for code, p in posterior.items():
+        scores[code] += BUILTIN * p
+        words = set(explained.get(code, ()))
+        because[code].extend((t.start, t.end) for i, t in enumerate(toks) if content[i] and stems[i] in words)
+
+
+def suggest(
+    organisation, text, *, language=None, limit=5, use_words=True, use_learned=True, use_builtin=None
+):
     """Themes and life stages for `text`, best first, each with the words that led to it.
 
-    `use_words`/`use_learned` switch one of the two sources off (the benchmark compares them)."""
+    `use_words`/`use_builtin`/`use_learned` switch a source off (the benchmark compares them); the
+    built-in model ships with the word lists and follows `use_words` unless `use_builtin` is given."""
     toks = texts.tokens(text or "")
     if language not in texts.LANGUAGES:
         language = texts.detect_language(toks)
@@ -301,22 +343,10 @@ def suggest(organisation, text, *, language=None, limit=5, use_words=True, use_l
         matched = {starts[start] for spans in because.values() for start, _end in spans if start in starts}
         if language == "nl":
             _compounds(base_index(language), stems, toks, content, matched, scores, because)
+    if use_words if use_builtin is None else use_builtin:
+        _add_builtin(builtin.model().get(language), stems, toks, content, scores, because)
     if use_learned and part.learned:
-        learned = defaultdict(float)
-        learned_because = defaultdict(list)
-        seen = set()
-        for i, stem in enumerate(stems):
-            if not content[i] or stem in seen:
-                continue
-            seen.add(stem)
-            for code, weight in part.learned.get(stem, {}).items():
-                learned[code] += weight
-                if weight > 0.5:
-                    learned_because[code].append((toks[i].start, toks[i].end))
-        for code, value in learned.items():
-            if value > 0:
-                scores[code] += LEARNED * value
-                because[code].extend(learned_because[code])
+        _add_weights(part.learned, LEARNED, stems, toks, content, scores, because)
 
     visible = {t.code: t for t in terms.visible("theme") if t.code not in NOT_SUGGESTED}
     ranked = sorted(

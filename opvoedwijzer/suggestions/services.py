@@ -83,10 +83,11 @@ def examples_of(org):
         yield from import_string(path)(org)
 
 
-def _stems(text):
-    """The distinct content stems of a text, leaving out first names."""
+def _stems(text, language=None):
+    """The distinct content stems of a text (in `language`, default: the one it is written in), leaving
+    out first names."""
     toks = texts.tokens(text)
-    language = texts.detect_language(toks)
+    language = language or texts.detect_language(toks)
     return {
         texts.key(t.lower, language)
         for t in toks
@@ -94,6 +95,15 @@ def _stems(text):
         and t.lower not in FIRST_NAMES
         and not any(c.isdigit() for c in t.lower)
     }
+
+
+def banned_stems():
+    """First names, and their stems in each language ("lotte" → "lot"): never kept."""
+    banned = set()
+    for name in FIRST_NAMES:
+        banned.add(name)
+        banned.update(texts.key(name, language) for language in texts.LANGUAGES)
+    return banned
 
 
 def learn(examples, known_codes=None):
@@ -120,10 +130,7 @@ def learn(examples, known_codes=None):
             theme_examples[code] += weight
             for stem in stems:
                 together[stem][code] += weight
-    banned = set()
-    for name in FIRST_NAMES:  # a name, and its stem in each language ("lotte" → "lot"), is never kept
-        banned.add(name)
-        banned.update(texts.key(name, language) for language in texts.LANGUAGES)
+    banned = banned_stems()
     k = max(len(known_codes or theme_examples), 1)
     total = sum(theme_examples.values())
     prior = {code: (count + 1) / (total + k) for code, count in theme_examples.items()}

@@ -1,0 +1,180 @@
+"""The built-in model: per language, a naive Bayes classifier of themes over stems, from a shipped corpus.
+
+`data/examples.jsonl` is a synthetic corpus of parents' questions with their themes (see data/README.md:
+written for this project, no real person's words, and no organisation's own data ever goes into it).
+`build()` counts, per language as the engine detects it, how often each stem came with each theme (an
+example counts MAIN for its main theme and OTHER for each other one), keeping stems of at least
+MIN_EXAMPLES different examples and never a first name. `manage.py build_suggestion_weights` writes that
+to `data/builtin_weights.json`, deterministically: the same corpus gives the same file byte for byte.
+
+`Model.posterior(stems)` is multinomial naive Bayes with additive smoothing ALPHA: P(theme | the text's
+known stems), summing to 1. The engine adds it, times engine.BUILTIN, to the word lists' scores. ALPHA and
+BUILTIN were chosen by 5-fold cross-validation on the corpus (data/README.md). The file is read once per
+process (`model()`).
+"""
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from opvoedwijzer.taxonomy import defaults
+
+from . import text as texts
+
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES_FILE = DATA / "examples.jsonl"
+WEIGHTS_FILE = DATA / "builtin_weights.json"
+MIN_EXAMPLES = 2  # a stem of fewer examples is left out
+MIN_KNOWN = 2  # the model says nothing about a text with fewer of its stems ("Ik heb een vraag")
+MAIN = 1.0  # an example counts this much for its main theme …
+OTHER = 0.5  # … and this much for each other theme
+ALPHA = 0.1  # additive smoothing of P(stem | theme)
+EXPLAINS = 4.0  # a stem is named for a theme when P(stem | theme) is at least this many times P(stem) …
+FALLBACK = 1.5  # … or, when none is, the stem with the highest ratio if at least this
+
+
+def read_examples(path=EXAMPLES_FILE):
+    """[(text, [codes, main first])] of a JSON-lines file, each text once (the first), in file order."""
+    seen = set()
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            norm = " ".join(row["text"].lower().split())
+            if norm in seen or not row.get("themes"):
+                continue
+            seen.add(norm)
+            rows.append((row["text"], list(row["themes"])))
+    return rows
+
+
+def build(examples, *, min_examples=MIN_EXAMPLES):
+    """{"languages": {language: {"examples": n, "themes": {code: weight}, "stems": {stem: {code: weight}}}}}:
+    per language, the weighted number of examples of each theme and of each stem with each theme."""
+    from .services import _stems, banned_stems
+
+    known = set(defaults.LABELS["theme"])
+    banned = banned_stems()
+    by_language = {language: [] for language in texts.LANGUAGES}
+    for text, codes in examples:
+        language = texts.detect_language(texts.tokens(text))
+        codes = [c for c in dict.fromkeys(codes) if c in known]
+        if codes:
+            by_language[language].append((_stems(text, language) - banned, codes))
+    languages = {}
+    for language, rows in by_language.items():
+        df = Counter(stem for stems, _codes in rows for stem in stems)
+        themes = Counter()
+        stems = defaultdict(Counter)
+        for row_stems, codes in rows:
+            for rank, code in enumerate(codes):
+                weight = MAIN if rank == 0 else OTHER
+                themes[code] += weight
+                for stem in row_stems:
+                    if df[stem] >= min_examples:
+                        stems[stem][code] += weight
+        languages[language] = {
+            "examples": len(rows),
+            "themes": dict(sorted(themes.items())),
+            "stems": {stem: dict(sorted(row.items())) for stem, row in sorted(stems.items())},
+        }
+    return {"languages": languages}
+
+
+def dumps(model):
+    """The model as the file holds it: sorted keys, one stem a line, so that a rebuild is byte-identical."""
+    lines = ["{", ' "languages": {']
+    langs = sorted(model["languages"])
+    for i, language in enumerate(langs):
+        part = model["languages"][language]
+        themes = json.dumps(part["themes"], sort_keys=True)
+        lines.append(f'  "{language}": {{"examples": {part["examples"]}, "themes": {themes}, "stems": {{')
+        stems = sorted(part["stems"])
+        for j, stem in enumerate(stems):
+            row = json.dumps(part["stems"][stem], ensure_ascii=False, sort_keys=True)
+            comma = "," if j < len(stems) - 1 else ""
+            lines.append(f"   {json.dumps(stem, ensure_ascii=False)}: {row}{comma}")
+        lines.append("  }}" + ("," if i < len(langs) - 1 else ""))
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def write(path=WEIGHTS_FILE, examples_path=EXAMPLES_FILE):
+    """Build the model from the corpus and write it; returns the model."""
+    model = build(read_examples(examples_path))
+    Path(path).write_text(dumps(model), encoding="utf-8")
+    return model
+
+
+@dataclass(frozen=True)
+class Model:
+    """One language's naive Bayes: log P(theme), and log P(stem | theme) for the known stems."""
+
+    prior: dict  # code → log P(theme)
+    unseen: dict  # code → log P(a known stem never seen with the theme | theme)
+    likely: dict  # stem → {code: log P(stem | theme)} for the themes it came with
+    share: dict  # stem → P(stem) over all themes (to say which stems explain a theme)
+
+    @classmethod
+    def of(cls, part):
+        themes, stems = part["themes"], part["stems"]
+        total = sum(themes.values())
+        vocabulary = len(stems)
+        per_theme = Counter()
+        for row in stems.values():
+            per_theme.update(row)
+        denominator = {code: per_theme[code] + ALPHA * vocabulary for code in themes}
+        all_counts = sum(per_theme.values()) or 1
+        return cls(
+            prior={code: math.log(n / total) for code, n in themes.items()},
+            unseen={code: math.log(ALPHA / denominator[code]) for code in themes},
+            likely={
+                stem: {code: math.log((n + ALPHA) / denominator[code]) for code, n in row.items()}
+                for stem, row in stems.items()
+            },
+            share={stem: sum(row.values()) / all_counts for stem, row in stems.items()},
+        )
+
+    def posterior(self, stems):
+        """{code: P(theme | stems)} over the model's themes (the distinct known stems count, at least
+        MIN_KNOWN of them, else nothing), and for each
+        theme the stems that explain it: P(stem | theme) ≥ EXPLAINS × P(stem), or else the stem with the
+        highest such ratio if it is at least FALLBACK."""
+        known = [stem for stem in dict.fromkeys(stems) if stem in self.likely]
+        if len(known) < MIN_KNOWN:
+            return {}, {}
+        scores = dict(self.prior)
+        explained = defaultdict(list)
+        for code in scores:
+            best = (FALLBACK, None)
+            for stem in known:
+                value = self.likely[stem].get(code)
+                if value is None:
+                    scores[code] += self.unseen[code]
+                    continue
+                scores[code] += value
+                ratio = math.exp(value) / self.share[stem]
+                if ratio >= EXPLAINS:
+                    explained[code].append(stem)
+                elif ratio >= best[0]:
+                    best = (ratio, stem)
+            if not explained[code] and best[1] is not None:
+                explained[code].append(best[1])
+        top = max(scores.values())
+        exp = {code: math.exp(value - top) for code, value in scores.items()}
+        total = sum(exp.values())
+        return {code: value / total for code, value in exp.items()}, explained
+
+
+@cache
+def model():
+    """{language: Model} as shipped (read once per process; empty without the file)."""
+    if not WEIGHTS_FILE.exists():
+        return {}
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return {language: Model.of(part) for language, part in data["languages"].items() if part["themes"]}

@@ -1,0 +1,50 @@
+"""The built-in model shipped with the word lists: learned from the shipped synthetic corpus, rebuilt the
+same byte for byte, loaded once, and it finds a theme the word lists alone miss."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from opvoedwijzer.privacy.lexicon import FIRST_NAMES
+from opvoedwijzer.suggestions import builtin
+from opvoedwijzer.suggestions.engine import suggest
+
+
+def codes(hints):
+    return [h.code for h in hints]
+
+
+def build_into(path):
+    out = StringIO()
+    call_command("build_suggestion_weights", "--output", str(path), stdout=out)
+    return out.getvalue()
+
+
+def test_building_the_model_twice_writes_the_same_file_as_the_shipped_one(tmp_path):
+    report = build_into(tmp_path / "first.json")
+    build_into(tmp_path / "second.json")
+
+    first = (tmp_path / "first.json").read_bytes()
+    assert first == (tmp_path / "second.json").read_bytes()
+    assert first == builtin.WEIGHTS_FILE.read_bytes()
+    assert "nl:" in report and "stems" in report
+
+
+def test_the_shipped_model_is_loaded_once_per_language_and_keeps_no_first_name():
+    model = builtin.model()
+
+    assert builtin.model() is model
+    assert set(model) == {"nl", "fr", "en"}
+    assert len(model["nl"].likely) > 100
+    assert not set(model["nl"].likely) & set(FIRST_NAMES)
+
+
+def test_the_model_finds_a_theme_the_word_lists_alone_miss_and_names_the_typed_word(zuid):
+    text = "Mijn zoon van 7 kan 's avonds niet tot rust komen"
+
+    alone = suggest(zuid, text, use_builtin=False)
+    together = suggest(zuid, text)
+
+    assert "routines" not in codes(alone.themes)
+    routines = next(h for h in together.themes[:3] if h.code == "routines")
+    assert "rust" in routines.because
