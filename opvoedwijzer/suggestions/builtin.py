@@ -148,23 +148,22 @@ class Model:
         known = [stem for stem in dict.fromkeys(stems) if stem in self.likely]
         if len(known) < MIN_KNOWN:
             return {}, {}
-        scores = dict(self.prior)
+        # Every theme starts as if no known stem came with it; each stem's own rows then correct that.
+        scores = {code: value + len(known) * self.unseen[code] for code, value in self.prior.items()}
+        best = {}
         explained = defaultdict(list)
-        for code in scores:
-            best = (FALLBACK, None)
-            for stem in known:
-                value = self.likely[stem].get(code)
-                if value is None:
-                    scores[code] += self.unseen[code]
-                    continue
-                scores[code] += value
-                ratio = math.exp(value) / self.share[stem]
+        for stem in known:
+            share = self.share[stem]
+            for code, value in self.likely[stem].items():
+                scores[code] += value - self.unseen[code]
+                ratio = math.exp(value) / share
                 if ratio >= EXPLAINS:
                     explained[code].append(stem)
-                elif ratio >= best[0]:
-                    best = (ratio, stem)
-            if not explained[code] and best[1] is not None:
-                explained[code].append(best[1])
+                elif ratio >= FALLBACK and ratio >= best.get(code, (0, None))[0]:
+                    best[code] = (ratio, stem)
+        for code, (_ratio, stem) in best.items():
+            if not explained[code]:
+                explained[code].append(stem)
         top = max(scores.values())
         exp = {code: math.exp(value - top) for code, value in scores.items()}
         total = sum(exp.values())

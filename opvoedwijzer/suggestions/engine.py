@@ -45,6 +45,7 @@ LABEL = 1.2
 OWN = 1.4
 COMPOUND = 0.6
 LEARNED = 0.5  # the learned log-ratios are added at this weight
+NEGLIGIBLE = 0.01  # a theme the model gives less than this is left alone
 BUILTIN = 3.0  # the built-in model's P(theme | words) (builtin.py) is added at this weight (5-fold CV)
 MIN_SCORE = 0.5  # below this a theme is not suggested
 MIN_COMPOUND_PART = 4
@@ -308,10 +309,16 @@ def _add_builtin(model, stems, toks, content, scores, because):
     if model is None or not BUILTIN:
         return
     posterior, explained = model.posterior([stem for i, stem in enumerate(stems) if content[i]])
+    places = defaultdict(list)  # stem → its words' places in the text
+    for i, stem in enumerate(stems):
+        if content[i]:
+            places[stem].append((toks[i].start, toks[i].end))
     for code, p in posterior.items():
+        if p < NEGLIGIBLE:
+            continue
         scores[code] += BUILTIN * p
-        words = set(explained.get(code, ()))
-        because[code].extend((t.start, t.end) for i, t in enumerate(toks) if content[i] and stems[i] in words)
+        for stem in explained.get(code, ()):
+            because[code].extend(places[stem])
 
 
 def suggest(
