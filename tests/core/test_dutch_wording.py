@@ -28,7 +28,9 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 NOT_OUR_DUTCH = re.compile(
-    r"\b(u|uw|Uw|U)\b|alstublieft|a\.u\.b\.|twee-?factor|tweeledig|2FA|authenticatie\b", re.IGNORECASE
+    # "u" as a word, not a letter of a code or token in a link ("…lfp-U-MmL…"): no hyphen on either side.
+    r"(?<![\w-])(u|uw|Uw|U)(?![\w-])|alstublieft|a\.u\.b\.|twee-?factor|tweeledig|2FA|authenticatie\b",
+    re.IGNORECASE,
 )
 
 
@@ -116,6 +118,9 @@ def test_the_check_recognises_english_and_u(client):
     assert problems_in("Voer alstublieft uw code in") == ["alstublieft", "uw"]
     assert problems_in("- Select an option -")
     assert not problems_in("Tweestapsaanmelding | Je bent nu ingelogd als Sam. | Kies een optie")
+    assert problems_in("Kunt u (U) ons bellen?") == ["U", "u"]
+    # A letter of a link's token is no word: "/signup/sU1BOxH66lfp-U-MmLJPqQ/".
+    assert not problems_in("Je link: /zuid-limburg/signup/sU1BOxH66lfp-U-MmLJPqQ/")
 
 
 XGETTEXT = [

@@ -45,6 +45,7 @@ def test_the_limits_per_hour_are_the_ones_the_public_has_always_had(settings):
         "pick_up_by_api": 60,
         "sign_up": 200,
         "evaluate": 200,
+        "ask_suggestions": 300,
     }
 
 
