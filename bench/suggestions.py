@@ -14,12 +14,14 @@ The sets (bench/data/*.jsonl, one {"text", "themes": [main, …], "life_stages":
 `suggestions_dev.jsonl` (100; the word lists were tuned on it) and `suggestions_test.jsonl` (200, held
 out: written apart, read only here, never used to tune anything). Three set-ups, each on both sets:
 
-1. **word lists only**: the organisation as new, without learned weights (trained on no examples);
-2. **word lists + learned**: trained (`manage.py train_suggestions`, the real command) on the dev set as
+1. **shipped**: the organisation as new, without learned weights (trained on no examples): the word
+   lists and the built-in model from the shipped synthetic examples (suggestions/data/, issue 20);
+2. **shipped + learned**: trained (`manage.py train_suggestions`, the real command) on the dev set as
    if its questions were the organisation's answered ones (SUGGESTION_EXAMPLE_SOURCES points to the dev
    file): the test set measures what was learned, the dev figures are on the training data;
-3. **learned only**: the same weights, the word lists switched off (`suggest(…, use_words=False)`,
-   through a two-line WSGI module that wraps the project's, in the temporary directory).
+3. **learned only**: the same weights, the word lists and the built-in model switched off
+   (`suggest(…, use_words=False)`, through a two-line WSGI module that wraps the project's, in the
+   temporary directory).
 
 Printed per set-up and set, and per language: top-1 (the first suggested theme is the labelled main
 theme), top-3 (the main theme among the first three), any-in-top-3 (any labelled theme among the first
@@ -51,6 +53,9 @@ from run import CpuMeter, Http, free_port, manage, pct, table  # noqa: E402
 ORG = "zuid-limburg"
 API_USER = f"staff@{ORG}.demo"
 SETS = {"dev": DATA / "suggestions_dev.jsonl", "test": DATA / "suggestions_test.jsonl"}
+# A second held-out set, written later and apart by another writer (bench/data/README.md): judged like "test".
+if (DATA / "suggestions_test2.jsonl").exists():
+    SETS["test2"] = DATA / "suggestions_test2.jsonl"
 TOP3_GOAL = 0.90
 P95_GOAL_MS = 50
 OTHER_CPU_WARN = 0.25
@@ -225,7 +230,9 @@ def summary(results, setup_text, trained, args, loadavg):
         f"a staff member's token; one client, requests one after the other on a keep-alive connection, "
         f"{args.reps}× each set.",
         "Sets: dev = bench/data/suggestions_dev.jsonl (word lists tuned on it; the training data of "
-        "set-ups 2 and 3), test = bench/data/suggestions_test.jsonl (held out: read only by this bench).",
+        "set-ups 2 and 3), test = bench/data/suggestions_test.jsonl and test2 = suggestions_test2.jsonl "
+        "(held out: written apart, read only by this bench). Shipped = the word lists and the built-in model "
+        "from the shipped synthetic examples.",
         f"Training on dev: {trained}.",
         "top-1: first theme = labelled main theme; top-3: main theme among the first three; any-3: any "
         "labelled theme among the first three; life stage: first suggested one is labelled (questions "
@@ -281,16 +288,17 @@ def summary(results, setup_text, trained, args, loadavg):
     out.append("")
     verdicts = []
     for setup_name, by_set in results.items():
-        r = by_set.get("test")
-        if not r:
-            continue
-        g = r["groups"]["all"]
-        top3 = g["top3"] / g["n"] if g["n"] else 0
-        verdicts.append(
-            f"{setup_name}: held-out top-3 {100 * top3:.0f} % ({'met' if top3 >= TOP3_GOAL else 'NOT met'}: "
-            f"≥ {100 * TOP3_GOAL:.0f} %), p95 {ms(r['p95'])} ms "
-            f"({'met' if r['p95'] < P95_GOAL_MS else 'NOT met'}: < {P95_GOAL_MS} ms)"
-        )
+        for set_name, r in by_set.items():
+            if not set_name.startswith("test"):
+                continue
+            g = r["groups"]["all"]
+            top3 = g["top3"] / g["n"] if g["n"] else 0
+            verdicts.append(
+                f"{setup_name}, {set_name}: held-out top-3 {100 * top3:.0f} % "
+                f"({'met' if top3 >= TOP3_GOAL else 'NOT met'}: "
+                f"≥ {100 * TOP3_GOAL:.0f} %), p95 {ms(r['p95'])} ms "
+                f"({'met' if r['p95'] < P95_GOAL_MS else 'NOT met'}: < {P95_GOAL_MS} ms)"
+            )
     out += ["Goals on the held-out set:", *("  " + v for v in verdicts)]
     failures = [f for by_set in results.values() for r in by_set.values() for f in r["failed"]]
     if failures:
@@ -371,13 +379,11 @@ def main():
         ask(warm, token, sets["dev"][:10])  # each worker reads the lists once
         warm.close()
 
-        results["1 word lists only"] = run_setup(
-            "word lists only", port, token, sets, args.reps, server.proc.pid, rows
-        )
+        results["1 shipped"] = run_setup("shipped", port, token, sets, args.reps, server.proc.pid, rows)
         trained = train(env, "dev", tmp)
         log(f"trained on dev: {trained}")
-        results["2 word lists + learned"] = run_setup(
-            "word lists + learned", port, token, sets, args.reps, server.proc.pid, rows
+        results["2 shipped + learned"] = run_setup(
+            "shipped + learned", port, token, sets, args.reps, server.proc.pid, rows
         )
         server.stop()
 
