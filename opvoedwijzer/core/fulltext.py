@@ -64,44 +64,25 @@ def create_index_sql(vendor, table):
 
 def matching(qs, words, table, index_table=None):
     """Rows of `qs` whose text holds every word (as a prefix of a stem), with their `rank`."""
-    if not words:
-        return qs
-    if connection.vendor == "postgresql":
-        terms = " & ".join(f"{w}:*" for w in words if w.isalnum())
-        if not terms:
-            return qs
-        query = "to_tsquery('dutch'::regconfig, %s)"
-        return qs.extra(
-            where=[f"{table}.search_vector @@ {query}"],
-            params=[terms],
-            select={"rank": f"ts_rank({table}.search_vector, {query})"},
-            select_params=[terms],
-        )
-    stems = [s for s in stem_words(" ".join(words)) if s.isalnum()]
-    if not stems:
-        return qs
-    fts = index_table or fts_table(table)
-    match = " AND ".join(f'"{s}"*' for s in stems)
-    # A join with the FTS5 table, its bm25 `rank` as ours (smaller is better there). "+ 0" keeps SQLite
-    # from probing the FTS table once per row (a full-text query each time): the match runs once, and
-    # each hit finds its row by primary key.
-    return qs.extra(
-        tables=[fts],
-        where=[f"{table}.id = {fts}.rowid + 0", f"{fts} MATCH %s"],
-        params=[match],
-        select={"rank": f"-{fts}.rank"},
-    )
+    found = _match(qs, words, table, index_table, every=True)
+    return qs if found is None else found
 
 
 def matching_any(qs, words, table, index_table=None):
     """Rows of `qs` whose text holds at least one of the words (as a prefix of a stem), with their
     `rank` (higher is better: more of the words, and rarer ones). For texts longer than a search,
     such as a parent's question, where every word is seldom found in one row."""
-    words = [w for w in dict.fromkeys(words) if w.isalnum()]
-    if not words:
-        return qs.none()
+    found = _match(qs, list(dict.fromkeys(words)), table, index_table, every=False)
+    return qs.none() if found is None else found
+
+
+def _match(qs, words, table, index_table, *, every):
+    """The full-text match of `words` (all of them, or any) with its `rank`; None when no word can be
+    searched for."""
     if connection.vendor == "postgresql":
-        terms = " | ".join(f"{w}:*" for w in words)
+        terms = (" & " if every else " | ").join(f"{w}:*" for w in words if w.isalnum())
+        if not terms:
+            return None
         query = "to_tsquery('dutch'::regconfig, %s)"
         return qs.extra(
             where=[f"{table}.search_vector @@ {query}"],
@@ -111,9 +92,12 @@ def matching_any(qs, words, table, index_table=None):
         )
     stems = [s for s in dict.fromkeys(stem_words(" ".join(words))) if s.isalnum()]
     if not stems:
-        return qs.none()
+        return None
     fts = index_table or fts_table(table)
-    match = " OR ".join(f'"{s}"*' for s in stems)
+    match = (" AND " if every else " OR ").join(f'"{s}"*' for s in stems)
+    # A join with the FTS5 table, its bm25 `rank` as ours (smaller is better there). "+ 0" keeps SQLite
+    # from probing the FTS table once per row (a full-text query each time): the match runs once, and
+    # each hit finds its row by primary key.
     return qs.extra(
         tables=[fts],
         where=[f"{table}.id = {fts}.rowid + 0", f"{fts} MATCH %s"],
