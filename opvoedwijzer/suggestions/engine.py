@@ -378,9 +378,13 @@ def suggest(
 
 
 def _words(text, spans, most=6):
-    """The typed words of the spans, in the text's order, each once."""
+    """The typed words of the spans, in the text's order, each once; a span inside a longer one is left
+    out ("s nachts" names "nachts" already)."""
+    spans = set(spans)
     out = []
-    for start, end in sorted(set(spans)):
+    for start, end in sorted(spans):
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+            continue
         word = text[start:end]
         if word.lower() not in (w.lower() for w in out):
             out.append(word)

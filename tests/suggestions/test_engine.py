@@ -197,3 +197,11 @@ def test_a_phrase_does_not_run_over_the_end_of_a_sentence(zuid):
 def test_a_dutch_verb_in_its_t_form_matches_the_list_word(zuid):
     # Snowball keeps "krabt" apart from "krabben" (in the list); the engine also tries "krab".
     assert suggest(zuid, "Hij krabt de andere kinderen").themes[0].code == "aggression"
+
+
+def test_a_word_inside_a_longer_matched_phrase_is_named_once(zuid):
+    sleep = suggest(zuid, "Onze zoon van 9 wil s nachts niet meer slapen").themes[0]
+
+    assert sleep.code == "sleep"
+    assert "s nachts" in sleep.because
+    assert "nachts" not in sleep.because
