@@ -95,7 +95,7 @@ bench-agenda: setup
 bench-import: setup
 	$(PY) bench/imports.py $(if $(ROWS),--rows $(ROWS))
 
-## bench-suggestions: theme suggestions for 300 labelled parents' questions (100 dev, 200 held out) through HTTP against make run's gunicorn: top-1/top-3, life stages, latency
+## bench-suggestions: theme suggestions for 700 labelled parents' questions (100 dev, 3 × 200 held out) through HTTP against make run's gunicorn: top-1/top-3, life stages, latency
 bench-suggestions: setup
 	$(PY) bench/suggestions.py
 
