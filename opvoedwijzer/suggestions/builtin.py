@@ -1,16 +1,23 @@
-"""The built-in model: per language, a naive Bayes classifier of themes over stems, from a shipped corpus.
+"""The built-in model: per language, two readers of a shipped corpus of labelled questions.
 
 `data/examples.jsonl` is a synthetic corpus of parents' questions with their themes (see data/README.md:
 written for this project, no real person's words, and no organisation's own data ever goes into it).
-`build()` counts, per language as the engine detects it, how often each stem came with each theme (an
-example counts MAIN for its main theme and OTHER for each other one), keeping stems of at least
-MIN_EXAMPLES different examples and never a first name. `manage.py build_suggestion_weights` writes that
-to `data/builtin_weights.json`, deterministically: the same corpus gives the same file byte for byte.
+`build()` keeps, per language as the engine detects it, the stems of at least MIN_EXAMPLES different
+examples (never a first name, never a word with digits) and from them:
 
-`Model.posterior(stems)` is multinomial naive Bayes with additive smoothing ALPHA: P(theme | the text's
-known stems), summing to 1. The engine adds it, times engine.BUILTIN, to the word lists' scores. ALPHA and
-BUILTIN were chosen by 5-fold cross-validation on the corpus (data/README.md). The file is read once per
-process (`model()`).
+- **naive Bayes**: how often each stem came with each theme (an example counts MAIN for its main theme
+  and OTHER for each other one). `Model.posterior(stems)` is multinomial naive Bayes with additive
+  smoothing ALPHA: P(theme | the text's known stems), summing to 1;
+- **neighbours**: each example's stems and themes. `Neighbours.posterior(stems)` finds the NEIGHBOURS
+  examples most like the text (cosine of idf-weighted stems) and lets them vote for their themes
+  (similarity ** SIMILARITY_POWER, MAIN / OTHER by rank), summing to 1. It catches what a question says
+  with several ordinary words together ("gaat niet meer naar de training", "wil niet meer naar buiten").
+
+`manage.py build_suggestion_weights` writes both to `data/builtin_weights.json`, deterministically: the same
+corpus gives the same file byte for byte. The engine adds each posterior, times engine.BUILTIN and
+engine.NEIGHBOURS, to the word lists' scores. Those weights and ALPHA, NEIGHBOURS and SIMILARITY_POWER
+were chosen by cross-validation on the corpus, leaving out one writer's questions at a time
+(data/README.md). The file is read once per process (`model()`).
 """
 
 import json
@@ -31,7 +38,11 @@ MIN_EXAMPLES = 2  # a stem of fewer examples is left out
 MIN_KNOWN = 2  # the model says nothing about a text with fewer of its stems ("Ik heb een vraag")
 MAIN = 1.0  # an example counts this much for its main theme …
 OTHER = 0.5  # … and this much for each other theme
-ALPHA = 0.1  # additive smoothing of P(stem | theme)
+ALPHA = 0.2  # additive smoothing of P(stem | theme)
+NEIGHBOURS = 10  # the examples most like a text that vote for its themes …
+SIMILARITY_POWER = 2.0  # … each by its similarity to this power
+NAMED = 2  # per theme with at least NAMED_SHARE of the neighbours' vote, their shared words named at most
+NAMED_SHARE = 0.15
 EXPLAINS = 4.0  # a stem is named for a theme when P(stem | theme) is at least this many times P(stem) …
 FALLBACK = 1.5  # … or, when none is, the stem with the highest ratio if at least this
 
@@ -54,8 +65,9 @@ def read_examples(path=EXAMPLES_FILE):
 
 
 def build(examples, *, min_examples=MIN_EXAMPLES):
-    """{"languages": {language: {"examples": n, "themes": {code: weight}, "stems": {stem: {code: weight}}}}}:
-    per language, the weighted number of examples of each theme and of each stem with each theme."""
+    """{"languages": {language: {"examples": n, "themes": {code: weight}, "stems": {stem: {code: weight}},
+    "neighbours": [[codes, stems], …]}}}: per language, the weighted number of examples of each theme and
+    of each stem with each theme, and each example's kept stems with its themes (in corpus order)."""
     from .services import _stems, banned_stems
 
     known = set(defaults.LABELS["theme"])
@@ -78,16 +90,23 @@ def build(examples, *, min_examples=MIN_EXAMPLES):
                 for stem in row_stems:
                     if df[stem] >= min_examples:
                         stems[stem][code] += weight
+        neighbours = []
+        for row_stems, codes in rows:
+            kept = sorted(stem for stem in row_stems if df[stem] >= min_examples)
+            if kept:
+                neighbours.append([codes, kept])
         languages[language] = {
             "examples": len(rows),
             "themes": dict(sorted(themes.items())),
             "stems": {stem: dict(sorted(row.items())) for stem, row in sorted(stems.items())},
+            "neighbours": neighbours,
         }
     return {"languages": languages}
 
 
 def dumps(model):
-    """The model as the file holds it: sorted keys, one stem a line, so that a rebuild is byte-identical."""
+    """The model as the file holds it: sorted keys, one stem and one example a line, so that a rebuild is
+    byte-identical."""
     lines = ["{", ' "languages": {']
     langs = sorted(model["languages"])
     for i, language in enumerate(langs):
@@ -99,7 +118,12 @@ def dumps(model):
             row = json.dumps(part["stems"][stem], ensure_ascii=False, sort_keys=True)
             comma = "," if j < len(stems) - 1 else ""
             lines.append(f"   {json.dumps(stem, ensure_ascii=False)}: {row}{comma}")
-        lines.append("  }}" + ("," if i < len(langs) - 1 else ""))
+        lines.append('  }, "neighbours": [')
+        rows = part["neighbours"]
+        for j, row in enumerate(rows):
+            comma = "," if j < len(rows) - 1 else ""
+            lines.append(f"   {json.dumps(row, ensure_ascii=False)}{comma}")
+        lines.append("  ]}" + ("," if i < len(langs) - 1 else ""))
     lines += [" }", "}"]
     return "\n".join(lines) + "\n"
 
@@ -112,13 +136,73 @@ def write(path=WEIGHTS_FILE, examples_path=EXAMPLES_FILE):
 
 
 @dataclass(frozen=True)
+class Neighbours:
+    """One language's examples, ready to find those most like a text: idf-weighted unit vectors of their
+    stems, kept as postings (stem → the examples holding it, with its weight there)."""
+
+    idf: dict  # stem → log(examples / examples with the stem)
+    postings: dict  # stem → ((example, weight in its unit vector), …)
+    codes: tuple  # example → its theme codes, main first
+    stems: tuple  # example → its stems (frozenset), to say which words it shares with a text
+
+    @classmethod
+    def of(cls, rows):
+        df = Counter(stem for _codes, stems in rows for stem in stems)
+        idf = {stem: math.log(len(rows) / n) for stem, n in df.items()}
+        postings = defaultdict(list)
+        for i, (_codes, stems) in enumerate(rows):
+            norm = math.sqrt(sum(idf[stem] ** 2 for stem in stems)) or 1.0
+            for stem in stems:
+                postings[stem].append((i, idf[stem] / norm))
+        return cls(
+            idf=idf,
+            postings={stem: tuple(entries) for stem, entries in postings.items()},
+            codes=tuple(tuple(codes) for codes, _stems in rows),
+            stems=tuple(frozenset(stems) for _codes, stems in rows),
+        )
+
+    def posterior(self, stems):
+        """{code: share of the vote} of the NEIGHBOURS examples most like the text (nothing when it has
+        fewer than MIN_KNOWN of their stems), and for each theme with at least NAMED_SHARE of the vote the
+        (at most NAMED) words of the text its voters share, weightiest first."""
+        query = {stem: self.idf[stem] for stem in set(stems) if stem in self.idf}
+        if len(query) < MIN_KNOWN:
+            return {}, {}
+        norm = math.sqrt(sum(value**2 for value in query.values()))
+        similarity = defaultdict(float)
+        for stem, value in query.items():
+            for example, weight in self.postings[stem]:
+                similarity[example] += value / norm * weight
+        nearest = sorted(similarity.items(), key=lambda row: (-row[1], row[0]))[:NEIGHBOURS]
+        votes = defaultdict(float)
+        named = defaultdict(lambda: defaultdict(float))
+        for example, value in nearest:
+            strength = value**SIMILARITY_POWER
+            for rank, code in enumerate(self.codes[example]):
+                vote = strength * (MAIN if rank == 0 else OTHER)
+                votes[code] += vote
+                for stem in self.stems[example] & query.keys():
+                    named[code][stem] += vote * query[stem]
+        total = sum(votes.values()) or 1.0
+        shares = {code: vote / total for code, vote in votes.items()}
+        explained = {
+            code: [stem for stem, _w in sorted(words.items(), key=lambda row: (-row[1], row[0]))[:NAMED]]
+            for code, words in named.items()
+            if shares[code] >= NAMED_SHARE
+        }
+        return shares, explained
+
+
+@dataclass(frozen=True)
 class Model:
-    """One language's naive Bayes: log P(theme), and log P(stem | theme) for the known stems."""
+    """One language's naive Bayes: log P(theme), and log P(stem | theme) for the known stems; and its
+    examples as neighbours."""
 
     prior: dict  # code → log P(theme)
     unseen: dict  # code → log P(a known stem never seen with the theme | theme)
     likely: dict  # stem → {code: log P(stem | theme)} for the themes it came with
     share: dict  # stem → P(stem) over all themes (to say which stems explain a theme)
+    neighbours: Neighbours
 
     @classmethod
     def of(cls, part):
@@ -138,6 +222,7 @@ class Model:
                 for stem, row in stems.items()
             },
             share={stem: sum(row.values()) / all_counts for stem, row in stems.items()},
+            neighbours=Neighbours.of(part.get("neighbours", [])),
         )
 
     def posterior(self, stems):

@@ -11,8 +11,9 @@
 - **Learned weights** (LearnedWeights, `services.train`): per organisation, how much a stem of its own
   answered questions and registrations points to a theme (log-odds), added to the lists' score.
 - **Built-in model** (builtin.py, `data/builtin_weights.json`): per language, a naive Bayes classifier
-  of themes over stems, built from a shipped synthetic corpus of questions (`data/examples.jsonl`); its
-  P(theme | the text's words) is added to the lists' score at BUILTIN, a weight chosen by 5-fold
+  of themes over stems and the examples themselves as neighbours, built from a shipped synthetic corpus
+  of questions (`data/examples.jsonl`); its P(theme | the text's words) and the vote of the examples most
+  like the text are added to the lists' score at BUILTIN and NEIGHBOURS, weights chosen by
   cross-validation on that corpus.
 - **Ages** (ages.py): "van 2", "18 maanden", "peuter" → the organisation's life stages by their months.
 
@@ -46,7 +47,10 @@ OWN = 1.4
 COMPOUND = 0.6
 LEARNED = 0.5  # the learned log-ratios are added at this weight
 NEGLIGIBLE = 0.01  # a theme the model gives less than this is left alone
-BUILTIN = 3.0  # the built-in model's P(theme | words) (builtin.py) is added at this weight (5-fold CV)
+# The built-in model's naive Bayes P(theme | words) and its neighbours' vote (builtin.py) are added at
+# these weights (chosen by cross-validation leaving out one writer's questions at a time).
+BUILTIN = 2.0
+NEIGHBOURS = 5.0
 MIN_SCORE = 0.5  # below this a theme is not suggested
 MIN_COMPOUND_PART = 4
 EARLY = 0.2  # a match at the start of the text counts this much more than one at its end
@@ -304,21 +308,25 @@ def _add_weights(weights, factor, stems, toks, content, scores, because):
 
 
 def _add_builtin(model, stems, toks, content, scores, because):
-    """Add the built-in model's P(theme | the text's content stems) at BUILTIN; the words that explain a
-    theme are named among those that led to it."""
-    if model is None or not BUILTIN:
+    """Add the built-in model's naive Bayes P(theme | the text's content stems) at BUILTIN and its
+    neighbours' vote at NEIGHBOURS; the words that explain a theme are named among those that led to it."""
+    if model is None:
         return
-    posterior, explained = model.posterior([stem for i, stem in enumerate(stems) if content[i]])
+    known = [stem for i, stem in enumerate(stems) if content[i]]
     places = defaultdict(list)  # stem → its words' places in the text
     for i, stem in enumerate(stems):
         if content[i]:
             places[stem].append((toks[i].start, toks[i].end))
-    for code, p in posterior.items():
-        if p < NEGLIGIBLE:
-            continue
-        scores[code] += BUILTIN * p
-        for stem in explained.get(code, ()):
-            because[code].extend(places[stem])
+    for weight, (posterior, explained) in (
+        (BUILTIN, model.posterior(known)),
+        (NEIGHBOURS, model.neighbours.posterior(known)),
+    ):
+        for code, p in posterior.items():
+            if p < NEGLIGIBLE or not weight:
+                continue
+            scores[code] += weight * p
+            for stem in explained.get(code, ()):
+                because[code].extend(places[stem])
 
 
 def suggest(

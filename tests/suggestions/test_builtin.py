@@ -1,5 +1,5 @@
 """The built-in model shipped with the word lists: learned from the shipped synthetic corpus, rebuilt the
-same byte for byte, loaded once, and it finds a theme the word lists alone miss."""
+same byte for byte, loaded once, and it finds a theme the word lists alone miss; its neighbours vote."""
 
 from io import StringIO
 
@@ -40,11 +40,22 @@ def test_the_shipped_model_is_loaded_once_per_language_and_keeps_no_first_name()
 
 
 def test_the_model_finds_a_theme_the_word_lists_alone_miss_and_names_the_typed_word(zuid):
-    text = "Mijn zoon van 7 kan 's avonds niet tot rust komen"
+    text = "Onze dochter van 9 is altijd de laatste die gekozen wordt bij het voetballen"
 
     alone = suggest(zuid, text, use_builtin=False)
     together = suggest(zuid, text)
 
-    assert "routines" not in codes(alone.themes)
-    routines = next(h for h in together.themes[:3] if h.code == "routines")
-    assert "rust" in routines.because
+    assert "self_esteem" not in codes(alone.themes)
+    self_esteem = next(h for h in together.themes[:3] if h.code == "self_esteem")
+    assert "gekozen" in self_esteem.because
+
+
+def test_the_neighbours_vote_for_the_themes_of_the_examples_most_like_the_text():
+    neighbours = builtin.model()["nl"].neighbours
+
+    votes, named = neighbours.posterior(["dronk", "zaterdag", "thuis", "fuif"])
+
+    assert max(votes, key=votes.get) == "going_out"
+    assert abs(sum(votes.values()) - 1) < 1e-9
+    assert "dronk" in named["going_out"]
+    assert neighbours.posterior(["zaterdag"]) == ({}, {})  # one known word says too little
