@@ -227,8 +227,15 @@ def _early(i, n):
 
 def _keys(word, stem, language):
     """The keys a word of the text matches on: its stem, and in Dutch for a verb's "-t" form also the stem
-    without it (Snowball leaves "huilt", "liegt", "zegt" apart from "huilen", "liegen", "zeggen")."""
-    if language == "nl" and len(word) >= 4 and word.endswith("t") and not word.endswith("tt"):
+    without it (Snowball leaves "huilt", "liegt", "zegt" apart from "huilen", "liegen", "zeggen"); not for a
+    stop word ("moet" is no form of "moe")."""
+    if (
+        language == "nl"
+        and len(word) >= 4
+        and word.endswith("t")
+        and not word.endswith("tt")
+        and word not in texts.STOP_WORDS[language]
+    ):
         return (stem, texts.key(word[:-1], language))
     return (stem,)
 

@@ -205,3 +205,10 @@ def test_a_word_inside_a_longer_matched_phrase_is_named_once(zuid):
     assert sleep.code == "sleep"
     assert "s nachts" in sleep.because
     assert "nachts" not in sleep.because
+
+
+def test_a_stop_word_ending_in_t_is_not_read_as_a_verb_form_of_an_own_word(zuid):
+    services.add_theme_word(zuid, "parent_wellbeing", "moe")
+
+    assert "parent_wellbeing" in codes(suggest(zuid, "Ik ben zo moe, ons kind huilt elke nacht").themes)
+    assert "parent_wellbeing" not in codes(suggest(zuid, "Ik moet iets vragen over zijn rapport").themes)
