@@ -169,11 +169,31 @@ def new_page(browser, live_server):
     assert not problems, "The browser reported problems:\n" + "\n".join(problems)
 
 
+_failing_on_purpose = set()  # addresses a test opens to see their error page (expect_failed_load)
+
+
 def console_error(message, problems):
-    """A console error is a problem, except the browser's own request for /favicon.ico."""
+    """A console error is a problem, except the browser's own request for /favicon.ico and the failing
+    load of an address a test opened on purpose to see its error page."""
     url = message.location.get("url") or ""
-    if message.type == "error" and not url.endswith("/favicon.ico"):
+    if message.type == "error" and not url.endswith("/favicon.ico") and url not in _failing_on_purpose:
         problems.append(f"console {message.type}: {message.text} ({url})")
+
+
+@pytest.fixture
+def expect_failed_load(live_server):
+    """`expect_failed_load(path)`: the test opens `path` to see its error page (a 404), so the browser's
+    "Failed to load resource" for it is no problem."""
+    added = []
+
+    def expect(path):
+        url = live_server.url + path
+        _failing_on_purpose.add(url)
+        added.append(url)
+        return path
+
+    yield expect
+    _failing_on_purpose.difference_update(added)
 
 
 def log_in(page, membership, password=PASSWORD):

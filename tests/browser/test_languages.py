@@ -57,3 +57,22 @@ def test_a_french_page_says_what_is_still_in_english(zuid, new_page, check_a11y,
     assert language(page) == ["fr", ""]
     fits(page)
     check_a11y(page, "languages-fallback-notice")
+
+
+def test_a_parent_whose_link_expired_reads_it_in_arabic_on_her_phone(
+    zuid, new_page, check_a11y, expect_failed_load
+):
+    page = new_page(js=False)
+    page.set_viewport_size(PHONE)
+    page.goto("/zuid-limburg/")
+    with page.expect_navigation():
+        page.click("footer a[hreflang=ar]")
+
+    response = page.goto(expect_failed_load("/zuid-limburg/library/reservation/no-such-token/"))
+
+    assert response.status == 404
+    assert language(page) == ["ar", "rtl"]
+    expect(page.locator("h1")).to_have_text("لم نجد الصفحة")
+    expect(page.locator("footer a[hreflang=ar]")).to_have_attribute("aria-current", "true")
+    fits(page)
+    check_a11y(page, "not-found-ar")
