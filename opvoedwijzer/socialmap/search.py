@@ -31,9 +31,15 @@ from .models import WEEKDAYS, Schedule, Service, ServiceAtLocation
 FTS_TABLE = "socialmap_service_fts"
 TABLE = "socialmap_service"
 
+# An age in the parents' languages: "10 jaar", "18 maanden", "10 years", "10 ans", "9 mois", "10 yaşında",
+# "6 ay", "10 lat", "18 miesięcy", "10 سنوات", "6 أشهر". MONTHS are the units that count months.
 AGE = re.compile(
-    r"\b(\d{1,2})\s*(?:-?\s*)(jaar|jarige?|jr|j|years?|yrs?|y|maanden|maand|mnd|months?|m)\b", re.I
+    r"(?<!\w)(\d{1,2})\s*(?:-?\s*)(jaar|jarige?|jr|j|years?|yrs?|y|maanden|maand|mnd|months?|m|ans?|mois"
+    r"|yaşında(?:ki)?|yaş|aylık|ay|lat(?:a|ka|ek)?|rok(?:u)?|miesi(?:ęcy|ące|ąc)|mies"
+    r"|سنة|سنوات|سنين|عام|أعوام|شهر|أشهر|شهور)(?!\w)",
+    re.I,
 )
+MONTHS = ("m", "ay", "شهر", "أشهر", "شهور")  # maand, months, mois, miesięcy; ay, aylık; Arabic
 
 
 @dataclass
@@ -44,14 +50,14 @@ class ParsedQuery:
 
 
 def parse_query(text, municipalities):
-    """Split the search box into free words, an age ("10 jaar", "18 maanden") and a municipality
-    (its name or a postal code) among `municipalities` (those the organisation serves)."""
+    """Split the search box into free words, an age ("10 jaar", "18 maanden", "10 ans", "6 ay") and a
+    municipality (its name or a postal code) among `municipalities` (those the organisation serves)."""
     text = (text or "").strip()
     parsed = ParsedQuery()
     match = AGE.search(text)
     if match:
         number, unit = int(match.group(1)), match.group(2).lower()
-        parsed.age_months = number if unit.startswith("m") else number * 12
+        parsed.age_months = number if unit.startswith(MONTHS) else number * 12
         text = text[: match.start()] + " " + text[match.end() :]
     lowered = text.lower()
     for municipality in sorted(municipalities, key=lambda m: -len(m.name_nl)):

@@ -139,3 +139,26 @@ def test_a_renamed_theme_finds_its_services_by_the_new_name(zuid, social_map):
     assert found(zuid, text="nachtrust") == []
     update_term(sleep, label="Nachtrust", hidden=False)
     assert found(zuid, text="nachtrust") == ["Consultatiebureau"]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("10 jaar", 120),
+        ("18 maanden", 18),
+        ("10 years", 120),
+        ("10 ans", 120),
+        ("1 an", 12),
+        ("9 mois", 9),
+        ("10 yaşında", 120),
+        ("6 ay", 6),
+        ("10 lat", 120),
+        ("18 miesięcy", 18),
+        ("10 سنوات", 120),
+        ("6 أشهر", 6),
+        ("٨ سنوات", 96),  # Arabic-Indic digits
+    ],
+)
+def test_the_search_box_reads_an_age_in_every_language_of_the_parents(zuid, text, months):
+    parsed = parse_query(f"opvoeding {text}", zuid.municipalities.all())
+    assert (parsed.age_months, parsed.words) == (months, ["opvoeding"])
