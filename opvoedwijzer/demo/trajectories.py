@@ -3,11 +3,13 @@
 From `data/trajectories.json`, per organisation (another one gets Zuid-Limburg's): trajectories in every
 state — open with sessions, goals, hypotheses, a plan and a network; just started; closed last year
 (for the yearly report) and this year with each outcome; one closed long ago whose texts are purged
-already — and a case consultation and an observation visit. All go in through the services, so each
-session and consultation is also a registered contact. Days are relative to today (see `dates`); a place
-is the index of one of the organisation's municipalities. The texts are about situations, never about
-people by name, and pass the PII guard (tests/trajectories/test_demo.py). An organisation that has
-trajectories or consultations already is left alone: seeding again changes nothing.
+already — and consultations: a case consultation and an observation visit with a hypothesis and a goal,
+and an older case consultation whose follow-up was held (its goal scored again). All go in through the
+services, so each session and consultation is also a registered contact. Days are relative to today
+(see `dates`); a place is the index of one of the organisation's municipalities. The texts are about
+situations, never about people by name, and pass the PII guard (tests/trajectories/test_demo.py). An
+organisation that has trajectories or consultations already is left alone: seeding again changes
+nothing.
 """
 
 from django.utils import timezone
@@ -58,8 +60,39 @@ def seed_trajectories(org, municipalities, today=None):
                 "advice": spec["advice"],
                 "follow_up_on": dates.day(spec["follow_up_on"], today),
             }
-            consultations.append(services.record_consultation(members[Role.STAFF], data))
+            consultations.append(_seed_consultation(spec, members[Role.STAFF], data, today))
     return trajectories, consultations
+
+
+def _seed_consultation(spec, member, data, today):
+    """One consultation with its hypotheses and goals (scored at the start) and, when it was held, its
+    follow-up meeting with the goals' scores then."""
+    consultation = services.record_consultation(member, data)
+    for hypothesis in spec.get("hypotheses", []):
+        services.add_hypothesis(
+            consultation,
+            text=hypothesis["text"],
+            formed_on=data["date"],
+            status=hypothesis["status"],
+            support=hypothesis["support"],
+        )
+    goals = [
+        (services.add_goal(consultation, text=goal["text"], score=goal["scores"][0], date=data["date"]), goal)
+        for goal in spec.get("goals", [])
+    ]
+    if "follow_up" in spec:
+        follow_up = spec["follow_up"]
+        scores = {goal.pk: g["scores"][1] for goal, g in goals if len(g["scores"]) > 1}
+        services.record_follow_up(
+            consultation,
+            {
+                "held_on": dates.day(follow_up["held"], today),
+                "notes": follow_up["notes"],
+                "advice": follow_up["advice"],
+                "scores": scores,
+            },
+        )
+    return consultation
 
 
 class _Terms:

@@ -1,5 +1,6 @@
 """The screens `seed_demo` fills (issue 14, item 6), in a real browser on a 390 px phone: the library
-with its loans and reservation, the web questions in every state, meetings and signals, and the
+with its loans and reservation, the web questions in every state, meetings and signals, a consultation
+whose follow-up was held, and the
 parent's side of the demo question — each passes axe with the demo's own data on it and fits the
 screen without sideways scrolling, without JavaScript."""
 
@@ -14,6 +15,7 @@ from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
 from opvoedwijzer.library.models import Loan, Resource
 from opvoedwijzer.policy.models import Meeting, MeetingAction
 from opvoedwijzer.questions.models import Question, Status
+from opvoedwijzer.trajectories.models import Consultation
 from tests.browser.conftest import log_in
 
 PHONE = {"width": 390, "height": 844}
@@ -69,6 +71,12 @@ def test_a_demo_staff_member_finds_every_screen_filled_on_a_phone(new_page, chec
     fits_the_phone(page, too_wide)
     page.goto(f"{org}/policy/signals/?status=all")
     check_a11y(page, "demo-signals-phone")
+    fits_the_phone(page, too_wide)
+    followed_up = Consultation.objects.get(organisation__slug="zuid-limburg", follow_up_held_on__isnull=False)
+    page.goto(f"{org}/trajectories/consultations/{followed_up.pk}/")
+    expect(page.locator("main")).to_contain_text(followed_up.goals.get().text)
+    expect(page.locator("main")).to_contain_text(followed_up.follow_up_notes)
+    check_a11y(page, "demo-consultation-followed-up-phone")
     fits_the_phone(page, too_wide)
     assert too_wide == []
 
