@@ -107,3 +107,9 @@ def score_table(goals):
             }
         )
     return [m[0] for m in moments], rows
+
+
+def has_estimates(rows):
+    """Whether any score of `score_table`'s rows is the counsellor's estimate (then the table's legend
+    explains the *)."""
+    return any(cell and cell[1] for row in rows for cell in row["cells"])

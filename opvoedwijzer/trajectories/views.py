@@ -19,7 +19,7 @@ from opvoedwijzer.core.decorators import member_may
 from opvoedwijzer.taxonomy import defaults
 
 from . import services
-from .charts import goal_chart, score_table
+from .charts import goal_chart, has_estimates, score_table
 from .forms import (
     CloseForm,
     ConsultationForm,
@@ -175,6 +175,7 @@ def _page(request, trajectory, **bound):
             "chart": goal_chart(goals),
             "score_dates": dates,
             "score_rows": score_rows,
+            "score_estimates": has_estimates(score_rows),
             **forms,
         },
     )
@@ -476,6 +477,7 @@ def _consultation_page(request, item, **bound):
             "hypotheses": hypotheses,
             "score_dates": dates,
             "score_rows": score_rows,
+            "score_estimates": has_estimates(score_rows),
             **forms,
         },
     )

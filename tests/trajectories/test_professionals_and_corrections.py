@@ -209,6 +209,14 @@ def test_scores_are_the_parents_own_unless_the_counsellor_estimated_them(sam, cl
     assert html.count('class="score-estimate"') == 1 and 'id="scores-legend"' in html
 
 
+def test_the_legend_of_the_star_is_shown_only_when_a_score_is_an_estimate(sam, client_for, traj):
+    services.add_goal(traj, text="Rustig ontbijten", score=3)  # the parent's own
+
+    html = client_for(sam).get(f"{BASE}{traj.pk}/").content.decode()
+
+    assert 'class="score-estimate"' not in html and 'id="scores-legend"' not in html
+
+
 def test_the_session_and_close_forms_ask_who_gave_the_score(sam, client_for, traj):
     services.add_goal(traj, text="Rustig ontbijten", score=3)
     html = client_for(sam).get(f"{BASE}{traj.pk}/").content.decode()
