@@ -40,12 +40,12 @@ def env_list(name, default=""):
 # http on loopback), so that every `python manage.py …` works in this folder. Variables set in the
 # environment win over the file; ENV_FILE names another file. The test suite never reads it: tests run
 # as on a fresh clone.
-if not env_bool("TESTING"):
+TESTING = env_bool("TESTING")  # set by `make test`: plain http on loopback, like DEBUG
+if not TESTING:
     load_dotenv(env_str("ENV_FILE") or BASE_DIR / ".env", override=False)
 
 
 DEBUG = env_bool("DEBUG")
-TESTING = env_bool("TESTING")  # set by `make test`: plain http on loopback, like DEBUG
 # Plain http, no secure-only cookies, no HSTS: development, tests, and `make run` on loopback (its `.env`
 # sets PLAIN_HTTP=true; a real address gets TLS from a reverse proxy, see docs/operations.md).
 PLAIN_HTTP = DEBUG or TESTING or env_bool("PLAIN_HTTP")

@@ -41,7 +41,7 @@ def reserved_slugs():
     from django.urls import URLPattern, URLResolver, get_resolver
 
     found = set(RESERVED_SLUGS)
-    for prefix in (settings.STATIC_URL, getattr(settings, "MEDIA_URL", "")):
+    for prefix in (settings.STATIC_URL, settings.MEDIA_URL):
         if prefix and "://" not in prefix:
             found.add(prefix.strip("/").split("/")[0])
     for pattern in get_resolver().url_patterns:
