@@ -165,10 +165,11 @@ class Neighbours:
         """{code: share of the vote} of the NEIGHBOURS examples most like the text (nothing when it has
         fewer than MIN_KNOWN of their stems), and for each theme with at least NAMED_SHARE of the vote the
         (at most NAMED) words of the text its voters share, weightiest first."""
-        query = {stem: self.idf[stem] for stem in set(stems) if stem in self.idf}
-        if len(query) < MIN_KNOWN:
-            return {}, {}
+        # Sorted, so that every process adds the similarities in the same order (the same floats).
+        query = {stem: self.idf[stem] for stem in sorted(set(stems)) if stem in self.idf}
         norm = math.sqrt(sum(value**2 for value in query.values()))
+        if len(query) < MIN_KNOWN or not norm:  # not norm: only words every example has
+            return {}, {}
         similarity = defaultdict(float)
         for stem, value in query.items():
             for example, weight in self.postings[stem]:

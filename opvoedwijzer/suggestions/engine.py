@@ -56,6 +56,8 @@ MIN_COMPOUND_PART = 4
 EARLY = 0.2  # a match at the start of the text counts this much more than one at its end
 GAP = 1  # a phrase's words may have this many other words between them
 NOT_SUGGESTED = {"other"}
+# Dutch words whose final -t is not a verb's ending: without it they are other words ("moe", "bes").
+T_IS_NO_ENDING = {"moet", "moest", "best"}
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 # Words of the labels too general to point to one theme ("Welzijn van de ouder", "Kinderopvang").
 GENERIC = {
@@ -227,14 +229,14 @@ def _early(i, n):
 
 def _keys(word, stem, language):
     """The keys a word of the text matches on: its stem, and in Dutch for a verb's "-t" form also the stem
-    without it (Snowball leaves "huilt", "liegt", "zegt" apart from "huilen", "liegen", "zeggen"); not for a
-    stop word ("moet" is no form of "moe")."""
+    without it (Snowball leaves "huilt", "liegt", "zegt", "wordt", "niet" apart from "huilen", "liegen",
+    "zeggen", "word", "nie"); not for the few words whose "-t" is no ending ("moet" is no form of "moe")."""
     if (
         language == "nl"
         and len(word) >= 4
         and word.endswith("t")
         and not word.endswith("tt")
-        and word not in texts.STOP_WORDS[language]
+        and word not in T_IS_NO_ENDING
     ):
         return (stem, texts.key(word[:-1], language))
     return (stem,)

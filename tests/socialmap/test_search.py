@@ -162,3 +162,8 @@ def test_a_renamed_theme_finds_its_services_by_the_new_name(zuid, social_map):
 def test_the_search_box_reads_an_age_in_every_language_of_the_parents(zuid, text, months):
     parsed = parse_query(f"opvoeding {text}", zuid.municipalities.all())
     assert (parsed.age_months, parsed.words) == (months, ["opvoeding"])
+
+
+@pytest.mark.parametrize("text", ["groep 3", "6211 AN", "3 kinderen"])
+def test_a_number_without_an_age_unit_is_no_age(zuid, text):
+    assert parse_query(text, zuid.municipalities.all()).age_months is None

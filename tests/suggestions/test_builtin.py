@@ -5,9 +5,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from opvoedwijzer.privacy.lexicon import FIRST_NAMES
 from opvoedwijzer.suggestions import builtin
 from opvoedwijzer.suggestions.engine import suggest
+from opvoedwijzer.suggestions.services import banned_stems
 
 
 def codes(hints):
@@ -36,7 +36,16 @@ def test_the_shipped_model_is_loaded_once_per_language_and_keeps_no_first_name()
     assert builtin.model() is model
     assert set(model) == {"nl", "fr", "en"}
     assert len(model["nl"].likely) > 100
-    assert not set(model["nl"].likely) & set(FIRST_NAMES)
+    for language in model.values():
+        kept = set(language.likely) | set(language.neighbours.idf)
+        assert not kept & banned_stems()
+        assert not any(c.isdigit() for stem in kept for c in stem)
+
+
+def test_a_text_of_only_words_every_example_has_gets_no_vote():
+    neighbours = builtin.Neighbours.of([[["sleep"], ["nacht", "wakker"]], [["eating"], ["nacht", "wakker"]]])
+
+    assert neighbours.posterior(["nacht", "wakker"]) == ({}, {})  # idf 0: they say nothing
 
 
 def test_the_model_finds_a_theme_the_word_lists_alone_miss_and_names_the_typed_word(zuid):

@@ -212,3 +212,7 @@ def test_a_stop_word_ending_in_t_is_not_read_as_a_verb_form_of_an_own_word(zuid)
 
     assert "parent_wellbeing" in codes(suggest(zuid, "Ik ben zo moe, ons kind huilt elke nacht").themes)
     assert "parent_wellbeing" not in codes(suggest(zuid, "Ik moet iets vragen over zijn rapport").themes)
+
+
+def test_a_verbs_t_form_still_matches_a_listed_phrase(zuid):
+    assert "parent_wellbeing" in codes(suggest(zuid, "Ze kan da niet aan, die drukte").themes)
