@@ -87,3 +87,5 @@ urlpatterns = [
 
 # A database outage answers 503 with Retry-After (JSON under /api/), anything else 500: see core.views.
 handler500 = "opvoedwijzer.core.views.server_error"
+# A parent's 404 in the public layout of the organisation in the address: see core.views.page_not_found.
+handler404 = "opvoedwijzer.core.views.page_not_found"

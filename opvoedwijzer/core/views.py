@@ -23,7 +23,7 @@ from . import mfa, services
 from .decorators import member_may
 from .forms import InvitationForm, MembershipForm, MunicipalitySearchForm, TokenForm
 from .landing import landing
-from .models import ApiToken, Membership, Municipality, User
+from .models import ApiToken, Membership, Municipality, Organisation, User
 
 
 def login_page(request, *args, **kwargs):
@@ -62,6 +62,17 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def page_not_found(request, exception):
+    """handler404. Staff keep the staff layout; anyone else (a parent following an expired link) gets
+    the public one in their language and, under /<organisation>/…, that organisation's name and the way
+    back to its start page."""
+    context = {}
+    if not request.user.is_authenticated:  # staff: the context processors' organisation, if any
+        slug = request.path.strip("/").split("/")[0]
+        context["organisation"] = Organisation.objects.filter(slug=slug).first() if slug else None
+    return render(request, "404.html", context, status=404)
 
 
 def csrf_failure(request, reason=""):

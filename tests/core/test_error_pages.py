@@ -31,6 +31,15 @@ def test_a_parent_following_an_expired_link_reads_it_in_her_language(
     assert f"<h1>{title}</h1>" in html
     assert 'class="site-footer"' in html and 'hreflang="ar"' in html  # the public layout, its language links
     assert 'class="site-nav"' not in html  # nothing of the staff's
+    assert html.count('href="/zuid-limburg/"') == 2  # the organisation's name and the button lead back home
+    assert f"{zuid.name}</a>" in html
+
+
+def test_outside_an_organisation_the_not_found_page_leads_to_the_start_page(client, db):
+    response = client.get("/no-such-organisation/")
+
+    assert response.status_code == 404
+    assert '<a class="button" href="/">' in response.content.decode()
 
 
 def test_a_staff_member_on_a_page_that_does_not_exist_keeps_the_staff_layout(sam, client_for):
