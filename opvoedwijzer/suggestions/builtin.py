@@ -20,6 +20,7 @@ were chosen by cross-validation on the corpus, leaving out one writer's question
 (data/README.md). The file is read once per process (`model()`).
 """
 
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
@@ -174,7 +175,7 @@ class Neighbours:
         for stem, value in query.items():
             for example, weight in self.postings[stem]:
                 similarity[example] += value / norm * weight
-        nearest = sorted(similarity.items(), key=lambda row: (-row[1], row[0]))[:NEIGHBOURS]
+        nearest = heapq.nsmallest(NEIGHBOURS, similarity.items(), key=lambda row: (-row[1], row[0]))
         votes = defaultdict(float)
         named = defaultdict(lambda: defaultdict(float))
         for example, value in nearest:
