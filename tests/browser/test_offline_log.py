@@ -127,6 +127,35 @@ def test_an_answer_lost_on_the_way_is_sent_again_and_still_counts_once(vera, qui
     assert contact.client_id is not None and contact.themes_in_order()[0].code == "sleep"
 
 
+def test_what_vera_types_next_stays_while_the_last_conversation_is_still_on_its_way(vera, quiet_page):
+    """On a slow connection sending takes seconds; the form is free for the next conversation as soon as
+    the last one is kept on the phone, and the answer arriving later does not clear what she typed."""
+    page = log_in(quiet_page, vera)
+    page.goto(LOG)
+    expect(page.locator("#log-queue")).to_have_attribute("data-waiting", "0")
+    on_the_way = []
+
+    def hold(route):
+        on_the_way.append(route)  # until the test lets it through
+
+    page.route(API, hold)
+
+    register(page, "sleep")
+    expect(page.locator("#id_main_theme")).to_have_value("")  # free for the next one at once
+    page.wait_for_function("document.getElementById('log-queue').dataset.waiting === '1'")
+    while not on_the_way:
+        page.wait_for_timeout(50)
+    page.select_option("#id_asker_role", "father")
+    page.select_option("#id_main_theme", "bullying")
+
+    on_the_way[0].continue_()
+    waiting(page, 0)
+    expect(page.locator("#log-queue")).to_have_attribute("data-sent", "1")
+    expect(page.locator("#id_main_theme")).to_have_value("bullying")
+    expect(page.locator("#id_asker_role")).to_have_value("father")
+    assert Contact.objects.get().themes_in_order()[0].code == "sleep"
+
+
 def test_a_refused_entry_stays_with_its_reason_until_vera_corrects_or_deletes_it(
     vera, quiet_page, check_a11y
 ):

@@ -228,9 +228,13 @@
   function queueEntry(payload, label) {
     rememberWhere(payload.municipality);
     const entry = { client_id: newId(), payload: payload, created_at: new Date().toISOString(), label: label };
+    // Resolves once the entry is kept on this phone: the form is free for the next conversation at once,
+    // while sending goes on in the background (on a slow connection that can take seconds, and what the
+    // volunteer types meanwhile must not be cleared when the answer comes).
     return keep(entry).then(function () {
       lastNote = "";
-      return render().then(sendAll).then(function () { return entry; });
+      render().then(sendAll).catch(function () { /* shown again at the next render */ });
+      return entry;
     });
   }
 
