@@ -23,7 +23,7 @@ def fast_password_hashing(settings):
 
 def municipalities_loaded():
     """The Belgian and Dutch municipalities the data migrations load, back after a transactional
-    test's flush (pytest-django runs those last, and a flush empties every table)."""
+    test's flush (a flush empties every table)."""
     from opvoedwijzer.core.models import PostalCode
     from opvoedwijzer.core.municipalities import (
         load_belgian_municipalities,
@@ -35,9 +35,18 @@ def municipalities_loaded():
         load_shipped_dutch_municipalities(Municipality, PostalCode)
 
 
+@pytest.fixture(autouse=True)
+def _municipalities(request):
+    """Every test with the database finds the municipalities, whatever ran before it on its worker.
+    pytest-django runs transactional tests (which end in a flush) after the others, but xdist sends a
+    group of them (`many_connections`) to a worker as one unit, at any time."""
+    if "_django_db_helper" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")  # the database first, as pytest-django's own marker does
+        municipalities_loaded()
+
+
 @pytest.fixture
 def zuid(db):
-    municipalities_loaded()
     municipalities = Municipality.objects.filter(code__in=["71053", "71017", "73022"])
     return create_organisation(
         slug="zuid-limburg", name="Opvoedingswinkel Zuid-Limburg", municipalities=municipalities
@@ -46,7 +55,6 @@ def zuid(db):
 
 @pytest.fixture
 def noord(db):
-    municipalities_loaded()
     return create_organisation(
         slug="noord-limburg",
         name="Opvoedingswinkel Noord-Limburg",

@@ -5,7 +5,8 @@ transactional database (the live server and the test must see each other's commi
 worker that gets browser tests starts its own live server and its own Chromium.
 
 A transactional test ends with a flush, which also empties the tables the data migrations filled (the
-Belgian and Dutch municipalities); `_municipalities` loads them again when they are missing.
+Belgian and Dutch municipalities); `_municipalities` (tests/conftest.py) loads them again when they are
+missing.
 (serialized_rollback does not help here: once Playwright's sync API has marked its event loop as
 running in this thread, Django hands out a different connection object than the one the serialized
 data was stored on.)
@@ -104,21 +105,6 @@ def _browser_settings(live_server):
     """Cookies over plain http (TESTING=true does this too; the browser tests need it either way)."""
     with override_settings(SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False):
         yield
-
-
-@pytest.fixture(autouse=True)
-def _municipalities(transactional_db):
-    """The data migrations' municipalities (Belgian, 0002; Dutch, 0009), back after the previous
-    test's flush."""
-    from opvoedwijzer.core.models import Municipality, PostalCode
-    from opvoedwijzer.core.municipalities import (
-        load_belgian_municipalities,
-        load_shipped_dutch_municipalities,
-    )
-
-    if not Municipality.objects.exists():
-        load_belgian_municipalities(Municipality, PostalCode)
-        load_shipped_dutch_municipalities(Municipality, PostalCode)
 
 
 @pytest.fixture(scope="package")

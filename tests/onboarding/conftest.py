@@ -5,7 +5,6 @@ import pytest
 from django.utils import timezone
 
 from opvoedwijzer.core.models import Municipality, User
-from tests.conftest import municipalities_loaded
 from tests.factories import PASSWORD
 
 HASSELT, GENK = "71072", "71016"
@@ -15,13 +14,11 @@ NEW_PASSWORD = "Opvoeden-in-Hasselt-26"
 
 @pytest.fixture
 def sofie(db):
-    municipalities_loaded()
     return User.objects.create_superuser(email="sofie@beheer.test", password=PASSWORD)
 
 
 @pytest.fixture
 def places(db):
-    municipalities_loaded()
     return list(Municipality.objects.filter(code__in=[HASSELT, GENK]).order_by("code"))
 
 
