@@ -28,6 +28,7 @@ from opvoedwijzer.library.models import Resource
 from opvoedwijzer.pages.models import LifeStageInfo
 from opvoedwijzer.questions.models import Question, Status
 from opvoedwijzer.socialmap.models import Service
+from tests.conftest import municipalities_loaded
 from tests.i18n.public_msgids import PARENT_LANGUAGES, ROOT, Msg, catalogue, missing, public_msgids
 
 SECRET = "ABCD-EFGH"
@@ -133,6 +134,7 @@ def demo(django_db_setup, django_db_blocker):
     """The demo with what the walk needs beside it, made once for the module in a transaction that is
     rolled back after it (each test's own transaction nests inside)."""
     with django_db_blocker.unblock(), transaction.atomic():
+        municipalities_loaded()  # gone when a transactional test's flush came before
         call_command("seed_demo", stdout=io.StringIO())
         org = Organisation.objects.get(slug="zuid-limburg")
         answered = Question.objects.filter(organisation=org, status=Status.ANSWERED).first()
