@@ -17,6 +17,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opvoedwijzer.activities import services as activities
@@ -47,6 +49,7 @@ from tests.badinput import (
     stored_control_characters,
     stored_texts_longer_than,
 )
+from tests.conftest import municipalities_loaded
 
 CONTROL_SENTENCE = "Mijn kind\x00 slaapt\x0b slecht\x1f\x7f"
 TEXT_INPUTS = {"text", "search", "email", "tel", "url", "password", None}
@@ -71,35 +74,44 @@ def url_patterns():
     return [(name, route) for name, route in found if not route.startswith(skip)]
 
 
-@pytest.fixture
-def demo(db, django_capture_on_commit_callbacks, settings):
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker):
     """The demo data, plus what it lacks: a question, a reply template, a library item with a
-    reservation, a token and a sign-up whose link we hold."""
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", stdout=io.StringIO())
-    # Every bad value must reach the form, not the limit per address and hour.
+    reservation, a token and a sign-up whose link we hold. Made once for the module (seeding takes
+    seconds) in a transaction rolled back after it; each test's own transaction nests inside."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        municipalities_loaded()  # gone when a transactional test's flush came before
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", stdout=io.StringIO())
+        org = Organisation.objects.get(slug="zuid-limburg")
+        coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
+        question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
+        ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
+        resource = library.create_resource(
+            org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
+        )
+        library.add_copy(resource, "B-0001")
+        create_api_token(coordinator.user)
+        activity = Activity.objects.for_org(org).published().with_dates().upcoming().first()
+        _signup, token = activities.sign_up(activity, name="Sofie", people=1)
+        started = Session.objects.filter(activity__organisation=org, evaluation_code__gt="").first()
+        yield {
+            "org": org,
+            "coordinator": coordinator,
+            "question": question,
+            "resource": resource,
+            "activity": activity,
+            "token": token,
+            "session": started,
+        }
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(seeded_demo, db, settings):
+    """The module's demo; every bad value must reach the form, not the limit per address and hour."""
     settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, 100_000)
-    org = Organisation.objects.get(slug="zuid-limburg")
-    coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
-    question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
-    ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
-    resource = library.create_resource(
-        org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
-    )
-    library.add_copy(resource, "B-0001")
-    create_api_token(coordinator.user)
-    activity = Activity.objects.for_org(org).published().with_dates().upcoming().first()
-    _signup, token = activities.sign_up(activity, name="Sofie", people=1)
-    started = Session.objects.filter(activity__organisation=org, evaluation_code__gt="").first()
-    return {
-        "org": org,
-        "coordinator": coordinator,
-        "question": question,
-        "resource": resource,
-        "activity": activity,
-        "token": token,
-        "session": started,
-    }
+    return seeded_demo
 
 
 def every_url(demo):
