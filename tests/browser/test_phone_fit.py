@@ -10,20 +10,11 @@ item not checked by hand: tests/browser/conftest.py).
 Every failing page is listed at once, without JavaScript (the core flow works without it).
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from opvoedwijzer.activities import services as activities
-from opvoedwijzer.activities.models import Activity, Session
-from opvoedwijzer.core.models import Membership, Organisation, Role
 from opvoedwijzer.demo.management.commands.seed_demo import DEMO_PASSWORD
-from opvoedwijzer.library import services as library
-from opvoedwijzer.questions import services as questions
-from opvoedwijzer.questions.models import ReplyTemplate
 from tests.browser.conftest import check_a11y, log_in
-from tests.core.test_bad_input_forms import every_url
+from tests.core.test_bad_input_forms import demo_for_the_walk, every_url
 
 PHONE = {"width": 390, "height": 844}
 
@@ -35,31 +26,6 @@ DUPLICATE_IDS = """() => {
     }
     return twice;
 }"""
-
-
-def demo_data():
-    """The demo data, plus what the walk needs beside it (as in tests/core/test_bad_input_forms.py)."""
-    call_command("seed_demo", stdout=io.StringIO())
-    org = Organisation.objects.get(slug="zuid-limburg")
-    coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
-    question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
-    ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
-    resource = library.create_resource(
-        org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
-    )
-    library.add_copy(resource, "B-0001")
-    activity = Activity.objects.for_org(org).published().with_dates().upcoming().first()
-    _signup, token = activities.sign_up(activity, name="Sofie", people=1)
-    started = Session.objects.filter(activity__organisation=org, evaluation_code__gt="").first()
-    return {
-        "org": org,
-        "coordinator": coordinator,
-        "question": question,
-        "resource": resource,
-        "activity": activity,
-        "token": token,
-        "session": started,
-    }
 
 
 def walk(page, urls, too_wide, repeated_ids, seen, axe_failures, who):
@@ -85,7 +51,7 @@ def walk(page, urls, too_wide, repeated_ids, seen, axe_failures, who):
 
 
 def test_every_staff_and_public_page_fits_a_phone_and_repeats_no_id(new_page):
-    demo = demo_data()
+    demo = demo_for_the_walk()
     urls = every_url(demo)
     staff = log_in(new_page(js=False), demo["coordinator"], password=DEMO_PASSWORD)
     staff.set_viewport_size(PHONE)

@@ -18,7 +18,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opvoedwijzer.activities import services as activities
@@ -74,36 +74,43 @@ def url_patterns():
     return [(name, route) for name, route in found if not route.startswith(skip)]
 
 
+def demo_for_the_walk():
+    """The demo data, plus what it lacks: a question, a reply template, a library item with a
+    reservation, a token and a sign-up whose link we hold (also the phone walk's,
+    tests/browser/test_phone_fit.py)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
+    org = Organisation.objects.get(slug="zuid-limburg")
+    coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
+    question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
+    ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
+    resource = library.create_resource(
+        org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
+    )
+    library.add_copy(resource, "B-0001")
+    create_api_token(coordinator.user)
+    activity = Activity.objects.for_org(org).published().with_dates().upcoming().first()
+    _signup, token = activities.sign_up(activity, name="Sofie", people=1)
+    started = Session.objects.filter(activity__organisation=org, evaluation_code__gt="").first()
+    return {
+        "org": org,
+        "coordinator": coordinator,
+        "question": question,
+        "resource": resource,
+        "activity": activity,
+        "token": token,
+        "session": started,
+    }
+
+
 @pytest.fixture(scope="module")
 def seeded_demo(django_db_setup, django_db_blocker):
-    """The demo data, plus what it lacks: a question, a reply template, a library item with a
-    reservation, a token and a sign-up whose link we hold. Made once for the module (seeding takes
-    seconds) in a transaction rolled back after it; each test's own transaction nests inside."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """The walk's demo, made once for the module (seeding takes seconds) in a transaction rolled back
+    after it; each test's own transaction nests inside."""
+    fast_hashing = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), transaction.atomic(), fast_hashing:  # as every test hashes (conftest)
         municipalities_loaded()  # gone when a transactional test's flush came before
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", stdout=io.StringIO())
-        org = Organisation.objects.get(slug="zuid-limburg")
-        coordinator = Membership.objects.filter(organisation=org, role=Role.COORDINATOR).first()
-        question, _secret = questions.ask_question(org, text="Hoe leer ik mijn zoon slapen?")
-        ReplyTemplate.objects.create(organisation=org, title="Slaap", text="Over slaap …")
-        resource = library.create_resource(
-            org, {"kind": "book", "title": "Slapen zonder zorgen", "published": True, "audience": "parents"}
-        )
-        library.add_copy(resource, "B-0001")
-        create_api_token(coordinator.user)
-        activity = Activity.objects.for_org(org).published().with_dates().upcoming().first()
-        _signup, token = activities.sign_up(activity, name="Sofie", people=1)
-        started = Session.objects.filter(activity__organisation=org, evaluation_code__gt="").first()
-        yield {
-            "org": org,
-            "coordinator": coordinator,
-            "question": question,
-            "resource": resource,
-            "activity": activity,
-            "token": token,
-            "session": started,
-        }
+        yield demo_for_the_walk()
         transaction.set_rollback(True)
 
 

@@ -258,7 +258,7 @@ STAFF_PAGES = [
 ]
 
 
-demo = url_walk.demo  # the demo data of the URL walk, a fixture
+seeded_demo, demo = url_walk.seeded_demo, url_walk.demo  # the demo data of the URL walk, fixtures
 
 
 def add_passkey(membership, name="Laptop"):
