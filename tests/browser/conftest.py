@@ -272,8 +272,8 @@ _copy = None  # the page that holds copies of pages without JavaScript for axe (
 
 def copy_with_javascript(page):
     """The page's HTML as it is now, at its address (so styles load), in a page with JavaScript, where
-    axe can run. One such page per browser, reused: a fresh context for every copy cost about 0.6 s
-    (axe's 570 kB script compiled again in each), three times the check itself."""
+    axe can run. One such page per browser, reused: with a fresh context for every copy (axe's 570 kB
+    script compiled again in each) a check took 1.04 s instead of 0.54 s."""
     global _copy
     if _copy is None or _copy.is_closed() or _copy.context.browser is not page.context.browser:
         _copy = page.context.browser.new_context().new_page()

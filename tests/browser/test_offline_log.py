@@ -143,8 +143,11 @@ def test_what_vera_types_next_stays_while_the_last_conversation_is_still_on_its_
     register(page, "sleep")
     expect(page.locator("#id_main_theme")).to_have_value("")  # free for the next one at once
     page.wait_for_function("document.getElementById('log-queue').dataset.waiting === '1'")
-    while not on_the_way:
+    for _wait in range(TIMEOUT_MS // 50):  # until the entry is on its way (held by `hold`)
+        if on_the_way:
+            break
         page.wait_for_timeout(50)
+    assert on_the_way, "the entry was never sent"
     page.select_option("#id_asker_role", "father")
     page.select_option("#id_main_theme", "bullying")
 
